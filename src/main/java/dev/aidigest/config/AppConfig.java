@@ -1,0 +1,114 @@
+package dev.aidigest.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.ZoneId;
+
+/**
+ * Everything {@code config/application.yml} says, after environment overrides ({@code AIDIGEST_*}).
+ * Every key is documented in that file.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AppConfig(
+    String timezone,
+    DbConfig database,
+    LlmConfig llm,
+    DigestConfig digest,
+    RankingConfig ranking,
+    ClusterConfig clustering,
+    IngestConfig ingest,
+    XConfig x,
+    RsshubConfig rsshub,
+    TelegramConfig telegram,
+    DiscordConfig discord,
+    LarkConfig lark,
+    HttpConfig http,
+    ReportConfig report) {
+
+  public ZoneId zone() {
+    return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone);
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DbConfig(String url, String user, String password) {}
+
+  /** No {@code baseUrl} means the offline summarizer. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record LlmConfig(
+      String baseUrl,
+      String apiKey,
+      String model,
+      int timeoutSeconds,
+      int maxConcurrency,
+      int maxRetries,
+      int maxPostChars,
+      int maxPostsPerStory,
+      boolean jsonSchema) {
+    public boolean enabled() {
+      return baseUrl != null && !baseUrl.isBlank();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DigestConfig(int minItems, int maxItems, int repeatWindowHours, String cron, String siteDir) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RankingConfig(
+      double engagementWeight,
+      double authorsWeight,
+      double authorWeightWeight,
+      double recencyWeight,
+      int normDays,
+      double minScore) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ClusterConfig(
+      double mergeSimilarity,
+      double entitySimilarity,
+      double maxHoursApart,
+      double minEntityRarity) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record IngestConfig(
+      int intervalMinutes,
+      String userAgent,
+      int timeoutSeconds,
+      long maxFeedBytes,
+      int maxBackoffHours) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record XConfig(String apiUrl, String bearerToken, int maxResults) {
+    public boolean enabled() {
+      return bearerToken != null && !bearerToken.isBlank();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RsshubConfig(String url) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record TelegramConfig(String token, String apiUrl, String webhookSecret, String botName) {
+    public boolean enabled() {
+      return token != null && !token.isBlank();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DiscordConfig(String token, String publicKey, String apiUrl, String gatewayUrl) {
+    public boolean enabled() {
+      return token != null && !token.isBlank();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record LarkConfig(String appId, String appSecret, String apiUrl, String verificationToken, String encryptKey) {
+    public boolean enabled() {
+      return appId != null && !appId.isBlank();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record HttpConfig(int port) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ReportConfig(String cron) {}
+}

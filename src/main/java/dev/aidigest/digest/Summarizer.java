@@ -1,0 +1,13 @@
+package dev.aidigest.digest;
+
+import java.util.List;
+
+/**
+ * Writes the headline and summary of each story and the digest's categories. The LLM adapter and
+ * the offline extractive summarizer both implement it; the LLM one falls back to the offline one
+ * item by item, so the result always has one summary per story.
+ */
+public interface Summarizer {
+
+  Summaries summarize(List<Story> stories);
+}
