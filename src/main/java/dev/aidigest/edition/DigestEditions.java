@@ -1,0 +1,51 @@
+package dev.aidigest.edition;
+
+import dev.aidigest.digest.Digest;
+import dev.aidigest.digest.DigestBuilder;
+import dev.aidigest.digest.Digests;
+import dev.aidigest.digest.Slot;
+import dev.aidigest.render.MarkdownRenderer;
+import dev.aidigest.render.SiteWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the edition of a slot: build the digest, render it, store it (in place if the slot was
+ * built before) and write it into the site. The CLI and the scheduler both come through here.
+ */
+public final class DigestEditions {
+
+  private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
+
+  private final DigestBuilder builder;
+  private final MarkdownRenderer renderer;
+  private final Digests digests;
+  private final SiteWriter site;
+  private final Clock clock;
+
+  public DigestEditions(DigestBuilder builder, MarkdownRenderer renderer, Digests digests, SiteWriter site, Clock clock) {
+    this.builder = builder;
+    this.renderer = renderer;
+    this.digests = digests;
+    this.site = site;
+    this.clock = clock;
+  }
+
+  /** One made edition: the stored row, the digest, its markdown and where it was written. */
+  public record Edition(long id, Digest digest, String markdown, Path file) {}
+
+  /** Builds, renders, stores and writes the digest of {@code slot}. */
+  public Edition make(Slot slot) {
+    long started = System.nanoTime();
+    Digest digest = builder.build(slot, clock.instant());
+    String markdown = renderer.render(digest);
+    long id = digests.save(digest, markdown);
+    Path file = site.writePost(slot.name(), markdown);
+    log.info("digest {}: {} items from {} posts by {} accounts, engine {}, {} LLM calls, {} input tokens, {} ms",
+        slot, digest.items().size(), digest.postsRead(), digest.accountsRead(), digest.engine(),
+        digest.usage().calls(), digest.usage().inputTokens(), (System.nanoTime() - started) / 1_000_000);
+    return new Edition(id, digest, markdown, file);
+  }
+}
