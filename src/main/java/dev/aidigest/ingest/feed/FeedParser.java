@@ -75,6 +75,8 @@ public final class FeedParser implements PostParser {
     SyndFeedInput input = new SyndFeedInput();
     // rome's default already; said again because this is what keeps XXE and entity bombs out
     input.setAllowDoctypes(false);
+    // keeps the Atom entries, whose links rome has resolved against xml:base
+    input.setPreserveWireFeed(true);
     try {
       return input.build(new StringReader(xml));
     } catch (FeedException | IllegalArgumentException e) {

@@ -68,11 +68,12 @@ record HtmlText(String text, List<String> links, List<String> media) {
 
   /** Spaces collapsed inside lines, at most one empty line between paragraphs. */
   static String tidy(String s) {
-    String[] lines = s.replace('\u00A0', ' ').split("\n", -1);
+    String[] lines = s.split("\n", -1);
     StringBuilder out = new StringBuilder();
     int blank = 0;
     for (String line : lines) {
-      String l = line.replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+      // \p{Zs} takes in the no-break and en/em spaces feeds use (&nbsp; &ensp;)
+      String l = line.replaceAll("[\\p{Zs}\\t\\x0B\\f\\r]+", " ").strip();
       if (l.isEmpty()) {
         blank++;
         continue;
