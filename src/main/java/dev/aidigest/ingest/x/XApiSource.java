@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -137,7 +138,8 @@ public final class XApiSource implements Source {
 
   private <T> T read(HttpUrl url, BodyReader<T> reader) throws SourceException {
     Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + bearerToken).build();
-    try (Response response = http.newCall(request).execute()) {
+    Call call = http.newCall(request);
+    try (Response response = call.execute()) {
       int code = response.code();
       if (code == 429) {
         throw new SourceException("X API rate limit reached (HTTP 429) on " + url.encodedPath() + ".", null,
@@ -150,7 +152,7 @@ public final class XApiSource implements Source {
       if (!response.isSuccessful()) {
         throw new SourceException("X API answered HTTP " + code + " on " + url.encodedPath() + ".", null);
       }
-      return reader.read(HttpClients.body(response, maxBytes));
+      return reader.read(HttpClients.body(call, response, maxBytes));
     } catch (IOException e) {
       throw new SourceException("X API unreachable at " + baseUrl.host() + ": " + e.getMessage() + ".", e);
     } catch (BadInputException e) {
