@@ -93,6 +93,17 @@ class IngestServiceImportTest {
   }
 
   @Test
+  void postsAreEmbeddedByTheirTextWithoutLinks() {
+    Post post = new Post("x", "1", "dotey", null, "Claude Opus 4.5 发布  https://www.anthropic.com/news/claude-opus-4-5 详情",
+        Instant.EPOCH, null, null, null, null, null, null, null);
+    Post onlyLink = new Post("x", "2", "dotey", null, "https://x.com/a", Instant.EPOCH, null, null, null, null, null,
+        null, null);
+
+    assertThat(IngestService.embeddingText(post)).isEqualTo("Claude Opus 4.5 发布 详情");
+    assertThat(IngestService.embeddingText(onlyLink)).isEqualTo("https://x.com/a");
+  }
+
+  @Test
   void reportsTweetsThatCouldNotBeAttributed() throws IOException {
     Path f = file("home.json", FixtureFiles.bytes("twitter/tweepy_v2_get_home_timeline.json"));
 
