@@ -27,11 +27,13 @@ final class KeyPhrases {
           + "|\\b(?:[A-Z][A-Za-z]*\\s){1,2}\\d+(?:\\.\\d+)?(?:\\s(?:Pro|Max|Mini|Turbo|Ultra|Flash))?\\b");
   /** A product spelled as capitalised words, at least one inner capital: "Nano Banana Pro", "LeRobot". */
   private static final Pattern NAMED = Pattern.compile(
-      "\\b[A-Z][a-z]+[A-Z][A-Za-z]*\\b|\\b(?:[A-Z][a-z]+\\s){1,2}(?:Pro|Max|Mini|Turbo|Ultra|Flash|Code|Studio)\\b");
+      "\\b[A-Z][a-z]+[A-Z][A-Za-z]*\\b|(?<![\\w-])(?:[A-Z][A-Za-z]*[-\\s]){1,3}(?:Pro|Max|Mini|Turbo|Ultra|Flash|Code|Studio)\\b");
   /** Capitalised only because a sentence starts there, or a date: not part of a name. */
   private static final Set<String> STOP = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "With",
       "From", "And", "Or", "To", "Of", "This", "That", "These", "Since", "Until", "Now", "Today", "Just", "Our", "We", "It",
-      "Its", "Is", "Was", "New", "Also", "After", "Before", "Top", "Step", "Day", "Week", "Year", "Jan", "Feb", "Mar", "Apr",
+      "Its", "Is", "Was", "New", "Also", "After", "Before", "If", "When", "But", "So", "As", "Why", "How", "What", "Here",
+      "There", "I", "You", "He", "She", "They", "My", "Your", "Their", "His", "Her", "Every", "All", "Some",
+      "Meet", "Introducing", "Announcing", "Try", "Use", "Using", "Without", "Via", "Like", "Top", "Step", "Day", "Week", "Year", "Jan", "Feb", "Mar", "Apr",
       "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July",
       "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4");
   private static final Pattern QUOTED = Pattern.compile("[“「《\"]([^”」》\"]{2,20})[”」》\"]");
@@ -69,6 +71,11 @@ final class KeyPhrases {
       }
     }
     return chosen;
+  }
+
+  /** How many key phrases a sentence has: a sentence with names and numbers says something. */
+  static int count(String text) {
+    return find(text, 3).size();
   }
 
   /** {@code text} with the given phrases wrapped in {@code **}. */

@@ -1,6 +1,7 @@
 package dev.aidigest.digest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,8 @@ public final class OfflineSummarizer implements Summarizer {
   static final int SUMMARY_MAX = 300;
   private static final int MAX_SENTENCES = 4;
   private static final int MAX_BOLD = 3;
+  /** One Latin word ("FLUX.2", "Suno") or two Chinese bigrams in common with the topic; small talk shares less. */
+  private static final int MIN_SHARED = 2;
 
   @Override
   public Summaries summarize(List<Story> stories) {
@@ -53,17 +56,66 @@ public final class OfflineSummarizer implements Summarizer {
     boolean zh = PostText.mostlyCjk(PostText.clean(story.lead().post().text()));
     List<String> authors = story.authors();
     Picker picker = new Picker();
-    int leadQuota = authors.size() > 1 ? 2 : MAX_SENTENCES;
-    picker.take(sentencesOf(story, leadAuthor), "", leadQuota);
+    List<String> lead = sentencesOf(story, leadAuthor);
+    picker.take(informativeFirst(lead), "", authors.size() > 1 ? 2 : MAX_SENTENCES);
     for (String other : authors.subList(1, authors.size())) {
       String name = MarkdownSafe.plain(other);
       String prefix = zh ? name + " 也提到：" : "Also from " + name + ": ";
-      picker.take(sentencesOf(story, other), prefix, 1);
+      picker.take(onTopicFirst(sentencesOf(story, other), topic(lead)), prefix, 1);
     }
     if (picker.size() < 2) {
-      picker.take(sentencesOf(story, leadAuthor), "", MAX_SENTENCES); // the others only repeated the lead
+      picker.take(lead, "", MAX_SENTENCES); // the others only repeated the lead
     }
     return picker.render(zh);
+  }
+
+  /** The first sentence (it says what happened), then those with names and numbers before small talk. */
+  private static List<String> informativeFirst(List<String> sentences) {
+    if (sentences.size() < 3) {
+      return sentences;
+    }
+    List<String> rest = new ArrayList<>(sentences.subList(1, sentences.size()));
+    rest.sort(Comparator.comparingInt((String x) -> KeyPhrases.count(x) + (x.matches(".*\\d.*") ? 1 : 0)).reversed());
+    List<String> out = new ArrayList<>();
+    out.add(sentences.get(0));
+    out.addAll(rest);
+    return out;
+  }
+
+  /** What the story is about: the lead's first sentence and every name and number the lead has. */
+  private static String topic(List<String> leadSentences) {
+    StringBuilder sb = new StringBuilder(leadSentences.isEmpty() ? "" : leadSentences.get(0));
+    for (String s : leadSentences) {
+      KeyPhrases.find(s, 3).forEach(span -> sb.append(' ').append(s, span.start(), span.end()));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Another author's sentences, those sharing the most with the story's topic first; a sentence sharing
+   * nothing ("Huge congrats!") is not about this story and is left out.
+   */
+  private static List<String> onTopicFirst(List<String> sentences, String topic) {
+    Set<String> lead = SentenceOverlap.topicFeatures(topic);
+    List<String> out = new ArrayList<>();
+    List<Integer> scores = new ArrayList<>();
+    for (String x : sentences) {
+      int shared = 0;
+      for (String feature : SentenceOverlap.topicFeatures(x)) {
+        if (lead.contains(feature)) {
+          shared += PostText.hasCjk(feature) ? 1 : 2; // a shared name ("sfcompute", "Suno") is strong evidence
+        }
+      }
+      if (shared >= MIN_SHARED) {
+        int i = 0;
+        while (i < scores.size() && scores.get(i) >= shared) {
+          i++;
+        }
+        out.add(i, x);
+        scores.add(i, shared);
+      }
+    }
+    return out;
   }
 
   private static List<String> sentencesOf(Story story, String author) {

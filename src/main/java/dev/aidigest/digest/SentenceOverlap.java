@@ -3,6 +3,8 @@ package dev.aidigest.digest;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * "Says the same thing" for short texts in any script: overlap of character bigrams after
@@ -11,6 +13,12 @@ import java.util.Set;
 public final class SentenceOverlap {
 
   private static final double SAME = 0.6;
+  private static final Pattern LATIN_WORD = Pattern.compile("[a-z0-9][a-z0-9.+\\-]*[a-z0-9%]|[a-z0-9]");
+  private static final Set<String> STOPWORDS = Set.of("the", "and", "for", "with", "this", "that", "these", "those",
+      "from", "here", "there", "have", "has", "had", "are", "was", "were", "will", "would", "not", "but", "you", "your",
+      "our", "its", "into", "than", "then", "more", "most", "just", "now", "all", "can", "out", "about", "what", "when",
+      "who", "how", "why", "new", "one", "get", "got", "very", "really", "much", "many", "they", "them", "their", "his",
+      "her", "she", "him", "been", "being", "some", "any", "also", "still", "only", "even", "like", "today", "via");
 
   private SentenceOverlap() {}
 
@@ -32,7 +40,34 @@ public final class SentenceOverlap {
     return jaccard(bigrams(a), bigrams(b)) >= SAME;
   }
 
-  private static Set<String> bigrams(String s) {
+  /**
+   * What a text talks about, to compare it with a story's topic: bigrams of its Chinese and
+   * Japanese runs (no spaces to split on) and its Latin words of three or more letters, without
+   * stop words; letter bigrams of English would match any two sentences.
+   */
+  static Set<String> topicFeatures(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    Set<String> out = new HashSet<>();
+    Matcher m = LATIN_WORD.matcher(lower);
+    while (m.find()) {
+      String w = m.group();
+      if ((w.length() >= 3 || w.matches(".*\\d.*")) && !STOPWORDS.contains(w)) {
+        out.add(w);
+      }
+    }
+    StringBuilder cjk = new StringBuilder();
+    lower.codePoints().forEach(cp -> cjk.appendCodePoint(
+        Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
+            || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA ? cp : ' '));
+    for (String run : cjk.toString().trim().split(" +")) {
+      out.addAll(bigrams(run));
+    }
+    out.remove("");
+    return out;
+  }
+
+  /** Character bigrams of a normalised text. */
+  static Set<String> bigrams(String s) {
     Set<String> out = new HashSet<>();
     int[] cps = s.codePoints().toArray();
     for (int i = 0; i + 1 < cps.length; i++) {
@@ -44,13 +79,18 @@ public final class SentenceOverlap {
     return out;
   }
 
-  private static double jaccard(Set<String> a, Set<String> b) {
+  static int shared(Set<String> a, Set<String> b) {
     int common = 0;
     for (String x : a) {
       if (b.contains(x)) {
         common++;
       }
     }
+    return common;
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    int common = shared(a, b);
     return (double) common / (a.size() + b.size() - common);
   }
 }

@@ -39,7 +39,7 @@ final class AnswerCheck {
     if (node == null) {
       return Result.fail("回答不是一个合法的 JSON 对象");
     }
-    String headline = text(node, "headline");
+    String headline = text(node, "headline").replaceAll("[。.]+$", "");
     String summary = text(node, "summary");
     if (headline.isEmpty() || summary.isEmpty()) {
       return Result.fail("缺少 headline 或 summary 字段，或字段为空");

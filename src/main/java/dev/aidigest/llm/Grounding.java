@@ -2,7 +2,6 @@ package dev.aidigest.llm;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -112,10 +111,5 @@ final class Grounding {
 
   private static String withoutSeparators(String s) {
     return s.replaceAll("[.\\-_+/'\\s]", "");
-  }
-
-  /** Distinct values for tests and logs. */
-  Set<Double> values() {
-    return new HashSet<>(values);
   }
 }

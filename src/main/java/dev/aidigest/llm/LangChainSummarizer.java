@@ -1,6 +1,7 @@
 package dev.aidigest.llm;
 
 import dev.aidigest.config.AppConfig.LlmConfig;
+import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StorySummary;
@@ -65,6 +66,9 @@ public final class LangChainSummarizer implements Summarizer {
 
   @Override
   public Summaries summarize(List<Story> input) {
+    if (input.isEmpty()) {
+      return new Summaries(List.of(), offline.categories(input), LlmUsage.NONE, OfflineSummarizer.ENGINE);
+    }
     UsageMeter usage = new UsageMeter();
     ChatCaller caller = new ChatCaller(model, tuning, new CircuitBreaker(tuning.breakerThreshold()), usage);
     List<StorySummary> items = writeAll(input, caller);
@@ -76,9 +80,6 @@ public final class LangChainSummarizer implements Summarizer {
   }
 
   private List<StorySummary> writeAll(List<Story> input, ChatCaller caller) {
-    if (input.isEmpty()) {
-      return List.of();
-    }
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(tuning.concurrency(), input.size()), r -> {
       Thread t = new Thread(r, "llm-" + threads.incrementAndGet());

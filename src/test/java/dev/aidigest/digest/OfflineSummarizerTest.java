@@ -92,6 +92,18 @@ class OfflineSummarizerTest {
   }
 
   @Test
+  void smallTalkOfOtherAuthorsIsLeftOutButTheirFactsAreKept() {
+    Story story = f.story(
+        f.post("bentossell", "Ben Tossell", "sfcompute raised $40M to build a supercomputer."),
+        f.post("amasad", "Amjad Masad", "Huge congrats to the team! This is bigger than most people realize."),
+        f.post("imxiaohu", "小互", "sfcompute 正在招聘 Linux 程序员。"));
+
+    String summary = offline.summarize(story).summary();
+
+    assertThat(summary).doesNotContain("Amjad Masad", "congrats").contains("Also from 小互: sfcompute 正在招聘 Linux 程序员。");
+  }
+
+  @Test
   void repeatedSentencesFromRetweetsAndQuotesAppearOnce() {
     Story story = f.story(
         f.post("dotey", "宝玉", "Nano Banana Pro 可以生成真实感照片。Kimi 上线了支持它的 PPT 功能。"),

@@ -174,6 +174,19 @@ class LangChainSummarizerFailureTest {
   }
 
   @Test
+  void aRejectedKeyStopsAllCallsAfterThreeStories() {
+    List<Story> six = new ArrayList<>(stories);
+    six.addAll(List.of(f.story("a", "A", "Gemini 3 来了。"), f.story("b", "B", "Sora 2 上线。"), f.story("c", "C", "Qwen3-VL 开源。")));
+    fake.next(Reply.status(401), Reply.status(401), Reply.status(401), Reply.status(401));
+
+    Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false, tuning(Duration.ofSeconds(3), 1, 2)).summarize(six);
+
+    assertThat(fake.requests()).hasSize(3); // not retried, and the breaker spares the other stories and the categories
+    assertThat(result.items()).hasSize(6).allMatch(StorySummary::offline);
+    assertThat(result.usage().calls()).isEqualTo(3);
+  }
+
+  @Test
   void garbageCategoriesFallBackToTheOfflineCategories() {
     fake.on(r -> !r.isStory(), Reply.content("我觉得这期内容都很好！"));
 

@@ -89,6 +89,17 @@ class LangChainSummarizerTest {
   }
 
   @Test
+  void worksWithoutAnApiKeyAsLocalServersNeedNone() {
+    LlmConfig config = new LlmConfig(fake.baseUrl(), "", MODEL, 3, 2, 2, 600, 6, false);
+    LangChainSummarizer summarizer = new LangChainSummarizer(config, STORY_PROMPT, CATEGORIES_PROMPT, SummaryCache.NONE, offline);
+
+    Summaries result = summarizer.summarize(List.of(f.story("a", "A", "FLUX.2 发布了。")));
+
+    assertThat(fake.requests().get(0).authorization()).isNull();
+    assertThat(result.items().get(0).offline()).isFalse();
+  }
+
+  @Test
   void asksForAJsonSchemaWhenConfigured() {
     summarizer(fake.baseUrl(), SummaryCache.NONE, true).summarize(List.of(f.story("a", "A", "FLUX.2 发布了。")));
 
