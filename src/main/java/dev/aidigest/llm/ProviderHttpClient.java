@@ -32,7 +32,7 @@ final class ProviderHttpClient implements HttpClient {
   private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
     this.jdk = java.net.http.HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
-        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .version(java.net.http.HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with local vLLM/Ollama servers
         .build();
     this.readTimeout = readTimeout;
   }
