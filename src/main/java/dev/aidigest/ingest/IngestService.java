@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
   static final int EMBED_BATCH = 64;
+  private static final Pattern URL = Pattern.compile("https?://\\S+");
 
   private final Map<Format, PostParser> parsers;
   private final PostSink sink;
@@ -148,7 +150,7 @@ public final class IngestService {
     List<float[]> vectors = new ArrayList<>(posts.size());
     for (int from = 0; from < posts.size(); from += EMBED_BATCH) {
       List<String> texts = posts.subList(from, Math.min(posts.size(), from + EMBED_BATCH)).stream()
-          .map(Post::text).toList();
+          .map(IngestService::embeddingText).toList();
       List<float[]> batch = embedder.embed(texts);
       if (batch.size() != texts.size()) {
         throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size() + " texts");
@@ -156,6 +158,16 @@ public final class IngestService {
       vectors.addAll(batch);
     }
     return vectors;
+  }
+
+  /**
+   * The text a post is embedded by: links removed. A URL is many tokens of noise to the model
+   * (an expanded blog link can be 30), costs embedding time, and would pull posts together or
+   * apart by the links they share rather than by what they say.
+   */
+  static String embeddingText(Post post) {
+    String t = URL.matcher(post.text()).replaceAll(" ").replaceAll("[ \\t]{2,}", " ").strip();
+    return t.isEmpty() ? post.text() : t;
   }
 
   private byte[] read(Path file) {

@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -65,7 +66,8 @@ public final class RssSource implements Source {
     Request.Builder request = new Request.Builder().url(url);
     state.get(ETAG).ifPresent(v -> request.header("If-None-Match", v));
     state.get(LAST_MODIFIED).ifPresent(v -> request.header("If-Modified-Since", v));
-    try (Response response = http.newCall(request.build()).execute()) {
+    Call call = http.newCall(request.build());
+    try (Response response = call.execute()) {
       int code = response.code();
       if (code == 304) {
         return List.of();
@@ -77,7 +79,7 @@ public final class RssSource implements Source {
       if (!response.isSuccessful()) {
         throw new SourceException("Feed " + url + " answered HTTP " + code + ".", null);
       }
-      List<Post> posts = parser.parse(HttpClients.body(response, maxBytes), origin).posts();
+      List<Post> posts = parser.parse(HttpClients.body(call, response, maxBytes), origin).posts();
       remember(state, ETAG, response.header("ETag"));
       remember(state, LAST_MODIFIED, response.header("Last-Modified"));
       return posts;

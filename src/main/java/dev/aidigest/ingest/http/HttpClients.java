@@ -3,6 +3,7 @@ package dev.aidigest.ingest.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -29,21 +30,25 @@ public final class HttpClients {
    * The body, refusing more than {@code maxBytes}: an announced length over the limit is refused
    * before reading, and a body without a length is read only one byte past the limit.
    *
+   * The call is cancelled on refusal: closing an unfinished body would otherwise make OkHttp drain
+   * the rest to reuse the connection.
+   *
    * @throws TooLargeException when the body is over the limit
    */
-  public static byte[] body(Response response, long maxBytes) throws IOException {
+  public static byte[] body(Call call, Response response, long maxBytes) throws IOException {
     ResponseBody body = response.body();
     long announced = body.contentLength();
     if (announced > maxBytes) {
+      call.cancel();
       throw new TooLargeException(announced, maxBytes);
     }
-    try (InputStream in = body.byteStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      if (bytes.length > maxBytes) {
-        throw new TooLargeException(-1, maxBytes);
-      }
-      return bytes;
+    InputStream in = body.byteStream();
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      call.cancel();
+      throw new TooLargeException(-1, maxBytes);
     }
+    return bytes;
   }
 
   /** A body over the size limit. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,6 +34,7 @@ public final class XApiSource implements Source {
   /** With a since_id, older pages are followed so a busy account loses nothing between rounds. */
   private static final int MAX_PAGES = 5;
   private static final int USERS_PER_LOOKUP = 100;
+  static final String NEXT_ACCOUNT = "next_account";
 
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
@@ -62,14 +64,51 @@ public final class XApiSource implements Source {
     return "x-api";
   }
 
+  /**
+   * Reads every account's new posts. A rate limit that strikes midway does not lose the accounts
+   * already read: their posts are returned and the next round starts at the account that was
+   * refused, so with many accounts and a small quota every account still gets its turn.
+   */
   @Override
   public List<Post> fetch(SourceState state) throws SourceException {
     Map<String, String> ids = userIds(state);
+    List<String> order = rotated(state.get(NEXT_ACCOUNT).orElse(null));
     List<Post> posts = new ArrayList<>();
-    for (Map.Entry<String, String> e : ids.entrySet()) {
-      posts.addAll(timeline(e.getKey(), e.getValue(), state));
+    int done = 0;
+    for (String handle : order) {
+      String id = ids.get(handle);
+      if (id == null) {
+        continue;
+      }
+      try {
+        posts.addAll(timeline(handle, id, state));
+        done++;
+      } catch (SourceException e) {
+        if (e.retryAfter() == null || done == 0) {
+          throw e;
+        }
+        log.warn("X API rate limit after {} accounts; @{} and the rest go first next round", done, handle);
+        state.put(NEXT_ACCOUNT, handle.toLowerCase(Locale.ROOT));
+        return posts;
+      }
+    }
+    if (!order.isEmpty()) {
+      state.put(NEXT_ACCOUNT, order.get(0).toLowerCase(Locale.ROOT));
     }
     return posts;
+  }
+
+  /** The configured handles starting at {@code first} (when it is one of them), wrapping around. */
+  private List<String> rotated(String first) {
+    int start = 0;
+    for (int i = 0; i < handles.size(); i++) {
+      if (handles.get(i).equalsIgnoreCase(first)) {
+        start = i;
+      }
+    }
+    List<String> out = new ArrayList<>(handles.subList(start, handles.size()));
+    out.addAll(handles.subList(0, start));
+    return out;
   }
 
   /** handle → user id, asking the API only for handles not seen before. */
@@ -137,7 +176,8 @@ public final class XApiSource implements Source {
 
   private <T> T read(HttpUrl url, BodyReader<T> reader) throws SourceException {
     Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + bearerToken).build();
-    try (Response response = http.newCall(request).execute()) {
+    Call call = http.newCall(request);
+    try (Response response = call.execute()) {
       int code = response.code();
       if (code == 429) {
         throw new SourceException("X API rate limit reached (HTTP 429) on " + url.encodedPath() + ".", null,
@@ -150,7 +190,7 @@ public final class XApiSource implements Source {
       if (!response.isSuccessful()) {
         throw new SourceException("X API answered HTTP " + code + " on " + url.encodedPath() + ".", null);
       }
-      return reader.read(HttpClients.body(response, maxBytes));
+      return reader.read(HttpClients.body(call, response, maxBytes));
     } catch (IOException e) {
       throw new SourceException("X API unreachable at " + baseUrl.host() + ": " + e.getMessage() + ".", e);
     } catch (BadInputException e) {

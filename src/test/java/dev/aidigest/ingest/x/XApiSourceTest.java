@@ -109,6 +109,27 @@ class XApiSourceTest {
   }
 
   @Test
+  void aRateLimitMidwayKeepsWhatWasReadAndStartsWithTheRefusedAccountNextTime() throws Exception {
+    state.put("user_id.twitter", "783214");
+    state.put("user_id.twitterdev", "2244994945");
+    api.fixture("/2/users/783214/tweets", "tweepy_v2_get_users_tweets.json")
+        .reply("/2/users/783214/tweets", 200, "{\"meta\":{\"result_count\":0}}".getBytes(StandardCharsets.UTF_8), Map.of())
+        .reply("/2/users/2244994945/tweets", 429, FixtureFiles.bytes("twitter/postman_v2_429_rate_limit.txt"),
+            Map.of("x-rate-limit-reset", "1764150000"))
+        .fixture("/2/users/2244994945/tweets", "postman_v2_tweet_lookup_tweet_fields.json");
+    XApiSource source = source(List.of("Twitter", "TwitterDev"));
+
+    List<Post> first = source.fetch(state);
+    List<Post> second = source.fetch(state);
+
+    assertThat(first).extracting(Post::authorHandle).containsOnly("Twitter");
+    assertThat(state.get("since_id.783214")).contains("1577730467436138524");
+    assertThat(second).extracting(Post::platformId).startsWith("1275828087666679809");
+    assertThat(api.received()).extracting(FakeXApi.Received::path).containsExactly(
+        "/2/users/783214/tweets", "/2/users/2244994945/tweets", "/2/users/2244994945/tweets", "/2/users/783214/tweets");
+  }
+
+  @Test
   void aRefusedTokenOrAServerErrorIsASourceExceptionWithAClearMessage() {
     state.put("user_id.twitter", "783214");
     byte[] unauthorized = "{\"title\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
