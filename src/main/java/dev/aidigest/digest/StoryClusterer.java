@@ -1,0 +1,96 @@
+package dev.aidigest.digest;
+
+import dev.aidigest.config.AppConfig.ClusterConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Groups a window's posts into stories.
+ *
+ * <p>Evidence for one pair ({@link Links}): the cosine of the window-centred embeddings
+ * ({@link CentredVectors}), the rarest product name the two share ({@link EntityIndex}), and time.
+ * A pair is linked when the similarity alone is high, or when it is moderate and they share a rare
+ * name. Posts of one author's thread are one unit from the start.
+ *
+ * <p>Groups are merged strongest link first, and only if at least {@link #LINK_SHARE} of all pairs
+ * across the two groups are linked: a chain A–B–C where A and C have nothing in common cannot
+ * become one blob, and two stories about one company (which share only the generic company name)
+ * stay apart.
+ */
+public final class StoryClusterer {
+
+  /** Share of the pairs across two groups that must be linked for them to merge. */
+  static final double LINK_SHARE = 0.5;
+
+  /** Weight a shared name needs when {@code clustering.min_entity_rarity} is 0 (automatic). */
+  static final double DEFAULT_ENTITY_WEIGHT = 0.6;
+
+  private final ClusterConfig config;
+  private final Entities entities;
+  private final Background background;
+
+  public StoryClusterer(ClusterConfig config, Entities entities, Background background) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.entities = Objects.requireNonNull(entities, "entities");
+    this.background = Objects.requireNonNull(background, "background");
+  }
+
+  static double rareWeight(ClusterConfig config) {
+    return config.minEntityRarity() > 0 ? config.minEntityRarity() : DEFAULT_ENTITY_WEIGHT;
+  }
+
+  /** Stories of {@code posts}, every post in exactly one, ordered by their lead post's time. */
+  public List<Story> cluster(List<StoredPost> posts) {
+    if (posts.isEmpty()) {
+      return List.of();
+    }
+    List<ThreadUnit> units = ThreadUnit.of(posts);
+    int n = units.size();
+    List<String> texts = new ArrayList<>(n);
+    List<float[]> vectors = new ArrayList<>(n);
+    boolean[] cjk = new boolean[n];
+    long[] seconds = new long[n];
+    for (int u = 0; u < n; u++) {
+      ThreadUnit unit = units.get(u);
+      texts.add(unit.text());
+      vectors.add(unit.vector());
+      cjk[u] = PostText.isCjk(unit.text());
+      seconds[u] = unit.start().getEpochSecond();
+    }
+    EntityIndex names = EntityIndex.build(texts, entities);
+    CentredVectors centred = CentredVectors.of(vectors, cjk, background);
+    Links links = Links.find(centred, names, seconds, config);
+    int[] groupOf = merge(names, links, rareWeight(config));
+    return StoryOrder.stories(units, groupOf);
+  }
+
+  private static int[] merge(EntityIndex names, Links links, double rareWeight) {
+    Groups groups = new Groups(names, rareWeight);
+    for (Links.Edge e : links.edges()) {
+      int a = groups.groupOf(e.a());
+      int b = groups.groupOf(e.b());
+      if (a == b) {
+        continue;
+      }
+      if (groups.members(a).size() > groups.members(b).size()) {
+        int t = a;
+        a = b;
+        b = t;
+      }
+      long linked = 0;
+      for (int m : groups.members(a)) {
+        for (int q : links.neighbours(m)) {
+          if (groups.groupOf(q) == b) {
+            linked++;
+          }
+        }
+      }
+      long pairs = (long) groups.members(a).size() * groups.members(b).size();
+      if (linked >= LINK_SHARE * pairs && groups.subjectsAgree(a, b)) {
+        groups.merge(a, b);
+      }
+    }
+    return groups.assignment();
+  }
+}
