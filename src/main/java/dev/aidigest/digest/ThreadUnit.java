@@ -69,18 +69,20 @@ record ThreadUnit(List<StoredPost> posts) {
         }
       }
     }
-    if (sum == null) {
-      return null;
-    }
+    return sum == null ? null : normalise(sum);
+  }
+
+  /** Scales {@code v} in place to unit length (a zero vector stays zero); returns it. */
+  static float[] normalise(float[] v) {
     double norm = 0;
-    for (float f : sum) {
-      norm += f * f;
+    for (float f : v) {
+      norm += (double) f * f;
     }
     float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-    for (int d = 0; d < sum.length; d++) {
-      sum[d] *= scale;
+    for (int d = 0; d < v.length; d++) {
+      v[d] *= scale;
     }
-    return sum;
+    return v;
   }
 
   Instant start() {
