@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The names of one window's posts, weighted by rarity within the window: a name in 2 of 5,000 posts
@@ -73,6 +72,7 @@ final class EntityIndex {
         }
       });
     }
+    Set<String> prefixes = prefixes(searchable.keySet());
     Map<String, Integer> ids = new HashMap<>();
     List<String> keyList = new ArrayList<>();
     List<Integer> df = new ArrayList<>();
@@ -80,28 +80,35 @@ final class EntityIndex {
     float[][] postFactors = new float[texts.size()][];
     for (int p = 0; p < texts.size(); p++) {
       Map<String, Entities.Name> names = found.get(p);
-      lowerCaseMatches(tokens.get(p), searchable, names);
+      lowerCaseMatches(tokens.get(p), searchable, prefixes, names);
       names.keySet().removeIf(entities::isGeneric);
       int[] mentions = names.values().stream().mapToInt(Entities.Name::at).distinct().sorted().toArray();
-      TreeMap<Integer, Float> mine = new TreeMap<>();
-      names.forEach((key, name) -> {
-        Integer id = ids.computeIfAbsent(key, k -> {
-          keyList.add(k);
+      long[] mine = new long[names.size()];
+      int k = 0;
+      for (Map.Entry<String, Entities.Name> e : names.entrySet()) {
+        String key = e.getKey();
+        Entities.Name name = e.getValue();
+        Integer id = ids.get(key);
+        if (id == null) {
+          id = keyList.size();
+          ids.put(key, id);
+          keyList.add(key);
           df.add(0);
-          return keyList.size() - 1;
-        });
+        }
         df.set(id, df.get(id) + 1);
         boolean early = Arrays.binarySearch(mentions, name.at()) < SALIENT_MENTIONS;
         // "Codex now supports…" opens a sentence; another post writing "in Codex" shows it is a name.
         Entities.Kind kind = name.kind() == Entities.Kind.OPENING_WORD && capitalisedMidSentence.contains(key)
             ? Entities.Kind.WORD : name.kind();
-        mine.put(id, (float) (kind.factor * (early ? 1.0 : LATE_MENTION)));
-      });
-      postIds[p] = mine.keySet().stream().mapToInt(Integer::intValue).toArray();
-      postFactors[p] = new float[mine.size()];
-      int i = 0;
-      for (float f : mine.values()) {
-        postFactors[p][i++] = f;
+        float factor = (float) (kind.factor * (early ? 1.0 : LATE_MENTION));
+        mine[k++] = ((long) id << 32) | (Float.floatToIntBits(factor) & 0xffffffffL);
+      }
+      Arrays.sort(mine);
+      postIds[p] = new int[mine.length];
+      postFactors[p] = new float[mine.length];
+      for (int i = 0; i < mine.length; i++) {
+        postIds[p][i] = (int) (mine[i] >>> 32);
+        postFactors[p][i] = Float.intBitsToFloat((int) mine[i]);
       }
     }
     double lnN = Math.log(Math.max(MIN_WINDOW, texts.size()));
@@ -114,20 +121,38 @@ final class EntityIndex {
 
   /** Adds the window's phrases and versioned names that this post writes in another case. */
   private static void lowerCaseMatches(List<LatinToken> tokens, Map<String, Entities.Kind> searchable,
-      Map<String, Entities.Name> names) {
+      Set<String> prefixes, Map<String, Entities.Name> names) {
+    String[] canonical = new String[tokens.size()];
+    for (int i = 0; i < canonical.length; i++) {
+      canonical[i] = Entities.canonical(tokens.get(i).text());
+    }
     for (int from = 0; from < tokens.size(); from++) {
-      StringBuilder key = new StringBuilder();
+      String key = "";
       for (int to = from; to < Math.min(tokens.size(), from + 4); to++) {
-        key.append(Entities.canonical(tokens.get(to).text()));
-        Entities.Kind kind = searchable.get(key.toString());
+        key = key + canonical[to];
+        if (!prefixes.contains(key)) {
+          break;
+        }
+        Entities.Kind kind = searchable.get(key);
         if (kind != null) {
-          names.putIfAbsent(key.toString(), new Entities.Name(kind, from));
+          names.putIfAbsent(key, new Entities.Name(kind, from));
         }
         if (!tokens.get(to).adjacentToNext()) {
           break;
         }
       }
     }
+  }
+
+  /** Every prefix of every key, so the search above stops as soon as no key can match. */
+  private static Set<String> prefixes(Set<String> keys) {
+    Set<String> out = new HashSet<>();
+    for (String k : keys) {
+      for (int i = 1; i <= k.length(); i++) {
+        out.add(k.substring(0, i));
+      }
+    }
+    return out;
   }
 
   private static boolean hasDigit(String s) {

@@ -21,6 +21,7 @@ final class Groups {
   static final double SUBJECT_SHARE = 2.0 / 3.0;
 
   private final int[] groupOf;
+  private final int[] version;
   private final List<List<Integer>> members;
   private final List<Map<Integer, Integer>> nameCounts;
   private final EntityIndex names;
@@ -31,6 +32,7 @@ final class Groups {
     this.names = names;
     this.rareWeight = rareWeight;
     groupOf = new int[n];
+    version = new int[n];
     members = new ArrayList<>(n);
     nameCounts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -48,6 +50,11 @@ final class Groups {
 
   int groupOf(int unit) {
     return groupOf[unit];
+  }
+
+  /** Changes whenever the group gains members. */
+  int version(int group) {
+    return version[group];
   }
 
   int[] assignment() {
@@ -71,6 +78,7 @@ final class Groups {
       groupOf[m] = into;
     }
     members.get(into).addAll(members.get(from));
+    version[into]++;
     members.get(from).clear();
     Map<Integer, Integer> target = nameCounts.get(into);
     nameCounts.get(from).forEach((id, c) -> target.merge(id, c, Integer::sum));

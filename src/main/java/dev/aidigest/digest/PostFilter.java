@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Leaves out what a digest reader should never see, before anything costs time or tokens: bare
@@ -46,6 +47,8 @@ public final class PostFilter {
 
   /** Fewer words than this (a Chinese character counts half a word) is too short to report. */
   static final double MIN_WORDS = 3;
+
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}.\\-]+");
 
   private static final List<String> AI_HOSTS = List.of("huggingface.co", "hf.co", "arxiv.org", "github.com",
       "openai.com", "anthropic.com", "deepmind", "ai.google", "ai.meta.com", "modelscope", "paperswithcode");
@@ -135,7 +138,7 @@ public final class PostFilter {
       }
     }
     if (!phrases.isEmpty()) {
-      String spaced = " " + lower.replaceAll("[^\\p{L}\\p{N}.\\-]+", " ") + " ";
+      String spaced = " " + NOT_WORD.matcher(lower).replaceAll(" ") + " ";
       for (String p : phrases) {
         if (spaced.contains(p)) {
           return true;

@@ -2,8 +2,12 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig.ClusterConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Groups a window's posts into stories.
@@ -19,6 +23,8 @@ import java.util.Objects;
  * stay apart.
  */
 public final class StoryClusterer {
+
+  private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
 
   /** Share of the pairs across two groups that must be linked for them to merge. */
   static final double LINK_SHARE = 0.5;
@@ -58,25 +64,42 @@ public final class StoryClusterer {
       cjk[u] = PostText.isCjk(unit.text());
       seconds[u] = unit.start().getEpochSecond();
     }
+    long t0 = System.nanoTime();
     EntityIndex names = EntityIndex.build(texts, entities);
+    long t1 = System.nanoTime();
     CentredVectors centred = CentredVectors.of(vectors, cjk, background);
     Links links = Links.find(centred, names, seconds, config);
+    long t2 = System.nanoTime();
     int[] groupOf = merge(names, links, rareWeight(config));
-    return StoryOrder.stories(units, groupOf);
+    List<Story> stories = StoryOrder.stories(units, groupOf);
+    if (log.isDebugEnabled()) {
+      log.debug("clustered {} units: names {} ms, {} links {} ms, merge {} ms, {} stories", n, (t1 - t0) / 1_000_000,
+          links.count(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, stories.size());
+    }
+    return stories;
   }
 
   private static int[] merge(EntityIndex names, Links links, double rareWeight) {
     Groups groups = new Groups(names, rareWeight);
-    for (Links.Edge e : links.edges()) {
-      int a = groups.groupOf(e.a());
-      int b = groups.groupOf(e.b());
+    // A refused pair of groups is not checked again until one of them grows: dense windows have
+    // thousands of links between the same two big groups.
+    Map<Long, Long> refused = new HashMap<>();
+    long n = names.size();
+    for (int k = 0; k < links.count(); k++) {
+      int a = groups.groupOf(links.a(k));
+      int b = groups.groupOf(links.b(k));
       if (a == b) {
         continue;
       }
-      if (groups.members(a).size() > groups.members(b).size()) {
+      if (groups.members(a).size() > groups.members(b).size() || (groups.members(a).size() == groups.members(b).size() && a > b)) {
         int t = a;
         a = b;
         b = t;
+      }
+      long pair = Math.min(a, b) * n + Math.max(a, b);
+      long versions = ((long) groups.version(Math.min(a, b)) << 32) | groups.version(Math.max(a, b));
+      if (Long.valueOf(versions).equals(refused.get(pair))) {
+        continue;
       }
       long linked = 0;
       for (int m : groups.members(a)) {
@@ -89,6 +112,8 @@ public final class StoryClusterer {
       long pairs = (long) groups.members(a).size() * groups.members(b).size();
       if (linked >= LINK_SHARE * pairs && groups.subjectsAgree(a, b)) {
         groups.merge(a, b);
+      } else {
+        refused.put(pair, versions);
       }
     }
     return groups.assignment();
