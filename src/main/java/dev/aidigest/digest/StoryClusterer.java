@@ -17,16 +17,20 @@ import org.slf4j.LoggerFactory;
  * A pair is linked when the similarity alone is high, or when it is moderate and they share a rare
  * name. Posts of one author's thread are one unit from the start.
  *
- * <p>Groups are merged strongest link first, and only if at least {@link #LINK_SHARE} of all pairs
- * across the two groups are linked: a chain A–B–C where A and C have nothing in common cannot
- * become one blob, and two stories about one company (which share only the generic company name)
- * stay apart.
+ * <p>Groups are merged strongest link first, and only if more than half ({@link #LINK_SHARE}) of all
+ * pairs across the two groups are linked — a post must be close to most of a story, not to one of
+ * its posts: a chain A–B–C where A and C have nothing in common cannot become one blob. On top,
+ * a group's subject name must appear in the other ({@link Groups}), and two stories about one
+ * company share only the company name, which never counts ({@code generic-entities.txt}).
+ *
+ * <p>Cost: one pass over all pairs comparing 512-bit sketches, exact similarity for the ~8% that
+ * survive; 5,000 posts take ~0.5 s on 2 busy cores (see {@code DigestBuildBench}).
  */
 public final class StoryClusterer {
 
   private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
 
-  /** Share of the pairs across two groups that must be linked for them to merge. */
+  /** Two groups merge only if strictly more than this share of the pairs across them are linked. */
   static final double LINK_SHARE = 0.5;
 
   /** Weight a shared name needs when {@code clustering.min_entity_rarity} is 0 (automatic). */
@@ -110,7 +114,7 @@ public final class StoryClusterer {
         }
       }
       long pairs = (long) groups.members(a).size() * groups.members(b).size();
-      if (linked >= LINK_SHARE * pairs && groups.subjectsAgree(a, b)) {
+      if (linked > LINK_SHARE * pairs && groups.subjectsAgree(a, b)) {
         groups.merge(a, b);
       } else {
         refused.put(pair, versions);
