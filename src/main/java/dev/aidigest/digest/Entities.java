@@ -74,7 +74,7 @@ public final class Entities {
 
   /** Canonical key → name for the names written in {@code text}. */
   public Map<String, Name> extract(String text) {
-    return extract(LatinToken.scan(PostText.clean(text)));
+    return extract(LatinToken.scan(PostWords.clean(text)));
   }
 
   Map<String, Name> extract(List<LatinToken> tokens) {

@@ -54,10 +54,10 @@ final class EntityIndex {
     Map<String, Entities.Kind> searchable = new HashMap<>();
     Set<String> capitalisedMidSentence = new HashSet<>();
     for (String text : texts) {
-      String clean = PostText.clean(text);
+      String clean = PostWords.clean(text);
       List<LatinToken> t = LatinToken.scan(clean);
       Map<String, Entities.Name> names = entities.extract(t);
-      if (PostText.isCjk(clean)) {
+      if (PostWords.isCjk(clean)) {
         names.replaceAll((k, name) -> name.kind() == Entities.Kind.WORD || name.kind() == Entities.Kind.OPENING_WORD
             ? new Entities.Name(Entities.Kind.NAME_IN_CHINESE, name.at()) : name);
       }

@@ -116,7 +116,7 @@ public final class PostFilter {
     if (post.isReplyToOther()) {
       return Reason.REPLY_TO_OTHER;
     }
-    String text = PostText.clean(post.text());
+    String text = PostWords.clean(post.text());
     List<LatinToken> tokens = LatinToken.scan(text);
     int han = (int) text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
     if (tokens.size() + han / 2.0 < MIN_WORDS) {

@@ -65,7 +65,7 @@ public final class StoryClusterer {
       ThreadUnit unit = units.get(u);
       texts.add(unit.text());
       vectors.add(unit.vector());
-      cjk[u] = PostText.isCjk(unit.text());
+      cjk[u] = PostWords.isCjk(unit.text());
       seconds[u] = unit.start().getEpochSecond();
     }
     long t0 = System.nanoTime();

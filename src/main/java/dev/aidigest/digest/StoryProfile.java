@@ -86,7 +86,7 @@ record StoryProfile(Set<Long> postIds, Set<String> authors, Set<String> names, S
         }
       });
       float[] centroid = new ThreadUnit(posts).vector();
-      return new StoryProfile(ids, authors, counts.keySet(), subject, centroid, PostText.isCjk(text.toString()));
+      return new StoryProfile(ids, authors, counts.keySet(), subject, centroid, PostWords.isCjk(text.toString()));
     }
 
     /** The specific names of one post: products, phrases and capitalised names, no companies. */

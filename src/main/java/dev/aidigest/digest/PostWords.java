@@ -3,12 +3,12 @@ package dev.aidigest.digest;
 import java.util.regex.Pattern;
 
 /** The words of a post without links and @mentions, which say nothing about its subject. */
-final class PostText {
+final class PostWords {
 
   private static final Pattern LINK = Pattern.compile("https?://\\S+|www\\.\\S+");
   private static final Pattern MENTION = Pattern.compile("(?<![\\w.])@\\w{1,30}");
 
-  private PostText() {}
+  private PostWords() {}
 
   static String clean(String text) {
     if (text.indexOf('/') < 0 && text.indexOf('@') < 0 && text.indexOf("www.") < 0) {
