@@ -1,6 +1,7 @@
 package dev.aidigest.digest;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -15,4 +16,10 @@ public interface Posts {
    * median over their posts created in {@code [since, until)}; authors without history are absent.
    */
   Map<String, Double> authorNorms(Instant since, Instant until);
+
+  /**
+   * Posts by row id, in the order asked; ids not found are left out. The repeat guard reads the
+   * posts of earlier digests' items with it, to tell a story already told from its follow-up.
+   */
+  List<StoredPost> byIds(Collection<Long> ids);
 }

@@ -1,0 +1,189 @@
+package dev.aidigest.digest;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the product and model names in a post ({@code FLUX.2}, {@code Qwen3-VL}, {@code GPT-5.1},
+ * {@code Claude Opus 4.5}, {@code SAM 3}, {@code Nano Banana Pro}), in English and in Chinese text
+ * alike, since Chinese posts write them in Latin letters.
+ *
+ * <p>Each name becomes a canonical key: lower case, without spaces, hyphens and underscores, and
+ * without dots except between digits, so {@code FLUX.2}, {@code Flux 2} and {@code flux2} are one
+ * key and {@code Opus 4.5} stays {@code opus4.5}. A phrase of several capitalised words also
+ * yields each shorter run of two or more, so {@code Claude Opus 4.5} matches a post that only says
+ * {@code Opus 4.5}. Names are never split further ({@code Qwen3-VL} does not yield {@code qwen3}):
+ * for clustering, {@code Qwen3-VL} and {@code Qwen3-Max} are different things.
+ *
+ * <p>How much a shared key means is decided per window by {@link EntityIndex}.
+ */
+public final class Entities {
+
+  /** What kind of token a key came from; decides how much sharing it counts as evidence. */
+  public enum Kind {
+    /** letters and digits, inner capitals, or joined by {@code -}/{@code .}: FLUX.2, Qwen3-VL, ChatGPT. */
+    PRODUCT(1.0),
+    /** two or more capitalised words, or a word and a version: Nano Banana Pro, Opus 4.5. */
+    PHRASE(1.0),
+    /** one capitalised word in Chinese text, where capitals are never sentence-initial: Suno, Kimi. */
+    NAME_IN_CHINESE(0.8),
+    /** all capitals: SAM, HLE, LLM. */
+    ACRONYM(0.6),
+    /** one capitalised word inside a sentence: Kimi, Suno, Codex. */
+    WORD(0.75),
+    /** one capitalised word opening a sentence, where English capitalises anything: "Tried", "Codex". */
+    OPENING_WORD(0.5);
+
+    final double factor;
+
+    Kind(double factor) {
+      this.factor = factor;
+    }
+  }
+
+  private static final int MAX_RUN = 4;
+
+  private final Set<String> stopwords;
+  private final Set<String> generic;
+
+  /**
+   * @param stopwords lower-case English words that are never names even when capitalised
+   * @param generic   canonical keys too general to link two posts ({@code ai}, {@code openai})
+   */
+  public Entities(Set<String> stopwords, Set<String> generic) {
+    this.stopwords = Set.copyOf(stopwords);
+    this.generic = Set.copyOf(generic);
+  }
+
+  /** The default word lists bundled with the application. */
+  public static Entities standard() {
+    return new Entities(WordLists.load("stopwords-en.txt"), WordLists.load("generic-entities.txt"));
+  }
+
+  /**
+   * A name as written in one post.
+   *
+   * @param at index of the Latin token where its first mention starts (a phrase's sub-runs share
+   *           their phrase's index): how early the post names it
+   */
+  public record Name(Kind kind, int at) {}
+
+  /** Canonical key → name for the names written in {@code text}. */
+  public Map<String, Name> extract(String text) {
+    return extract(LatinToken.scan(PostWords.clean(text)));
+  }
+
+  Map<String, Name> extract(List<LatinToken> tokens) {
+    Map<String, Name> out = new HashMap<>();
+    boolean[] inPhrase = phrases(tokens, out);
+    for (int i = 0; i < tokens.size(); i++) {
+      Kind k = single(tokens.get(i));
+      // "Black Forest Labs" is one name; "Black", "Forest" and "Labs" on their own are noise.
+      boolean partOfName = inPhrase[i] && (k == Kind.WORD || k == Kind.OPENING_WORD || k == Kind.ACRONYM);
+      if (k != null && !partOfName) {
+        put(out, canonical(tokens.get(i).text()), new Name(k, i));
+      }
+    }
+    return out;
+  }
+
+  /** True for keys that never count as evidence that two posts tell one story. */
+  public boolean isGeneric(String key) {
+    return generic.contains(key);
+  }
+
+  private Kind single(LatinToken t) {
+    String s = t.text();
+    if (!Character.isLetter(s.charAt(0)) || stopwords.contains(s.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    int letters = t.letters();
+    if (t.digits() > 0) {
+      return letters >= 2 ? Kind.PRODUCT : null;
+    }
+    if (t.innerCaps() || (t.joined() && t.uppers() > 0)) {
+      return Kind.PRODUCT;
+    }
+    if (letters >= 2 && t.uppers() == letters) {
+      return Kind.ACRONYM;
+    }
+    if (!Character.isUpperCase(s.charAt(0)) || letters < 2) {
+      return null;
+    }
+    return t.opensSentence() ? Kind.OPENING_WORD : Kind.WORD;
+  }
+
+  /**
+   * Emits runs of adjacent name-like tokens (one space apart) and their sub-runs of two or more;
+   * returns which tokens belong to such a run.
+   */
+  private boolean[] phrases(List<LatinToken> tokens, Map<String, Name> out) {
+    boolean[] inPhrase = new boolean[tokens.size()];
+    int runStart = -1;
+    for (int i = 0; i <= tokens.size(); i++) {
+      LatinToken t = i < tokens.size() ? tokens.get(i) : null;
+      boolean continues = t != null && runStart >= 0 && tokens.get(i - 1).adjacentToNext() && fitsRun(t, false);
+      if (!continues) {
+        if (runStart >= 0 && i - runStart >= 2) {
+          emitRun(tokens.subList(runStart, i), runStart, out);
+          Arrays.fill(inPhrase, runStart, i, true);
+        }
+        runStart = t != null && fitsRun(t, true) ? i : -1;
+      }
+    }
+    return inPhrase;
+  }
+
+  private boolean fitsRun(LatinToken t, boolean first) {
+    String s = t.text();
+    if (stopwords.contains(s.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    if (Character.isDigit(s.charAt(0))) {
+      return !first && t.letters() <= 1; // a version (3, 4.5, 3D) after a name, not "256K context"
+    }
+    return Character.isUpperCase(s.charAt(0)) || t.uppers() > 0 || t.digits() > 0;
+  }
+
+  private void emitRun(List<LatinToken> run, int at, Map<String, Name> out) {
+    int n = Math.min(run.size(), 2 * MAX_RUN);
+    for (int from = 0; from < n; from++) {
+      if (Character.isDigit(run.get(from).text().charAt(0))) {
+        continue;
+      }
+      StringBuilder key = new StringBuilder(canonical(run.get(from).text()));
+      for (int to = from + 1; to < Math.min(n, from + MAX_RUN); to++) {
+        key.append(canonical(run.get(to).text()));
+        put(out, key.toString(), new Name(Kind.PHRASE, at));
+      }
+    }
+  }
+
+  private static void put(Map<String, Name> out, String key, Name name) {
+    if (key.length() >= 2) {
+      out.merge(key, name, (a, b) -> a.at() <= b.at() ? a : b);
+    }
+  }
+
+  /** Lower case; drops spaces, hyphens, underscores, and dots that are not between two digits. */
+  public static String canonical(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        boolean between = i > 0 && i + 1 < name.length()
+            && Character.isDigit(name.charAt(i - 1)) && Character.isDigit(name.charAt(i + 1));
+        if (between) {
+          sb.append('.');
+        }
+      } else if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
+  }
+}

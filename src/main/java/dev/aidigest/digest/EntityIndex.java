@@ -1,0 +1,236 @@
+package dev.aidigest.digest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names of one window's posts, weighted by rarity within the window: a name in 2 of 5,000 posts
+ * ({@code SAM 3}) says a lot about two posts that share it; one in every tenth post ({@code GPT-5}
+ * in launch week) says little, and company and umbrella words ({@code OpenAI}, {@code AI}) nothing.
+ *
+ * <p>What two posts share weighs rarity × the weaker of the two kinds it was written as
+ * ({@link Entities.Kind}), where rarity = 1 − ln df / ln max(N, {@value #MIN_WINDOW}).
+ *
+ * <p>Names are first found where they are written as names (capitals, digits); then every post is
+ * searched case-insensitively for the multi-word and versioned names found anywhere in the window,
+ * so a lower-case {@code nano banana pro} or {@code opus 4.5} still matches.
+ */
+final class EntityIndex {
+
+  /**
+   * Rarity is measured as if the window had at least this many posts, so that in a test-sized
+   * window of a dozen posts a name in three of them is not common (1 − ln 3 / ln 100 = 0.76).
+   */
+  static final int MIN_WINDOW = 100;
+
+  /**
+   * A post is about the first few things it names; a name mentioned after them ("…, Claude Code,
+   * vibe coding and Nano Banana" in a year-end roundup) counts for less.
+   */
+  static final int SALIENT_MENTIONS = 3;
+
+  static final double LATE_MENTION = 0.6;
+
+  private final String[] keys;
+  private final double[] rarity;
+  private final int[][] postIds;
+  private final float[][] postFactors;
+
+  private EntityIndex(String[] keys, double[] rarity, int[][] postIds, float[][] postFactors) {
+    this.keys = keys;
+    this.rarity = rarity;
+    this.postIds = postIds;
+    this.postFactors = postFactors;
+  }
+
+  static EntityIndex build(List<String> texts, Entities entities) {
+    List<List<LatinToken>> tokens = new ArrayList<>(texts.size());
+    List<Map<String, Entities.Name>> found = new ArrayList<>(texts.size());
+    Map<String, Entities.Kind> searchable = new HashMap<>();
+    Set<String> capitalisedMidSentence = new HashSet<>();
+    for (String text : texts) {
+      String clean = PostWords.clean(text);
+      List<LatinToken> t = LatinToken.scan(clean);
+      Map<String, Entities.Name> names = entities.extract(t);
+      if (PostWords.isCjk(clean)) {
+        names.replaceAll((k, name) -> name.kind() == Entities.Kind.WORD || name.kind() == Entities.Kind.OPENING_WORD
+            ? new Entities.Name(Entities.Kind.NAME_IN_CHINESE, name.at()) : name);
+      }
+      tokens.add(t);
+      found.add(names);
+      names.forEach((k, name) -> {
+        if (name.kind() == Entities.Kind.PHRASE || (name.kind() == Entities.Kind.PRODUCT && hasDigit(k))) {
+          searchable.put(k, name.kind());
+        }
+        if (name.kind() == Entities.Kind.WORD || name.kind() == Entities.Kind.NAME_IN_CHINESE) {
+          capitalisedMidSentence.add(k);
+        }
+      });
+    }
+    Set<String> prefixes = prefixes(searchable.keySet());
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> keyList = new ArrayList<>();
+    List<Integer> df = new ArrayList<>();
+    int[][] postIds = new int[texts.size()][];
+    float[][] postFactors = new float[texts.size()][];
+    for (int p = 0; p < texts.size(); p++) {
+      Map<String, Entities.Name> names = found.get(p);
+      lowerCaseMatches(tokens.get(p), searchable, prefixes, names);
+      names.keySet().removeIf(entities::isGeneric);
+      int[] mentions = names.values().stream().mapToInt(Entities.Name::at).distinct().sorted().toArray();
+      long[] mine = new long[names.size()];
+      int k = 0;
+      for (Map.Entry<String, Entities.Name> e : names.entrySet()) {
+        String key = e.getKey();
+        Entities.Name name = e.getValue();
+        Integer id = ids.get(key);
+        if (id == null) {
+          id = keyList.size();
+          ids.put(key, id);
+          keyList.add(key);
+          df.add(0);
+        }
+        df.set(id, df.get(id) + 1);
+        boolean early = Arrays.binarySearch(mentions, name.at()) < SALIENT_MENTIONS;
+        // "Codex now supports…" opens a sentence; another post writing "in Codex" shows it is a name.
+        Entities.Kind kind = name.kind() == Entities.Kind.OPENING_WORD && capitalisedMidSentence.contains(key)
+            ? Entities.Kind.WORD : name.kind();
+        float factor = (float) (kind.factor * (early ? 1.0 : LATE_MENTION));
+        mine[k++] = ((long) id << 32) | (Float.floatToIntBits(factor) & 0xffffffffL);
+      }
+      Arrays.sort(mine);
+      postIds[p] = new int[mine.length];
+      postFactors[p] = new float[mine.length];
+      for (int i = 0; i < mine.length; i++) {
+        postIds[p][i] = (int) (mine[i] >>> 32);
+        postFactors[p][i] = Float.intBitsToFloat((int) mine[i]);
+      }
+    }
+    double lnN = Math.log(Math.max(MIN_WINDOW, texts.size()));
+    double[] rarity = new double[keyList.size()];
+    for (int id = 0; id < rarity.length; id++) {
+      rarity[id] = Math.max(0, 1.0 - Math.log(df.get(id)) / lnN);
+    }
+    return new EntityIndex(keyList.toArray(String[]::new), rarity, postIds, postFactors);
+  }
+
+  /** Adds the window's phrases and versioned names that this post writes in another case. */
+  private static void lowerCaseMatches(List<LatinToken> tokens, Map<String, Entities.Kind> searchable,
+      Set<String> prefixes, Map<String, Entities.Name> names) {
+    String[] canonical = new String[tokens.size()];
+    for (int i = 0; i < canonical.length; i++) {
+      canonical[i] = Entities.canonical(tokens.get(i).text());
+    }
+    for (int from = 0; from < tokens.size(); from++) {
+      String key = "";
+      for (int to = from; to < Math.min(tokens.size(), from + 4); to++) {
+        key = key + canonical[to];
+        if (!prefixes.contains(key)) {
+          break;
+        }
+        Entities.Kind kind = searchable.get(key);
+        if (kind != null) {
+          names.putIfAbsent(key, new Entities.Name(kind, from));
+        }
+        if (!tokens.get(to).adjacentToNext()) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** Every prefix of every key, so the search above stops as soon as no key can match. */
+  private static Set<String> prefixes(Set<String> keys) {
+    Set<String> out = new HashSet<>();
+    for (String k : keys) {
+      for (int i = 1; i <= k.length(); i++) {
+        out.add(k.substring(0, i));
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int size() {
+    return postIds.length;
+  }
+
+  /** For each name that could weigh at least {@code weight}: the posts that carry it. */
+  List<int[]> postingsAtLeast(double weight) {
+    int[] count = new int[keys.length];
+    for (int[] ids : postIds) {
+      for (int id : ids) {
+        count[id]++;
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    int[][] postings = new int[keys.length][];
+    for (int id = 0; id < keys.length; id++) {
+      if (rarity[id] >= weight && count[id] > 1) {
+        postings[id] = new int[count[id]];
+        out.add(postings[id]);
+      }
+    }
+    int[] fill = new int[keys.length];
+    for (int p = 0; p < postIds.length; p++) {
+      for (int id : postIds[p]) {
+        if (postings[id] != null) {
+          postings[id][fill[id]++] = p;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The weight of the strongest name two posts share, 0 when they share none. */
+  double shared(int a, int b) {
+    int[] x = postIds[a];
+    int[] y = postIds[b];
+    double best = 0;
+    int i = 0;
+    int j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] < y[j]) {
+        i++;
+      } else if (x[i] > y[j]) {
+        j++;
+      } else {
+        best = Math.max(best, rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]));
+        i++;
+        j++;
+      }
+    }
+    return best;
+  }
+
+  /** Sorted name ids of post {@code p}. */
+  int[] ids(int p) {
+    return postIds[p];
+  }
+
+  double rarity(int id) {
+    return rarity[id];
+  }
+
+  /** The names found in post {@code p}, for logs and tests. */
+  List<String> keysOf(int p) {
+    List<String> out = new ArrayList<>();
+    for (int id : postIds[p]) {
+      out.add(keys[id]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.aidigest.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntitiesTest {
+
+  private final Entities entities = Entities.standard();
+
+  @Test
+  void writesOneKeyForEverySpellingOfAVersionedName() {
+    assertThat(entities.extract("FLUX.2 is out!")).containsKey("flux2");
+    assertThat(entities.extract("测试了一下刚发布的 Flux 2，效果很好")).containsKey("flux2");
+    assertThat(entities.extract("Anthropic 发布 Claude Opus 4.5，编程最强")).containsKeys("claudeopus4.5", "opus4.5");
+    assertThat(entities.extract("Opus 4.5 inside Factory is wild")).containsKey("opus4.5");
+    assertThat(entities.extract("GPT-5.1-Codex-Max can work for 24 hours")).containsKey("gpt5.1codexmax");
+  }
+
+  @Test
+  void keepsDifferentProductsOfOneFamilyApart() {
+    assertThat(entities.extract("Qwen3-VL technical report")).containsKey("qwen3vl").doesNotContainKey("qwen3");
+    assertThat(entities.extract("Meta 发布 SAM 3，还有 SAM 3D")).containsKeys("sam3", "sam3d");
+  }
+
+  @Test
+  void findsPhrasesOfCapitalisedWordsButNotOrdinaryWords() {
+    assertThat(entities.extract("Meet Nano Banana Pro, our new image model")).containsKeys("nanobananapro", "bananapro")
+        .doesNotContainKeys("meet", "image", "model", "our");
+    assertThat(entities.extract("The model is great and the weights are open")).isEmpty();
+  }
+
+  @Test
+  void ignoresLinksAndMentions() {
+    assertThat(entities.extract("@sama look https://t.co/Ab3xYz9 FLUX.2")).containsOnlyKeys("flux2");
+  }
+
+  @Test
+  void weighsANameByHowRareItIsInTheWindowAndCompaniesNotAtAll() {
+    List<String> window = new ArrayList<>();
+    window.add("Meta released SAM 3 for segmentation");
+    window.add("Meta 发布 SAM 3 分割模型");
+    window.add("Meta shows new AI glasses with a display");
+    for (int i = 0; i < 40; i++) {
+      window.add("Everyone is testing GPT-5 today, post " + i);
+    }
+    EntityIndex index = EntityIndex.build(window, entities);
+
+    assertThat(index.shared(0, 1)).as("SAM 3 in two posts").isGreaterThan(0.8);
+    assertThat(index.shared(0, 2)).as("only the company Meta").isZero();
+    assertThat(index.shared(3, 4)).as("GPT-5 in 40 of 43 posts").isLessThan(0.3);
+  }
+
+  @Test
+  void findsAWindowNameWrittenInLowerCaseElsewhere() {
+    EntityIndex index = EntityIndex.build(List.of(
+        "感觉 Nano Banana Pro 最近降智了",
+        "is it just me or has nano banana pro been worse this week"), entities);
+
+    assertThat(index.keysOf(1)).contains("nanobananapro");
+    assertThat(index.shared(0, 1)).isGreaterThan(0.6);
+  }
+}
