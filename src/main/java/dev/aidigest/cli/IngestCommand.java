@@ -35,7 +35,11 @@ final class IngestCommand extends BaseCommand {
     }
     boolean failed = false;
     for (SourceResult r : results) {
-      System.err.println(r.describe());
+      System.err.println(switch (r.outcome()) {
+        case OK -> r.source() + ": " + r.fetched() + " fetched, " + r.added() + " new, " + r.duplicates() + " already stored";
+        case FAILED -> r.source() + ": FAILED: " + r.error() + (r.nextAttempt() == null ? "" : "; next try after " + r.nextAttempt());
+        case BACKING_OFF -> r.source() + ": backing off until " + r.nextAttempt();
+      });
       failed |= r.outcome() == SourceResult.Outcome.FAILED;
     }
     return failed ? 1 : 0;

@@ -36,10 +36,19 @@ public final class DigestEditions {
   /** One made edition: the stored row, the digest, its markdown and where it was written. */
   public record Edition(long id, Digest digest, String markdown, Path file) {}
 
+  /**
+   * The front matter's date: now, when the edition is made on time; the slot's end when an old slot
+   * is built after the fact, so the archive keeps it in its place.
+   */
+  private java.time.Instant madeAt(Slot slot) {
+    java.time.Instant now = clock.instant();
+    return now.isAfter(slot.windowEnd().plus(Slot.LENGTH)) ? slot.windowEnd() : now;
+  }
+
   /** Builds, renders, stores and writes the digest of {@code slot}. */
   public Edition make(Slot slot) {
     long started = System.nanoTime();
-    Digest digest = builder.build(slot, clock.instant());
+    Digest digest = builder.build(slot, madeAt(slot));
     String markdown = renderer.render(digest);
     long id = digests.save(digest, markdown);
     Path file = site.writePost(slot.name(), markdown);

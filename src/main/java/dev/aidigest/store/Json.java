@@ -20,6 +20,17 @@ final class Json {
     }
   }
 
+  /** The longest prefix of {@code values} whose JSON fits in {@code maxChars}. */
+  static String stringsWithin(List<String> values, int maxChars) {
+    List<String> kept = values == null ? List.of() : values;
+    String json = strings(kept);
+    while (json.length() > maxChars && !kept.isEmpty()) {
+      kept = kept.subList(0, kept.size() - 1);
+      json = strings(kept);
+    }
+    return json.length() > maxChars ? "[]" : json;
+  }
+
   static List<String> strings(String json) {
     if (json == null || json.isBlank()) {
       return List.of();

@@ -27,6 +27,9 @@ public final class PostStore implements PostSink, Posts {
       + " like_count, repost_count, reply_count, quote_count, impression_count, ref_type, ref_platform_id, ref_author,"
       + " conversation_id, links, media, embedding";
   private static final int ID_CHUNK = 500;
+  /** Column sizes of V1: a hostile feed entry is clipped to them rather than failing its whole batch. */
+  static final int MAX_TEXT = 40_000;
+  static final int MAX_LIST_JSON = 8_000;
 
   private final Database db;
   private final Clock clock;
@@ -91,9 +94,9 @@ public final class PostStore implements PostSink, Posts {
     ps.setString(2, p.platformId());
     ps.setString(3, p.authorHandle());
     ps.setString(4, p.authorName());
-    ps.setString(5, p.text());
+    ps.setString(5, clip(p.text(), MAX_TEXT));
     ps.setObject(6, p.createdAt().atOffset(ZoneOffset.UTC));
-    ps.setString(7, p.url());
+    ps.setString(7, clip(p.url(), 2000));
     ps.setString(8, p.lang());
     ps.setInt(9, m.likes());
     ps.setInt(10, m.reposts());
@@ -104,8 +107,8 @@ public final class PostStore implements PostSink, Posts {
     ps.setString(15, r == null ? null : r.platformId());
     ps.setString(16, r == null ? null : r.authorHandle());
     ps.setString(17, p.conversationId());
-    ps.setString(18, Json.strings(p.links()));
-    ps.setString(19, Json.strings(p.media()));
+    ps.setString(18, Json.stringsWithin(p.links(), MAX_LIST_JSON));
+    ps.setString(19, Json.stringsWithin(p.media(), MAX_LIST_JSON));
     if (vector == null) {
       ps.setNull(20, Types.BINARY);
       ps.setNull(21, Types.VARCHAR);
@@ -114,6 +117,10 @@ public final class PostStore implements PostSink, Posts {
       ps.setString(21, model);
     }
     ps.setObject(22, now.atOffset(ZoneOffset.UTC));
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   @Override
@@ -129,6 +136,7 @@ public final class PostStore implements PostSink, Posts {
   }
 
   /** Posts by row id, in the order asked. */
+  @Override
   public List<StoredPost> byIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -87,10 +87,21 @@ class StoreTest {
   @Test
   void aFailedBatchAddsNothing() {
     Post ok = Posts.x("1", "a", "fine", T0, 1);
-    Post tooLong = Posts.x("2", "a", "x".repeat(50_000), T0, 1);
-    assertThatThrownBy(() -> posts.add(List.of(ok, tooLong), java.util.Arrays.asList(null, null), "m"))
+    Post badHandle = Posts.x("2", "a".repeat(300), "handle longer than its column", T0, 1);
+    assertThatThrownBy(() -> posts.add(List.of(ok, badHandle), java.util.Arrays.asList(null, null), "m"))
         .isInstanceOf(DatabaseException.class);
     assertThat(posts.count()).isZero();
+  }
+
+  @Test
+  void oversizedTextAndLinksAreClippedNotRefused() {
+    List<String> links = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "https://example.com/" + i).toList();
+    Post huge = new Post("rss", "g1", "feed", "Feed", "x".repeat(50_000), T0, "https://example.com", null, null, null,
+        links, List.of(), null);
+    assertThat(posts.add(List.of(huge), java.util.Arrays.asList((float[]) null), "m")).isEqualTo(1);
+    Post stored = posts.inWindow(T0, T0.plusSeconds(1)).get(0).post();
+    assertThat(stored.text()).hasSize(PostStore.MAX_TEXT);
+    assertThat(stored.links()).isNotEmpty().hasSizeLessThan(500).startsWith("https://example.com/0");
   }
 
   @Test

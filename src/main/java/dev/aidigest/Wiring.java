@@ -1,0 +1,211 @@
+package dev.aidigest;
+
+import dev.aidigest.config.AppConfig;
+import dev.aidigest.config.ConfigLoader;
+import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.Background;
+import dev.aidigest.digest.DigestBuilder;
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.PostFilter;
+import dev.aidigest.digest.RepeatGuard;
+import dev.aidigest.digest.StoryClusterer;
+import dev.aidigest.digest.StoryRanker;
+import dev.aidigest.digest.OfflineSummarizer;
+import dev.aidigest.digest.Summarizer;
+import dev.aidigest.edition.DigestEditions;
+import dev.aidigest.ingest.Embedder;
+import dev.aidigest.ingest.IngestService;
+import dev.aidigest.ingest.Source;
+import dev.aidigest.ingest.setup.Parsers;
+import dev.aidigest.ingest.setup.Sources;
+import dev.aidigest.llm.BgeEmbedder;
+import dev.aidigest.llm.LangChainSummarizer;
+import dev.aidigest.render.MarkdownRenderer;
+import dev.aidigest.render.SiteWriter;
+import dev.aidigest.store.Database;
+import dev.aidigest.store.DigestStore;
+import dev.aidigest.store.PostStore;
+import dev.aidigest.store.SourceStateStores;
+import dev.aidigest.store.SummaryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that builds everything, by hand: configuration first, then the shared services
+ * (database, stores, embedding model, summarizer) once each, then the features on top. Expensive
+ * parts are built on first use, so {@code import} never loads an LLM client and {@code digest} never
+ * loads the embedding model.
+ */
+public final class Wiring implements AutoCloseable {
+
+  private final AppConfig config;
+  private final SourcesConfig sourcesConfig;
+  private final ConfigLoader loader;
+  private final Path dataDir;
+  private final Path configDir;
+  private final Clock clock;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  private Database db;
+  private PostStore posts;
+  private DigestStore digests;
+  private Embedder embedder;
+  private Summarizer summarizer;
+  private IngestService ingest;
+
+  Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
+    this.configDir = configDir;
+    this.loader = loader;
+    this.config = loader.app();
+    this.sourcesConfig = loader.sources();
+    this.dataDir = dataDir;
+    this.clock = clock;
+  }
+
+  /** Reads the configuration; nothing else is built yet. */
+  public static Wiring create(Path configDir, Path dataDir, Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader(configDir, env);
+    return new Wiring(loader, configDir, dataDir, Clock.system(loader.app().zone()));
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public ZoneId zone() {
+    return config.zone();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public synchronized Database db() {
+    if (db == null) {
+      String url = config.database() == null ? null : config.database().url();
+      if (url == null || url.isBlank()) {
+        try {
+          Files.createDirectories(dataDir);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        db = Database.open(Database.h2FileUrl(dataDir), "", "");
+      } else {
+        db = Database.open(url, config.database().user(), config.database().password());
+      }
+    }
+    return db;
+  }
+
+  public synchronized PostStore posts() {
+    if (posts == null) {
+      posts = new PostStore(db(), clock);
+    }
+    return posts;
+  }
+
+  public synchronized DigestStore digests() {
+    if (digests == null) {
+      digests = new DigestStore(db(), clock);
+    }
+    return digests;
+  }
+
+  public synchronized Embedder embedder() {
+    if (embedder == null) {
+      embedder = new BgeEmbedder();
+    }
+    return embedder;
+  }
+
+  public synchronized IngestService ingest() {
+    if (ingest == null) {
+      AppConfig.IngestConfig ic = config.ingest();
+      ingest = new IngestService(Parsers.all(sourcesConfig.displayNames(), clock), posts(), lazyEmbedder(),
+          new SourceStateStores(db()), clock, ic.maxFeedBytes(), Duration.ofHours(ic.maxBackoffHours()));
+    }
+    return ingest;
+  }
+
+  /** Loads the model only when a post actually needs a vector (re-importing known posts never does). */
+  private Embedder lazyEmbedder() {
+    return new Embedder() {
+      @Override
+      public List<float[]> embed(List<String> texts) {
+        return texts.isEmpty() ? List.of() : embedder().embed(texts);
+      }
+
+      @Override
+      public int dimensions() {
+        return embedder().dimensions();
+      }
+
+      @Override
+      public String model() {
+        return embedder().model();
+      }
+    };
+  }
+
+  public List<Source> sources() {
+    return Sources.from(config, sourcesConfig, clock);
+  }
+
+  /** The LLM summarizer when a base URL is configured, else the offline one. */
+  public synchronized Summarizer summarizer() {
+    if (summarizer == null) {
+      OfflineSummarizer offline = new OfflineSummarizer();
+      if (config.llm() != null && config.llm().enabled()) {
+        LangChainSummarizer llm = new LangChainSummarizer(config.llm(), loader.prompt("story"),
+            loader.prompt("categories"), new SummaryStore(db(), clock), offline);
+        summarizer = llm;
+      } else {
+        summarizer = offline;
+      }
+    }
+    return summarizer;
+  }
+
+  public DigestBuilder builder() {
+    Entities entities = Entities.standard();
+    Background background = Background.bgeSmallZh();
+    return new DigestBuilder(posts(), summarizer(), PostFilter.fromConfigDir(configDir),
+        new StoryClusterer(config.clustering(), entities, background),
+        new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
+        new RepeatGuard(posts(), digests(), config.digest(), config.clustering(), entities, background),
+        config.digest(), config.ranking());
+  }
+
+  /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */
+  public DigestEditions editions(Path siteOverride) {
+    Path site = siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
+    return new DigestEditions(builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock);
+  }
+
+  /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
+  public int publish(long digestId) {
+    throw new UnsupportedOperationException("publishing needs the delivery outbox, which is not built yet");
+  }
+
+  @Override
+  public synchronized void close() {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // closing on the way out: nothing left to do with a failure here
+      }
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}
