@@ -1,12 +1,14 @@
 package dev.aidigest.command;
 
 import dev.aidigest.channel.ChatRef;
+import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Reply;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * other bots, answers unknown commands with a one-line hint, enforces admin-only commands in groups
  * and the per-user rate limit, and keeps a failing service from reaching the user as a stack trace.
  */
-public final class CommandRouter {
+public final class CommandRouter implements Conversation {
 
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
   private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?$", Pattern.DOTALL);
@@ -27,16 +29,11 @@ public final class CommandRouter {
   private final CommandCatalog catalog;
   private final Map<String, Command> commands = new HashMap<>();
   private final UserRateLimit rateLimit;
-  private volatile String botName;
+  private final Map<String, String> botNames = new ConcurrentHashMap<>();
 
-  /**
-   * @param botName this bot's username on platforms that address commands ({@code /latest@Bot});
-   *                null until known (then every {@code @name} is accepted)
-   */
-  public CommandRouter(CommandCatalog catalog, List<Command> commands, UserRateLimit rateLimit, String botName) {
+  public CommandRouter(CommandCatalog catalog, List<Command> commands, UserRateLimit rateLimit) {
     this.catalog = catalog;
     this.rateLimit = rateLimit;
-    this.botName = botName;
     for (Command c : commands) {
       if (catalog.find(c.name()).isEmpty()) {
         throw new IllegalArgumentException("/" + c.name() + " is not in bots/commands.yml");
@@ -50,9 +47,15 @@ public final class CommandRouter {
     }
   }
 
-  /** Learned from the platform at start (Telegram getMe) when not configured. */
-  public void botName(String name) {
-    this.botName = name;
+  @Override
+  public List<CommandInfo> commands() {
+    return catalog.all().stream().map(s -> new CommandInfo(s.name(), s.args(), s.helpZh(), s.helpEn())).toList();
+  }
+
+  /** Learned from the platform at start (Telegram getMe); until then every {@code @name} is accepted. */
+  @Override
+  public void knownAs(String platform, String botName) {
+    botNames.put(platform, botName);
   }
 
   /** The action a "更多" button carries back: command, page and arguments. */
@@ -60,16 +63,14 @@ public final class CommandRouter {
     return command + "|" + page + "|" + args;
   }
 
-  /**
-   * Answers a text message. Empty when the message is not for us (no command, or another bot's).
-   */
+  @Override
   public Optional<Reply> onText(ChatRef chat, String userId, String text, BooleanSupplier isAdmin, String locale) {
     Matcher m = COMMAND.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
       return Optional.empty();
     }
     String target = m.group(2);
-    String bot = botName;
+    String bot = botNames.get(chat.platform());
     if (target != null && bot != null && !target.equalsIgnoreCase(bot)) {
       return Optional.empty();
     }
@@ -77,6 +78,7 @@ public final class CommandRouter {
   }
 
   /** Answers a button press whose action came from {@link #pageAction}. */
+  @Override
   public Optional<Reply> onAction(ChatRef chat, String userId, String action, BooleanSupplier isAdmin, String locale) {
     Matcher m = ACTION.matcher(action == null ? "" : action);
     if (!m.matches()) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
@@ -35,6 +37,17 @@ public final class InlineMarkdown {
       @Override
       public void visit(Code code) {
         out.add(new Span(code.getLiteral(), bold > 0, url));
+      }
+
+      // Summaries are text, not HTML: a literal <tag> stays visible and is escaped by the channel.
+      @Override
+      public void visit(HtmlInline html) {
+        out.add(new Span(html.getLiteral(), bold > 0, url));
+      }
+
+      @Override
+      public void visit(HtmlBlock html) {
+        out.add(new Span(html.getLiteral(), bold > 0, url));
       }
 
       @Override

@@ -25,7 +25,11 @@ class CommandRouterTest {
   final CommandFakes.FakeSearch search = new CommandFakes.FakeSearch();
   final CommandRouter router = new CommandRouter(catalog,
       Commands.all(catalog, archive, search, subs, follows, ZoneId.of("Asia/Shanghai")),
-      new UserRateLimit(100, Duration.ofSeconds(10), Clock.systemUTC()), "AiDigestBot");
+      new UserRateLimit(100, Duration.ofSeconds(10), Clock.systemUTC()));
+
+  {
+    router.knownAs("telegram", "AiDigestBot");
+  }
 
   Optional<Reply> say(ChatRef chat, String text, boolean admin) {
     return router.onText(chat, "7", text, () -> admin, "zh");
@@ -114,7 +118,7 @@ class CommandRouterTest {
     Clock fixed = Clock.fixed(Instant.parse("2025-11-26T08:00:00Z"), ZoneOffset.UTC);
     CommandRouter limited = new CommandRouter(catalog,
         Commands.all(catalog, archive, search, subs, follows, ZoneId.of("Asia/Shanghai")),
-        new UserRateLimit(2, Duration.ofSeconds(10), fixed), null);
+        new UserRateLimit(2, Duration.ofSeconds(10), fixed));
     assertThat(limited.onText(DM, "1", "/help", () -> false, "zh")).isPresent();
     assertThat(limited.onText(DM, "1", "/help", () -> false, "zh")).isPresent();
     assertThat(limited.onText(DM, "1", "/help", () -> false, "zh").orElseThrow().plainText()).contains("请稍等片刻再试");
@@ -131,7 +135,7 @@ class CommandRouterTest {
       }
     };
     CommandRouter r = new CommandRouter(catalog, Commands.all(catalog, broken, search, subs, follows, ZoneId.of("UTC")),
-        new UserRateLimit(10, Duration.ofSeconds(1), Clock.systemUTC()), null);
+        new UserRateLimit(10, Duration.ofSeconds(1), Clock.systemUTC()));
     assertThat(r.onText(DM, "1", "/latest", () -> false, "zh").orElseThrow().plainText()).isEqualTo("抱歉，处理 /latest 时出错了，请稍后再试。");
   }
 }
