@@ -180,7 +180,8 @@ public final class FakeDiscordApi implements AutoCloseable {
         .put("type", 0).put("content", body.path("content").asText("")).put("timestamp", "2025-11-26T08:00:00.000000+00:00")
         .put("tts", false).put("mention_everyone", false).put("pinned", false).putNull("edited_timestamp");
     msg.set("author", botUser());
-    msg.set("embeds", body.has("embeds") ? body.get("embeds") : json.createArrayNode());
+    ArrayNode embeds = msg.putArray("embeds");
+    body.path("embeds").forEach(e -> embeds.add(((ObjectNode) e.deepCopy()).put("type", "rich")));
     msg.putArray("attachments");
     msg.putArray("mentions");
     msg.putArray("mention_roles");
