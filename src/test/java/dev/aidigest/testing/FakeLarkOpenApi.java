@@ -103,6 +103,11 @@ public final class FakeLarkOpenApi implements AutoCloseable {
         errors.get("11232_frequency_limited_REAL_LOG").get("body"), Map.of()));
   }
 
+  /** The next message to custom bot hook {@code token} is answered "frequency limited" (HTTP 200, code 11232). */
+  public void hookFrequencyLimitedOnce(String token) {
+    frequencyLimitedOnce("hook:" + token);
+  }
+
   /** The next send to {@code chatId} fails with this code and message as Lark writes them. */
   public void failNext(String chatId, int status, int code, String msg, Map<String, String> headers) {
     fail(chatId, new Failure(status, json.createObjectNode().put("code", code).put("msg", msg), headers));
@@ -257,6 +262,11 @@ public final class FakeLarkOpenApi implements AutoCloseable {
     }
     if (secret == null) {
       answer(ex, 404, json.createObjectNode().put("code", 19001).put("msg", "param invalid: incoming webhook access token invalid"), Map.of());
+      return;
+    }
+    Failure f = nextFailure("hook:" + token);
+    if (f != null) {
+      answer(ex, f.status(), f.body(), f.headers());
       return;
     }
     long ts = body.path("timestamp").asLong(0);

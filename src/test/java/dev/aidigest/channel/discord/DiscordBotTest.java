@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.command.Subscriptions.Plan;
 import dev.aidigest.testing.ChatBackend;
@@ -138,5 +139,8 @@ class DiscordBotTest {
     assertThat(rest.calls("POST", "/v10/users/@me/channels")).singleElement()
         .satisfies(c -> assertThat(c.body().get("recipient_id").asText()).isEqualTo("53908232506183680"));
     assertThat(rest.messagesIn("23908232506183680")).hasSize(1);
+    ObjectNode sent = rest.messagesIn("23908232506183680").get(0).deepCopy();
+    assertThat(sent.remove("nonce").asText()).isNotBlank(); // JDA's random nonce, with enforce_nonce against resends
+    JsonSnapshots.assertMatches("discord/push_digest_dm.json", sent);
   }
 }
