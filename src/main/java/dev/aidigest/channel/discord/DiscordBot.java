@@ -94,7 +94,7 @@ public final class DiscordBot implements AutoCloseable {
     }
     DiscordJson dj = new DiscordJson(json);
     return Optional.of(new DiscordInteractions(new DiscordSignature(settings.publicKey()), dj, conversation,
-        new DiscordWebhooks(http, settings.api(), dj), pool, Duration.ofMillis(2500)));
+        new DiscordWebhooks(http, settings.api(), dj), pool, Duration.ofMillis(2000)));
   }
 
   /** A push-only channel over channel webhook URLs ({@code https://discord.com/api/webhooks/<id>/<token>}). */

@@ -82,6 +82,9 @@ public final class LarkBot implements AutoCloseable {
   /** Checks the credentials (token and bot info) so a wrong app secret fails at start, not at the first digest. */
   public void start() throws ChannelException {
     JsonNode bot = api.get("/open-apis/bot/v3/info").path("bot");
+    if (bot.hasNonNull("open_id")) {
+      events.botOpenId(bot.get("open_id").asText());
+    }
     log.info("Lark bot {} ({}) started; events {}", bot.path("app_name").asText("?"), bot.path("open_id").asText("?"),
         settings.receivesEvents() ? "on POST /webhooks/lark" : "off (no verification token or encrypt key)");
   }

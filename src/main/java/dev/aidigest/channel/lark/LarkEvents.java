@@ -30,12 +30,18 @@ final class LarkEvents {
   private final Channel channel;
   private final Conversation conversation;
   private final ChatEvents chatEvents;
+  private volatile String botOpenId;
 
   LarkEvents(LarkApi api, Channel channel, Conversation conversation, ChatEvents chatEvents) {
     this.api = api;
     this.channel = channel;
     this.conversation = conversation;
     this.chatEvents = chatEvents;
+  }
+
+  /** Learned at start (bot info), so only mentions of this bot count as addressing it. */
+  void botOpenId(String openId) {
+    this.botOpenId = openId;
   }
 
   void handle(JsonNode envelope) {
@@ -70,13 +76,28 @@ final class LarkEvents {
     ChatRef chat = ref(m.path("chat_id").asText(), m.path("chat_type").asText());
     String user = event.path("sender").path("sender_id").path("open_id").asText();
     BooleanSupplier admin = () -> isAdmin(chat.chatId(), user);
-    reply(chat, conversation.onText(chat, user, command(text), admin, "zh"));
+    boolean addressed = !chat.isGroup() || mentionsBot(m.path("mentions"));
+    reply(chat, conversation.onText(chat, user, command(text, addressed), admin, "zh"));
   }
 
-  /** The text without mentions; a bare command word gets its slash ({@code @bot latest} works too). */
-  String command(String text) {
+  private boolean mentionsBot(JsonNode mentions) {
+    for (JsonNode mention : mentions) {
+      String id = mention.path("id").path("open_id").asText("");
+      if (botOpenId == null ? !id.isEmpty() : botOpenId.equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text without mentions. When the message is addressed to the bot (a direct message, or
+   * {@code @bot latest} in a group) a bare command word gets its slash; other group chatter that
+   * happens to start with a command word stays chatter.
+   */
+  String command(String text, boolean addressed) {
     String t = MENTION.matcher(text).replaceAll(" ").trim().replaceAll("\\s+", " ");
-    if (t.startsWith("/") || t.isEmpty()) {
+    if (t.startsWith("/") || t.isEmpty() || !addressed) {
       return t;
     }
     String first = t.split(" ", 2)[0];

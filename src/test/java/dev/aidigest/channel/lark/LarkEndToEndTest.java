@@ -143,6 +143,17 @@ class LarkEndToEndTest {
   }
 
   @Test
+  void groupChatterThatStartsWithACommandWordIsNotACommand() throws Exception {
+    bot.start();
+    backend.digest("2025.11.26.16", 3, 120);
+    say(GROUP, "group", "ou_member", "latest news: FLUX.2 is out");
+    say(GROUP, "group", "ou_member", "@_user_1 latest");
+    awaitMessages(GROUP, 1);
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> api.sentTo(GROUP).size() == 1);
+    assertThat(api.sentTo(GROUP).get(0).at("/content/header/title/content").asText()).endsWith("过去4小时全球AI发生了什么？");
+  }
+
+  @Test
   void aRetriedEventIsAnsweredOnce() {
     String event = lark.message("evt-dup", DM, "p2p", "ou_reader", "/help");
     post(event);

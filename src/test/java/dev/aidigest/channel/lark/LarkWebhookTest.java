@@ -53,6 +53,17 @@ class LarkWebhookTest {
   }
 
   @Test
+  void answersAnEncryptedUrlVerification() {
+    String challenge = JSON.createObjectNode().put("challenge", "ajls384kdjx98XX").put("token", token)
+        .put("type", "url_verification").toString();
+    String body = JSON.createObjectNode().put("encrypt", lark.encrypt(challenge)).toString();
+    var r = webhook(token, key).handle(Map.of(), body);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(read(r.body()).get("challenge").asText()).isEqualTo("ajls384kdjx98XX");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
   void refusesUrlVerificationWithAnotherToken() {
     var r = webhook("other-token", null).handle(Map.of(), vector.get("plain_url_verification_body_from_TestEventDispatcher").asText());
     assertThat(r.status()).isEqualTo(401);
