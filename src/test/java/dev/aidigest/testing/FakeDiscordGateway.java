@@ -112,6 +112,11 @@ public final class FakeDiscordGateway implements AutoCloseable {
     return id;
   }
 
+  /** The guild went unavailable (a Discord outage), which is not the bot leaving it. */
+  public void guildUnavailable() {
+    dispatch("GUILD_DELETE", json.createObjectNode().put("id", GUILD).put("unavailable", true));
+  }
+
   /** The bot was removed from the guild. */
   public void guildDeleted() {
     dispatch("GUILD_DELETE", json.createObjectNode().put("id", GUILD));

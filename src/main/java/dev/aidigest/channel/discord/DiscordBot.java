@@ -128,11 +128,17 @@ public final class DiscordBot implements AutoCloseable {
     if (!DEFAULT_GATEWAY.equals(gateway)) {
       b.setCompression(Compression.NONE); // a self-hosted or test gateway need not speak zlib-stream
     }
-    jda = b.build();
-    jda.awaitReady();
-    jda.updateCommands().addCommands(slashCommands(conversation.commands())).complete();
-    conversation.knownAs("discord", jda.getSelfUser().getName());
-    log.info("Discord bot {} started with {} slash commands", jda.getSelfUser().getName(), conversation.commands().size());
+    JDA client = b.build();
+    try {
+      client.awaitReady();
+    } catch (InterruptedException | RuntimeException e) {
+      client.shutdownNow();
+      throw e;
+    }
+    jda = client; // only now: before READY the channel cache is empty and every channel would look gone
+    client.updateCommands().addCommands(slashCommands(conversation.commands())).complete();
+    conversation.knownAs("discord", client.getSelfUser().getName());
+    log.info("Discord bot {} started with {} slash commands", client.getSelfUser().getName(), conversation.commands().size());
   }
 
   /** The catalog as slash commands: English descriptions, zh-CN localizations, one option if the command takes one. */

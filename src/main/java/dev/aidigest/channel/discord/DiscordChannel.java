@@ -62,6 +62,10 @@ public final class DiscordChannel implements Channel {
       if (chat.isGroup()) {
         GuildMessageChannel channel = client.getChannelById(GuildMessageChannel.class, chat.chatId());
         if (channel == null) {
+          if (client.getStatus() != JDA.Status.CONNECTED || !client.getUnavailableGuilds().isEmpty()) {
+            // the cache is not complete (reconnecting, or a Discord outage): not a reason to give up on the chat
+            throw new ChannelException("Discord cache incomplete (" + client.getStatus() + "), channel " + chat.chatId() + " unknown for now");
+          }
           throw new ChannelException.Forbidden("channel " + chat.chatId() + " is gone or the bot left its server");
         }
         action = channel.sendMessage(data);

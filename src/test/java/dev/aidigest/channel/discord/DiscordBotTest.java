@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.command.Subscriptions.Plan;
 import dev.aidigest.testing.ChatBackend;
@@ -129,6 +130,23 @@ class DiscordBotTest {
     backend.subscriptions.subscribe(channel, Plan.DIGEST, "1");
     gateway.guildDeleted();
     await().atMost(Duration.ofSeconds(10)).until(() -> !backend.subscription(channel).orElseThrow().active());
+  }
+
+  @Test
+  void anOutageIsRetriedLaterNotTakenForALeftServer() {
+    backend.subscriptions.subscribe(channel, Plan.DIGEST, "1");
+    gateway.guildUnavailable();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sendFails(ChannelException.class)); // retryable, not Forbidden
+    assertThat(backend.subscription(channel).orElseThrow().active()).isTrue();
+  }
+
+  boolean sendFails(Class<?> type) {
+    try {
+      bot.channel().send(channel, dev.aidigest.channel.Reply.text("x"));
+      return false;
+    } catch (ChannelException e) {
+      return e.getClass() == type;
+    }
   }
 
   @Test
