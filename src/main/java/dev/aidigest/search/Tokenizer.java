@@ -24,7 +24,21 @@ public final class Tokenizer {
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
   private static final Pattern PARTS = Pattern.compile("[._\\-/]");
 
-  private final JiebaSegmenter jieba = new JiebaSegmenter();
+  // jieba loads its dictionary (~3 s) on construction: only when Chinese text first shows up
+  private volatile JiebaSegmenter jieba;
+
+  private JiebaSegmenter jieba() {
+    JiebaSegmenter j = jieba;
+    if (j == null) {
+      synchronized (this) {
+        if (jieba == null) {
+          jieba = new JiebaSegmenter();
+        }
+        j = jieba;
+      }
+    }
+    return j;
+  }
 
   /** Every term a document should be found by. */
   public Set<String> documentTerms(String text) {
@@ -44,7 +58,7 @@ public final class Tokenizer {
     }
     Matcher h = HAN.matcher(lower);
     while (h.find()) {
-      for (SegToken t : jieba.process(h.group(), JiebaSegmenter.SegMode.INDEX)) {
+      for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.INDEX)) {
         if (t.word.length() >= 2 || h.group().length() == 1) {
           add(out, t.word);
         }
@@ -64,7 +78,7 @@ public final class Tokenizer {
     Matcher h = HAN.matcher(lower);
     while (h.find()) {
       List<String> words = new ArrayList<>();
-      for (SegToken t : jieba.process(h.group(), JiebaSegmenter.SegMode.SEARCH)) {
+      for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.SEARCH)) {
         words.add(t.word);
       }
       boolean hasWords = words.stream().anyMatch(w -> w.length() >= 2);

@@ -7,6 +7,12 @@ public final class TestConfigs {
 
   private TestConfigs() {}
 
+  /** No chat platform at all: serve runs the scheduler and the web server only. */
+  public static AppConfig noChat() {
+    return new AppConfig("Asia/Shanghai", null, null, null, null, null, null, null, null, null, null, null,
+        new AppConfig.HttpConfig(0), null);
+  }
+
   public static AppConfig telegram(String apiUrl, String webhookSecret) {
     return new AppConfig("Asia/Shanghai", null, null, null, null, null, null, null, null,
         new AppConfig.TelegramConfig(FakeTelegramBotApi.TOKEN, apiUrl, webhookSecret, ""),
