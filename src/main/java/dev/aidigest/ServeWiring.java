@@ -9,6 +9,7 @@ import dev.aidigest.command.CommandRouter;
 import dev.aidigest.command.Commands;
 import dev.aidigest.command.UserRateLimit;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.delivery.Alerts;
 import dev.aidigest.delivery.DeliverySettings;
 import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.Outbox;
@@ -17,6 +18,9 @@ import dev.aidigest.schedule.IngestRun;
 import dev.aidigest.schedule.ReportRun;
 import dev.aidigest.schedule.ScheduleSettings;
 import dev.aidigest.schedule.Serve;
+import dev.aidigest.search.TermMatch;
+import dev.aidigest.search.Tokenizer;
+import dev.aidigest.store.AlertStore;
 import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.ChatStore;
 import dev.aidigest.store.Database;
@@ -37,9 +41,12 @@ public final class ServeWiring {
 
   private ServeWiring() {}
 
-  /** The publisher {@code digest --publish} uses: works with or without {@code serve} running. */
+  /**
+   * The publisher {@code digest --publish} uses: queues the digest to subscribers and /follow alerts;
+   * works with or without {@code serve} running (serve's delivery job polls the outbox).
+   */
   public static Outbox outbox(Database db, Clock clock) {
-    return new Outbox(new OutboxStore(db), clock);
+    return new Outbox(new OutboxStore(db), new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock), clock);
   }
 
   public static ScheduleSettings schedule(AppConfig config) {
@@ -82,9 +89,10 @@ public final class ServeWiring {
       bots.add(new TelegramBot(new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
           router, chats, TelegramChannel.telegramLimits()));
     }
-    Outbox outbox = outbox(db, clock);
+    Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
+    Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
     DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,
-        bots.stream().map(ChatBot::channel).toList(), DeliverySettings.defaults(), clock);
+        bots.stream().map(ChatBot::channel).toList(), DeliverySettings.defaults(), alerts, clock);
     int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
     return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, reports, archive,
         outbox, worker, bots, port, clock));
