@@ -64,6 +64,12 @@ public final class ServeWiring {
    */
   public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
       DigestRun digests, ReportRun reports, Clock clock) {
+    return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), clock);
+  }
+
+  /** As above, with the delivery worker's pacing and lease spelled out. */
+  public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
+      DigestRun digests, ReportRun reports, DeliverySettings delivery, Clock clock) {
     SearchStore search = new SearchStore(db);
     IngestRun ingestAndIndex = () -> {
       ingest.runOnce();
@@ -92,7 +98,7 @@ public final class ServeWiring {
     Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
     Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
     DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,
-        bots.stream().map(ChatBot::channel).toList(), DeliverySettings.defaults(), alerts, clock);
+        bots.stream().map(ChatBot::channel).toList(), delivery, alerts, clock);
     int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
     return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, reports, archive,
         outbox, worker, bots, port, clock));
