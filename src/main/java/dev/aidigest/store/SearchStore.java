@@ -22,8 +22,10 @@ import java.util.Set;
  */
 public final class SearchStore implements TopicSearch {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchStore.class);
+
   private static final int BATCH = 2000;
-  private static final int RARITY_CAP = 50_000;
+  private static final int RARITY_CAP = 5_000;
 
   private final Database db;
   private final Tokenizer tokenizer;
@@ -41,8 +43,21 @@ public final class SearchStore implements TopicSearch {
     return tokenizer;
   }
 
-  /** Indexes posts and digest items added since the last call; returns how many documents. */
+  /**
+   * Indexes posts and digest items added since the last call; returns how many documents. The
+   * postings and the cursor move in one transaction; if another process indexed the same rows at the
+   * same moment, the unique index refuses ours and the next call goes on from its cursor.
+   */
   public synchronized int indexNew() {
+    try {
+      return indexAll();
+    } catch (DatabaseException e) {
+      log.info("search indexing deferred: {}", e.getMessage());
+      return 0;
+    }
+  }
+
+  private int indexAll() {
     int n = 0;
     int batch;
     do {
@@ -55,11 +70,6 @@ public final class SearchStore implements TopicSearch {
           + " FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id > ? ORDER BY di.id LIMIT " + BATCH);
       items += batch;
     } while (batch == BATCH);
-    if (items > 0) {
-      // items of a rebuilt digest were replaced: forget the old ones
-      db.write(c -> update(c, "DELETE FROM search_term WHERE doc_kind = 'i'"
-          + " AND NOT EXISTS (SELECT 1 FROM digest_item di WHERE di.id = search_term.doc_id)"));
-    }
     return n + items;
   }
 
@@ -70,7 +80,7 @@ public final class SearchStore implements TopicSearch {
       int docs = 0;
       try (PreparedStatement ps = c.prepareStatement(select);
            PreparedStatement ins = c.prepareStatement(
-               "INSERT INTO search_term (term, doc_kind, doc_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+               "INSERT INTO search_term (term, doc_kind, doc_id, created_at) VALUES (?, ?, ?, ?)")) {
         ps.setLong(1, from);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -118,13 +128,17 @@ public final class SearchStore implements TopicSearch {
       if (ordered.isEmpty()) {
         return new Page(List.of(), false);
       }
-      StringBuilder sql = new StringBuilder("SELECT t0.doc_kind, t0.doc_id FROM search_term t0 WHERE t0.term = ?");
+      // Items of a rebuilt digest were replaced by new rows: their old postings are skipped here.
+      StringBuilder sql = new StringBuilder("SELECT t0.doc_kind, t0.doc_id FROM search_term t0 WHERE t0.term = ?"
+          + " AND (t0.doc_kind = 'p' OR EXISTS (SELECT 1 FROM digest_item di WHERE di.id = t0.doc_id))");
       for (int i = 1; i < ordered.size(); i++) {
-        sql.append(" AND EXISTS (SELECT 1 FROM search_term t").append(i).append(" WHERE t").append(i)
-            .append(".term = ? AND t").append(i).append(".doc_kind = t0.doc_kind AND t").append(i)
-            .append(".doc_id = t0.doc_id)");
+        String t = "t" + i;
+        sql.append(" AND EXISTS (SELECT 1 FROM search_term ").append(t).append(" WHERE ").append(t).append(".term = ? AND ")
+            .append(t).append(".created_at = t0.created_at AND ").append(t).append(".doc_id = t0.doc_id AND ")
+            .append(t).append(".doc_kind = t0.doc_kind)");
       }
-      sql.append(" ORDER BY t0.created_at DESC, t0.doc_id DESC LIMIT ? OFFSET ?");
+      // ordered exactly like search_term_idx (term first), so H2 and PostgreSQL walk it and stop early
+      sql.append(" ORDER BY t0.term, t0.created_at DESC, t0.doc_id DESC, t0.doc_kind LIMIT ? OFFSET ?");
       List<Hit> hits = new ArrayList<>();
       boolean more = false;
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -153,6 +167,9 @@ public final class SearchStore implements TopicSearch {
 
   /** The terms rarest first; empty when one of them is in no document at all. */
   private static List<String> byRarity(Connection c, List<String> terms) throws SQLException {
+    if (terms.size() == 1) {
+      return terms;
+    }
     List<long[]> counts = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT COUNT(*) FROM (SELECT 1 FROM search_term WHERE term = ? LIMIT " + RARITY_CAP + ") x")) {
