@@ -85,15 +85,15 @@ CREATE TABLE processed_update (
 
 -- Inverted index for /topic: jieba-segmented Chinese words and Latin tokens (whole, and split on
 -- - and .), lower case. doc_kind 'p' = post.id, 'i' = digest_item.id. Filled by the indexer, which
--- remembers how far it got in search_cursor.
+-- remembers how far it got in search_cursor. One index serves both the newest-first walk of a term
+-- and the lookups of the other terms of a query (a document has one created_at in all its rows).
 CREATE TABLE search_term (
   term        VARCHAR(100) NOT NULL,
   doc_kind    CHAR(1)      NOT NULL,
   doc_id      BIGINT       NOT NULL,
-  created_at  TIMESTAMP WITH TIME ZONE  NOT NULL,
-  PRIMARY KEY (term, doc_kind, doc_id)
+  created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX search_term_newest_idx ON search_term (term, created_at DESC, doc_id DESC);
+CREATE UNIQUE INDEX search_term_idx ON search_term (term, created_at DESC, doc_id DESC, doc_kind);
 
 CREATE TABLE search_cursor (
   doc_kind  CHAR(1) PRIMARY KEY,

@@ -31,9 +31,17 @@ public final class DeliveryWorker {
   private final DeliverySettings settings;
   private final Clock clock;
   private final DigestReplies replies = new DigestReplies();
+  private final Alerts alerts;
 
   public DeliveryWorker(OutboxQueue queue, Archive archive, SubscriptionControl subscriptions,
       List<Channel> channels, DeliverySettings settings, Clock clock) {
+    this(queue, archive, subscriptions, channels, settings, null, clock);
+  }
+
+  /** @param alerts follow alerts sent after the digests of each round; null for none */
+  public DeliveryWorker(OutboxQueue queue, Archive archive, SubscriptionControl subscriptions,
+      List<Channel> channels, DeliverySettings settings, Alerts alerts, Clock clock) {
+    this.alerts = alerts;
     this.queue = queue;
     this.archive = archive;
     this.subscriptions = subscriptions;
@@ -54,7 +62,7 @@ public final class DeliveryWorker {
       Instant now = clock.instant();
       List<Delivery> batch = queue.claim(channels.keySet(), settings.batch(), now, now.plus(settings.lease()));
       if (batch.isEmpty()) {
-        return sent;
+        return sent + (alerts == null ? 0 : alerts.drain(channels, keepGoing));
       }
       for (int i = 0; i < batch.size(); i++) {
         if (!keepGoing.getAsBoolean()) {

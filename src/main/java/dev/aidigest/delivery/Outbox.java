@@ -14,11 +14,18 @@ public final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
   private final OutboxQueue queue;
+  private final Alerts alerts;
   private final Clock clock;
   private volatile Runnable wake = () -> {};
 
   public Outbox(OutboxQueue queue, Clock clock) {
+    this(queue, null, clock);
+  }
+
+  /** @param alerts queues /follow alerts for the items of each published digest; null for none */
+  public Outbox(OutboxQueue queue, Alerts alerts, Clock clock) {
     this.queue = queue;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
@@ -30,8 +37,9 @@ public final class Outbox {
   /** Queues digest {@code digestId} (a row id of table digest); returns the number of chats newly queued. */
   public int publish(long digestId) {
     int added = queue.enqueue(digestId, clock.instant());
-    log.info("digest {} queued to {} new subscription(s)", digestId, added);
-    if (added > 0) {
+    int alerted = alerts == null ? 0 : alerts.queueFor(digestId);
+    log.info("digest {} queued to {} new subscription(s), {} new follow alert(s)", digestId, added, alerted);
+    if (added + alerted > 0) {
       wake.run();
     }
     return added;

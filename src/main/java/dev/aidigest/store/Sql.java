@@ -21,6 +21,11 @@ final class Sql {
     return t == null ? null : t.toInstant();
   }
 
+  static Instant time(ResultSet rs, int col) throws SQLException {
+    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
   static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];

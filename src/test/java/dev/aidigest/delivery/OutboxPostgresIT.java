@@ -9,6 +9,7 @@ import dev.aidigest.store.ChatStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.FollowStore;
 import dev.aidigest.store.OutboxStore;
+import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.testing.FakeChannel;
 import dev.aidigest.testing.TestClock;
@@ -65,5 +66,15 @@ class OutboxPostgresIT {
     assertThat(new FollowStore(db, clock).list(new ChatRef("telegram", "-100777", ChatRef.Kind.GROUP))).containsExactly("FLUX.2");
     chats.botStatusChanged(new ChatRef("telegram", "-100777", ChatRef.Kind.GROUP), "g", "kicked");
     assertThat(subs.find(new ChatRef("telegram", "-100777", ChatRef.Kind.GROUP)).orElseThrow().active()).isFalse();
+  }
+
+  @Test
+  void searchIndexAndQueryRunOnPostgres() {
+    TestDb.insertDigest(db, "2025.11.26.16", clock.instant(), 3, 60);
+    SearchStore search = new SearchStore(db);
+    assertThat(search.indexNew()).isEqualTo(3);
+    assertThat(search.search("FLUX.2", 1, 2).hits()).hasSize(2);
+    assertThat(search.search("FLUX.2", 1, 2).more()).isTrue();
+    assertThat(search.search("加粗短语", 1, 5).hits()).hasSize(3);
   }
 }

@@ -3,6 +3,7 @@ package dev.aidigest.channel.telegram;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Channel;
+import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Throttle;
@@ -29,7 +30,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * by default in English (setMyCommands), then receives updates by long polling, or through
  * {@link #webhook()} when a webhook secret is configured (the two are exclusive in Telegram).
  */
-public final class TelegramBot implements AutoCloseable {
+public final class TelegramBot implements ChatBot {
 
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   static final List<String> UPDATES = List.of("message", "callback_query", "my_chat_member");
@@ -67,11 +68,13 @@ public final class TelegramBot implements AutoCloseable {
     return TelegramUrl.builder().schema(u.getScheme()).host(u.getHost()).port(port).testServer(false).build();
   }
 
+  @Override
   public Channel channel() {
     return channel;
   }
 
   /** The webhook endpoint, in webhook mode. */
+  @Override
   public Optional<Webhook> webhook() {
     if (!settings.webhookMode()) {
       return Optional.empty();
@@ -81,6 +84,7 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /** Connects: getMe, setMyCommands, and long polling unless in webhook mode. */
+  @Override
   public void start() throws TelegramApiException {
     String name = client.execute(new GetMe()).getUserName();
     conversation.knownAs("telegram", name);
