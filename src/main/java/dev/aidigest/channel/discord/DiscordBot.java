@@ -2,6 +2,7 @@ package dev.aidigest.channel.discord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Channel;
+import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Webhook;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * interactions endpoint (when a public key is set), and {@link #channel()} for pushes. REST and
  * gateway base URLs are configurable, which is also how tests point it at loopback fakes.
  */
-public final class DiscordBot implements AutoCloseable {
+public final class DiscordBot implements ChatBot {
 
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
   static final String DEFAULT_API = "https://discord.com/api/v10/";
@@ -83,11 +84,13 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /** Pushes through the gateway bot's REST client (needs a token and {@link #start()}). */
+  @Override
   public Channel channel() {
     return channel;
   }
 
   /** POST /webhooks/discord, when a public key is configured. */
+  @Override
   public Optional<Webhook> webhook() {
     if (settings.publicKey() == null || settings.publicKey().isBlank()) {
       return Optional.empty();
@@ -104,6 +107,7 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /** Logs in over the gateway, waits for READY and registers the slash commands. */
+  @Override
   public void start() throws InterruptedException {
     if (settings.token() == null || settings.token().isBlank()) {
       log.info("Discord: no token, gateway bot off{}", webhook().isPresent() ? " (HTTP interactions on)" : "");

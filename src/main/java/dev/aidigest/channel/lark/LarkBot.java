@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChannelException;
+import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Throttle;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * an encrypt key is configured. Events are handled on a small pool so Lark gets its answer within
  * its 3 s and does not retry.
  */
-public final class LarkBot implements AutoCloseable {
+public final class LarkBot implements ChatBot {
 
   private static final Logger log = LoggerFactory.getLogger(LarkBot.class);
 
@@ -66,11 +67,13 @@ public final class LarkBot implements AutoCloseable {
     });
   }
 
+  @Override
   public Channel channel() {
     return channel;
   }
 
   /** The event callback, when a verification token or encrypt key is configured. */
+  @Override
   public Optional<Webhook> webhook() {
     if (!settings.receivesEvents()) {
       return Optional.empty();
@@ -80,6 +83,7 @@ public final class LarkBot implements AutoCloseable {
   }
 
   /** Checks the credentials (token and bot info) so a wrong app secret fails at start, not at the first digest. */
+  @Override
   public void start() throws ChannelException {
     JsonNode bot = api.get("/open-apis/bot/v3/info").path("bot");
     if (bot.hasNonNull("open_id")) {
