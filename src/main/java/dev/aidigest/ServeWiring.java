@@ -1,0 +1,110 @@
+package dev.aidigest;
+
+import dev.aidigest.channel.ChatBot;
+import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.telegram.TelegramBot;
+import dev.aidigest.channel.telegram.TelegramChannel;
+import dev.aidigest.command.CommandCatalog;
+import dev.aidigest.command.CommandRouter;
+import dev.aidigest.command.Commands;
+import dev.aidigest.command.UserRateLimit;
+import dev.aidigest.config.AppConfig;
+import dev.aidigest.delivery.Alerts;
+import dev.aidigest.delivery.DeliverySettings;
+import dev.aidigest.delivery.DeliveryWorker;
+import dev.aidigest.delivery.Outbox;
+import dev.aidigest.schedule.DigestRun;
+import dev.aidigest.schedule.IngestRun;
+import dev.aidigest.schedule.ReportRun;
+import dev.aidigest.schedule.ScheduleSettings;
+import dev.aidigest.schedule.Serve;
+import dev.aidigest.search.TermMatch;
+import dev.aidigest.search.Tokenizer;
+import dev.aidigest.store.AlertStore;
+import dev.aidigest.store.ArchiveStore;
+import dev.aidigest.store.ChatStore;
+import dev.aidigest.store.Database;
+import dev.aidigest.store.FollowStore;
+import dev.aidigest.store.OutboxStore;
+import dev.aidigest.store.SearchStore;
+import dev.aidigest.store.SubscriptionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the chat side of {@code serve} (commands, subscriptions, outbox, Telegram, scheduler, web)
+ * over the services Wiring already has. One method, every part built once, in order.
+ */
+public final class ServeWiring {
+
+  private ServeWiring() {}
+
+  /**
+   * The publisher {@code digest --publish} uses: queues the digest to subscribers and /follow alerts;
+   * works with or without {@code serve} running (serve's delivery job polls the outbox).
+   */
+  public static Outbox outbox(Database db, Clock clock) {
+    return new Outbox(new OutboxStore(db), new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock), clock);
+  }
+
+  public static ScheduleSettings schedule(AppConfig config) {
+    ScheduleSettings d = ScheduleSettings.defaults(config.zone());
+    int minutes = config.ingest() == null || config.ingest().intervalMinutes() <= 0 ? 30 : config.ingest().intervalMinutes();
+    String digestCron = config.digest() == null || blank(config.digest().cron()) ? d.digestCron() : config.digest().cron();
+    String reportCron = config.report() == null || blank(config.report().cron()) ? d.reportCron() : config.report().cron();
+    return new ScheduleSettings(d.schedulerName(), Duration.ofMinutes(minutes), digestCron, reportCron, config.zone(),
+        d.deliveryPoll(), d.catchUpSlots(), d.shutdownGrace());
+  }
+
+  /**
+   * Everything {@code serve} runs. The search index catches up after each ingest and digest run
+   * and at start.
+   */
+  public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
+      DigestRun digests, ReportRun reports, Clock clock) {
+    return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), clock);
+  }
+
+  /** As above, with the delivery worker's pacing and lease spelled out. */
+  public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
+      DigestRun digests, ReportRun reports, DeliverySettings delivery, Clock clock) {
+    SearchStore search = new SearchStore(db);
+    IngestRun ingestAndIndex = () -> {
+      ingest.runOnce();
+      search.indexNew();
+    };
+    DigestRun digestAndIndex = slot -> {
+      long id = digests.runSlot(slot);
+      search.indexNew();
+      return id;
+    };
+    CommandCatalog catalog = CommandCatalog.load();
+    ArchiveStore archive = new ArchiveStore(db);
+    SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
+    FollowStore follows = new FollowStore(db, clock);
+    ChatStore chats = new ChatStore(db, clock);
+    Conversation router = new CommandRouter(catalog,
+        Commands.all(catalog, archive, search, subscriptions, follows, config.zone()),
+        new UserRateLimit(6, Duration.ofSeconds(30), clock));
+
+    List<ChatBot> bots = new ArrayList<>();
+    AppConfig.TelegramConfig tg = config.telegram();
+    if (tg != null && tg.enabled()) {
+      bots.add(new TelegramBot(new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
+          router, chats, TelegramChannel.telegramLimits()));
+    }
+    Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
+    Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
+    DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,
+        bots.stream().map(ChatBot::channel).toList(), delivery, alerts, clock);
+    int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
+    return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, reports, archive,
+        outbox, worker, bots, port, clock));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,168 @@
+package dev.aidigest.channel.lark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aidigest.channel.Reply;
+import dev.aidigest.channel.Reply.Block;
+import dev.aidigest.channel.Reply.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link Reply} as a Lark interactive card (one {@code lark_md} div per block, buttons in
+ * an action row whose value carries the command action) and splits it between blocks so that each
+ * card, as sent inside the message's {@code content} string, stays under {@link #LIMIT} bytes.
+ * Lark rejects cards somewhere around 20–30 KB; we stay clear of the lower end.
+ */
+final class LarkCards {
+
+  /** UTF-8 bytes of the card as it travels (a JSON string inside the request). */
+  static final int LIMIT = 18_000;
+
+  private final ObjectMapper json;
+
+  LarkCards(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** The card; a first line that is one bold span (a digest's title) becomes the card's header. */
+  ObjectNode card(Reply reply, String chatKind) {
+    ObjectNode card = json.createObjectNode();
+    card.putObject("config").put("wide_screen_mode", true);
+    List<Block> blocks = new ArrayList<>(reply.blocks());
+    if (!blocks.isEmpty() && startsWithTitle(blocks.get(0))) {
+      List<List<Span>> lines = blocks.get(0).lines();
+      ObjectNode header = card.putObject("header");
+      header.putObject("title").put("tag", "plain_text").put("content", lines.get(0).get(0).text());
+      header.put("template", "blue");
+      blocks.remove(0);
+      if (lines.size() > 1) {
+        blocks.add(0, new Block(lines.subList(1, lines.size())));
+      }
+    }
+    ArrayNode elements = card.putArray("elements");
+    for (Block b : blocks) {
+      elements.add(div(b));
+    }
+    if (!reply.buttons().isEmpty()) {
+      ArrayNode actions = elements.addObject().put("tag", "action").putArray("actions");
+      for (Reply.Button button : reply.buttons()) {
+        ObjectNode a = actions.addObject().put("tag", "button").put("type", "default");
+        a.putObject("text").put("tag", "plain_text").put("content", button.label());
+        a.putObject("value").put("action", button.action()).put("chat_kind", chatKind);
+      }
+    }
+    return card;
+  }
+
+  private static boolean startsWithTitle(Block b) {
+    return !b.lines().isEmpty() && b.lines().get(0).size() == 1 && b.lines().get(0).get(0).bold()
+        && b.lines().get(0).get(0).url() == null;
+  }
+
+  ObjectNode div(Block b) {
+    ObjectNode div = json.createObjectNode().put("tag", "div");
+    div.putObject("text").put("tag", "lark_md").put("content", markdown(b));
+    return div;
+  }
+
+  static String markdown(Block b) {
+    StringBuilder sb = new StringBuilder();
+    for (List<Span> line : b.lines()) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      for (Span s : line) {
+        String text = escape(s.text());
+        if (s.bold() && !text.isBlank()) {
+          text = "**" + text + "**";
+        }
+        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
+          text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
+        }
+        sb.append(text);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Markdown's special characters as the HTML entities Lark's lark_md accepts. */
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '*', '~', '[', ']', '_', '`' -> sb.append("&#").append((int) c).append(';');
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Size of the card as it is sent: the card JSON, itself JSON-encoded as a string. */
+  int size(ObjectNode card) {
+    try {
+      return json.writeValueAsString(json.writeValueAsString(card)).getBytes(StandardCharsets.UTF_8).length;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Parts whose cards each fit {@code limit}; a block too big alone is cut into plain text. */
+  List<Reply> split(Reply reply, int limit) {
+    List<Reply> parts = new ArrayList<>();
+    List<Block> current = new ArrayList<>();
+    for (Block b : reply.blocks()) {
+      if (size(card(reply.part(List.of(b), true), "group")) > limit) {
+        flush(reply, parts, current);
+        for (String piece : cut(b.plainText(), limit / 8)) {
+          parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+        }
+        continue;
+      }
+      current.add(b);
+      if (size(card(reply.part(current, true), "group")) > limit) {
+        current.remove(current.size() - 1);
+        flush(reply, parts, current);
+        current.add(b);
+      }
+    }
+    if (!current.isEmpty() || parts.isEmpty()) {
+      parts.add(reply.part(current, true));
+    } else {
+      Reply last = parts.remove(parts.size() - 1);
+      parts.add(reply.part(last.blocks(), true));
+    }
+    return parts;
+  }
+
+  private static void flush(Reply reply, List<Reply> parts, List<Block> current) {
+    if (!current.isEmpty()) {
+      parts.add(reply.part(new ArrayList<>(current), false));
+      current.clear();
+    }
+  }
+
+  /** Pieces of at most {@code chars} characters (8 bytes each at worst once escaped), cut at a line break or space. */
+  private static List<String> cut(String text, int chars) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int end = Math.min(text.length(), start + chars);
+      if (end < text.length()) {
+        int at = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
+        if (at > start + chars / 2) {
+          end = at;
+        }
+      }
+      out.add(text.substring(start, end));
+      start = end;
+    }
+    return out;
+  }
+}

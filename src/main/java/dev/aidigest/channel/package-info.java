@@ -1,0 +1,7 @@
+/**
+ * The chat-platform port: {@link dev.aidigest.channel.Channel}, the rich {@link
+ * dev.aidigest.channel.Reply} model every command answers with, {@link dev.aidigest.channel.ChatRef}
+ * and the typed send failures. No vendor type appears here; each {@code channel.<vendor>} package
+ * adapts one platform.
+ */
+package dev.aidigest.channel;

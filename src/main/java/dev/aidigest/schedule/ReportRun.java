@@ -1,0 +1,13 @@
+package dev.aidigest.schedule;
+
+import java.time.LocalDate;
+import java.util.OptionalLong;
+
+/** Builds the daily report (issue 4); until it exists {@link #NONE} is wired and the job does nothing. */
+public interface ReportRun {
+
+  ReportRun NONE = date -> OptionalLong.empty();
+
+  /** Builds and stores the report of {@code date}; returns its row id in table digest, if one was made. */
+  OptionalLong runDate(LocalDate date);
+}

@@ -1,0 +1,121 @@
+package dev.aidigest.schedule;
+
+import dev.aidigest.channel.ChatBot;
+import dev.aidigest.channel.Webhook;
+import dev.aidigest.command.Archive;
+import dev.aidigest.delivery.DeliveryWorker;
+import dev.aidigest.delivery.Outbox;
+import dev.aidigest.web.WebServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the scheduler (ingest, digest, delivery, report), the chat bots and the HTTP server,
+ * until stopped. Stopping (SIGTERM runs {@link #stop} from a shutdown hook) first stops taking new
+ * work (bots stop receiving, the delivery job stops after the message in flight and releases its
+ * claim), then lets running jobs finish, then closes the web server. Nothing is lost: what was not
+ * sent stays in the outbox for the next start.
+ */
+public final class Serve {
+
+  private static final Logger log = LoggerFactory.getLogger(Serve.class);
+
+  /** What {@code serve} runs, built by Wiring. */
+  public record Parts(
+      DataSource dataSource,
+      boolean postgres,
+      ScheduleSettings settings,
+      IngestRun ingest,
+      DigestRun digests,
+      ReportRun reports,
+      Archive archive,
+      Outbox outbox,
+      DeliveryWorker worker,
+      List<ChatBot> bots,
+      int httpPort,
+      Clock clock) {}
+
+  private final Parts parts;
+  private final DeliveryJob deliveryJob;
+  private final QuartzSchedule schedule;
+  private final WebServer web;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running;
+  private int port;
+
+  public Serve(Parts parts) {
+    this.parts = parts;
+    this.deliveryJob = new DeliveryJob(parts.worker());
+    Jobs jobs = new Jobs(new IngestJob(parts.ingest()),
+        new DigestJob(parts.digests(), parts.archive(), parts.outbox(), parts.settings(), parts.clock()),
+        deliveryJob, new ReportJob(parts.reports(), parts.outbox(), parts.settings(), parts.clock()));
+    try {
+      this.schedule = new QuartzSchedule(parts.dataSource(), parts.settings(), jobs, parts.postgres());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+    }
+    List<Webhook> hooks = new ArrayList<>();
+    parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
+    this.web = new WebServer(hooks);
+  }
+
+  /** Starts everything; returns the HTTP port. */
+  public synchronized int start() throws Exception {
+    port = web.start(parts.httpPort());
+    for (ChatBot bot : parts.bots()) {
+      bot.start();
+    }
+    schedule.install();
+    parts.outbox().onPublished(schedule::deliverNow);
+    schedule.start();
+    running = true;
+    log.info("serving: http port {}, {} chat bot(s), digest cron '{}' in {}", port, parts.bots().size(),
+        parts.settings().digestCron(), parts.settings().zone());
+    return port;
+  }
+
+  /** Starts, installs the SIGTERM hook and blocks until stopped. */
+  public void run() throws Exception {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "aidigest-shutdown"));
+    start();
+    stopped.await();
+  }
+
+  /** Clean stop; safe to call twice. */
+  public synchronized void stop() {
+    if (!running) {
+      stopped.countDown();
+      return;
+    }
+    running = false;
+    log.info("stopping: no new work, waiting for running jobs");
+    parts.outbox().onPublished(() -> {});
+    for (ChatBot bot : parts.bots()) {
+      bot.close();
+    }
+    deliveryJob.interrupt();
+    try {
+      schedule.shutdown();
+    } catch (SchedulerException e) {
+      log.warn("scheduler shutdown: {}", e.getMessage());
+    }
+    web.close();
+    log.info("stopped");
+    stopped.countDown();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Test hook: the scheduler, to fire or inspect jobs. */
+  org.quartz.Scheduler scheduler() {
+    return schedule.scheduler();
+  }
+}
