@@ -192,7 +192,16 @@ public final class Wiring implements AutoCloseable {
 
   /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
   public int publish(long digestId) {
-    throw new UnsupportedOperationException("publishing needs the delivery outbox, which is not built yet");
+    return ServeWiring.outbox(db(), clock).publish(digestId);
+  }
+
+  /** {@code serve}: the scheduler runs ingest, the digest of each slot and delivery; chat bots and HTTP on top. */
+  public dev.aidigest.schedule.Serve serve() {
+    DigestEditions editions = editions(null);
+    List<Source> sources = sources();
+    return ServeWiring.serve(config, ServeWiring.schedule(config), db(),
+        () -> ingest().ingestOnce(sources), slot -> editions.make(slot).id(),
+        dev.aidigest.schedule.ReportRun.NONE, clock);
   }
 
   @Override

@@ -196,6 +196,10 @@ public final class OfflineSummarizer implements Summarizer {
 
     private static String closed(String s, boolean zh) {
       char last = s.charAt(s.length() - 1);
+      if (last == '：' || last == ':') { // an introduction with nothing after it ends the sentence
+        s = s.substring(0, s.length() - 1);
+        last = s.isEmpty() ? '。' : s.charAt(s.length() - 1);
+      }
       return "。！？.!?…」”\"".indexOf(last) >= 0 ? s : s + (PostText.hasCjk(s) || zh ? "。" : ".");
     }
   }

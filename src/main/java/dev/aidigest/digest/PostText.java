@@ -22,6 +22,8 @@ public final class PostText {
       Set.of("e.g", "i.e", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "etc", "jr", "sr", "st", "no", "fig", "approx");
   private static final String CLAUSE_MARKS = "，,：:；;—、";
 
+  private static final Pattern LIST_MARK = Pattern.compile("^\\d{1,2}[.．、)）]\\s*(?=\\D)");
+
   private PostText() {}
 
   /** The text without URLs, emoji, leading @mentions and hashtag runs, whitespace collapsed. */
@@ -45,13 +47,22 @@ public final class PostText {
     for (int i = 0; i < cleaned.length(); i++) {
       char c = cleaned.charAt(i);
       if (c == '\n') {
+        // "重点：\n1. …" introduces what follows: keep it with the next line instead of a dangling "：。"
+        int end = cur.length() - 1;
+        while (end >= 0 && Character.isWhitespace(cur.charAt(end))) {
+          end--;
+        }
+        if (end >= 0 && (cur.charAt(end) == '：' || cur.charAt(end) == ':')) {
+          cur.append(PostText.hasCjk(cur) ? "" : " ");
+          continue;
+        }
         flush(cur, out);
         continue;
       }
       cur.append(c);
       if ("。！？；!?".indexOf(c) >= 0 && !closesEarly(cleaned, i)) {
         flush(cur, out);
-      } else if ((c == '.' || c == ';') && endsSentence(cleaned, i, cur)) {
+      } else if ((c == '.' || c == ';') && !isListMarker(cur) && endsSentence(cleaned, i, cur)) {
         flush(cur, out);
       }
     }
@@ -59,12 +70,23 @@ public final class PostText {
     return out;
   }
 
+  /** "1." or "12." right after a colon, a list mark or the start: numbering, not the end of a sentence. */
+  private static boolean isListMarker(StringBuilder cur) {
+    int i = cur.length() - 2;
+    int digits = 0;
+    while (i >= 0 && Character.isDigit(cur.charAt(i))) {
+      i--;
+      digits++;
+    }
+    return digits >= 1 && digits <= 2 && (i < 0 || "：:;；。 ".indexOf(cur.charAt(i)) >= 0);
+  }
+
   /** True when the text has a CJK ideograph. */
-  public static boolean hasCjk(String s) {
+  public static boolean hasCjk(CharSequence s) {
     return cjkCount(s) > 0;
   }
 
-  public static int cjkCount(String s) {
+  public static int cjkCount(CharSequence s) {
     return (int) s.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
   }
 
@@ -149,7 +171,8 @@ public final class PostText {
   }
 
   private static void flush(StringBuilder cur, List<String> out) {
-    String s = cur.toString().strip();
+    // a list item read as a sentence keeps its words, not its "2．" numbering
+    String s = LIST_MARK.matcher(cur.toString().strip()).replaceFirst("");
     cur.setLength(0);
     if (s.codePoints().anyMatch(Character::isLetterOrDigit)) {
       out.add(s);

@@ -35,4 +35,11 @@ class PostTextTest {
     assertThat(PostText.shorten("A new open model beats every closed model on reasoning", 20)).isEqualTo("A new open model…");
     assertThat(PostText.shorten("这是一个非常非常长的句子里面有Qwen3-VL-235B模型", 22)).isEqualTo("这是一个非常非常长的句子里面有…");
   }
+
+  @Test
+  void aLineEndingInAColonStaysWithTheListAndListNumbersAreDropped() {
+    List<String> s = PostText.sentences("Claude Opus 4.5 发布，整理了几个重点：\n1. 编码更强。\n2. 价格大降：输入 $5。");
+    assertThat(s).containsExactly("Claude Opus 4.5 发布，整理了几个重点：1. 编码更强。", "价格大降：输入 $5。");
+    assertThat(s).noneMatch(x -> x.contains("：。"));
+  }
 }

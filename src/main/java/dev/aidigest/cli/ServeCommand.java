@@ -1,0 +1,15 @@
+package dev.aidigest.cli;
+
+import dev.aidigest.Wiring;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: scheduler + enabled chat adapters + HTTP server, until stopped (SIGTERM stops cleanly). */
+@Command(name = "serve", description = "Run the scheduler, the enabled chat bots and the HTTP server until stopped.")
+final class ServeCommand extends BaseCommand {
+
+  @Override
+  int run(Wiring w) throws Exception {
+    w.serve().run();
+    return 0;
+  }
+}
