@@ -133,5 +133,10 @@ class TelegramServeIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.column(db,
         "SELECT active FROM subscription WHERE chat_id = '" + DM + "'").equals(List.of("FALSE")));
     assertThat(texts(DM)).noneMatch(t -> t.contains("Black Forest Labs"));
+
+    // the bot is removed from the group (my_chat_member: kicked): its subscription ends too
+    api.botAdded(GROUP, "g", ADMIN, "kicked");
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.column(db,
+        "SELECT active FROM subscription WHERE chat_id = '" + GROUP + "'").equals(List.of("FALSE")));
   }
 }
