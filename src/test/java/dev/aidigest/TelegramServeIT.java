@@ -109,7 +109,13 @@ class TelegramServeIT {
     api.text(GROUP, "AI 群", MEMBER, "/latest@" + FakeTelegramBotApi.BOT_NAME);
     await().atMost(Duration.ofSeconds(10)).until(() -> api.sentTo(GROUP).size() >= before + parts.size());
     api.text(DM, null, DM, "/topic FLUX.2");
-    awaitReply(DM, "「FLUX.2」相关内容");
+    awaitReply(DM, "「FLUX.2」相关内容（第 1 页）");
+    JsonNode topic = api.sentTo(DM).stream().filter(b -> b.get("text").asText().contains("第 1 页")).findFirst().orElseThrow();
+    JsonNode button = topic.get("reply_markup").get("inline_keyboard").get(0).get(0);
+    assertThat(button.get("text").asText()).isEqualTo("更多");
+    api.buttonPressed(DM, null, DM, button.get("callback_data").asText());
+    awaitReply(DM, "「FLUX.2」相关内容（第 2 页）");
+    assertThat(api.calls("answercallbackquery")).isNotEmpty();
   }
 
   @Test
@@ -133,5 +139,10 @@ class TelegramServeIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.column(db,
         "SELECT active FROM subscription WHERE chat_id = '" + DM + "'").equals(List.of("FALSE")));
     assertThat(texts(DM)).noneMatch(t -> t.contains("Black Forest Labs"));
+
+    // the bot is removed from the group (my_chat_member: kicked): its subscription ends too
+    api.botAdded(GROUP, "g", ADMIN, "kicked");
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.column(db,
+        "SELECT active FROM subscription WHERE chat_id = '" + GROUP + "'").equals(List.of("FALSE")));
   }
 }

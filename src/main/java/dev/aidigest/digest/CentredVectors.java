@@ -43,10 +43,10 @@ final class CentredVectors {
   }
 
   /**
-   * @param raw  one unit vector per item, or null where an item has none
-   * @param cjk  whether each item is Chinese/Japanese text
+   * @param raw one unit vector per item, or null where an item has none
+   * @param cjk whether each item is Chinese/Japanese text
    */
-  static CentredVectors of(List<float[]> raw, boolean[] cjk, Background background) {
+  static CentredVectors of(List<float[]> raw, boolean[] cjk, Centring centring) {
     int n = raw.size();
     int dims = 0;
     for (float[] v : raw) {
@@ -55,7 +55,6 @@ final class CentredVectors {
         break;
       }
     }
-    float[][] means = {mean(raw, cjk, false, dims, background), mean(raw, cjk, true, dims, background)};
     int[][] out = new int[n][];
     long[] sketches = new long[n * BITS_WORDS];
     boolean[] present = new boolean[n];
@@ -64,50 +63,12 @@ final class CentredVectors {
       if (v == null || v.length != dims) {
         continue;
       }
-      float[] c = centre(v, means[cjk[i] ? 1 : 0]);
+      float[] c = centring.centre(v, cjk[i]);
       System.arraycopy(sketch(c), 0, sketches, i * BITS_WORDS, BITS_WORDS);
       out[i] = quantise(c);
       present[i] = true;
     }
     return new CentredVectors(out, sketches, present, Math.min(dims, 64 * BITS_WORDS));
-  }
-
-  private static float[] mean(List<float[]> raw, boolean[] cjk, boolean group, int dims, Background background) {
-    double[] sum = new double[dims];
-    int count = 0;
-    for (int i = 0; i < raw.size(); i++) {
-      float[] v = raw.get(i);
-      if (v != null && v.length == dims && cjk[i] == group) {
-        for (int d = 0; d < dims; d++) {
-          sum[d] += v[d];
-        }
-        count++;
-      }
-    }
-    float[] prior = background.mean(group, dims);
-    double k = prior == null ? 0 : Background.PSEUDO_COUNT;
-    float[] mean = new float[dims];
-    if (count + k == 0) {
-      return mean;
-    }
-    for (int d = 0; d < dims; d++) {
-      mean[d] = (float) ((sum[d] + (prior == null ? 0 : k * prior[d])) / (count + k));
-    }
-    return mean;
-  }
-
-  private static float[] centre(float[] v, float[] mean) {
-    float[] c = new float[v.length];
-    double norm = 0;
-    for (int d = 0; d < v.length; d++) {
-      c[d] = v[d] - mean[d];
-      norm += (double) c[d] * c[d];
-    }
-    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-    for (int d = 0; d < v.length; d++) {
-      c[d] *= scale;
-    }
-    return c;
   }
 
   private static int[] quantise(float[] v) {

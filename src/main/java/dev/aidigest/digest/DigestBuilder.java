@@ -60,7 +60,7 @@ public final class DigestBuilder {
     return new DigestBuilder(posts, summarizer, PostFilter.fromConfigDir(configDir),
         new StoryClusterer(config.clustering(), entities, background),
         new StoryRanker(config.ranking(), config.digest(), sources.weights()),
-        new RepeatGuard(posts, digests, config.digest(), config.clustering(), entities, background),
+        new RepeatGuard(posts, digests, config.digest(), entities, background),
         config.digest(), config.ranking());
   }
 
@@ -84,10 +84,11 @@ public final class DigestBuilder {
     t = lap(millis, "read", t);
     PostFilter.Result filtered = filter.apply(window);
     t = lap(millis, "filter", t);
-    List<Story> stories = clusterer.cluster(filtered.kept());
+    Centring centring = clusterer.centring(filtered.kept());
+    List<Story> stories = clusterer.cluster(filtered.kept(), centring);
     t = lap(millis, "cluster", t);
     List<RankedStory> ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
-    List<RankedStory> chosen = ranker.pick(repeats.apply(ranked, slot, digest.maxItems()));
+    List<RankedStory> chosen = ranker.pick(repeats.apply(ranked, slot, digest.maxItems(), centring));
     t = lap(millis, "rank", t);
     Summaries summaries = chosen.isEmpty()
         ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")

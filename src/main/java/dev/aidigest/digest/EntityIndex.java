@@ -40,12 +40,14 @@ final class EntityIndex {
   private final double[] rarity;
   private final int[][] postIds;
   private final float[][] postFactors;
+  private final int[][] leadingIds;
 
-  private EntityIndex(String[] keys, double[] rarity, int[][] postIds, float[][] postFactors) {
+  private EntityIndex(String[] keys, double[] rarity, int[][] postIds, float[][] postFactors, int[][] leadingIds) {
     this.keys = keys;
     this.rarity = rarity;
     this.postIds = postIds;
     this.postFactors = postFactors;
+    this.leadingIds = leadingIds;
   }
 
   static EntityIndex build(List<String> texts, Entities entities) {
@@ -78,13 +80,16 @@ final class EntityIndex {
     List<Integer> df = new ArrayList<>();
     int[][] postIds = new int[texts.size()][];
     float[][] postFactors = new float[texts.size()][];
+    int[][] leadingIds = new int[texts.size()][];
     for (int p = 0; p < texts.size(); p++) {
       Map<String, Entities.Name> names = found.get(p);
       lowerCaseMatches(tokens.get(p), searchable, prefixes, names);
       names.keySet().removeIf(entities::isGeneric);
       int[] mentions = names.values().stream().mapToInt(Entities.Name::at).distinct().sorted().toArray();
       long[] mine = new long[names.size()];
+      int[] leading = new int[names.size()];
       int k = 0;
+      int lead = 0;
       for (Map.Entry<String, Entities.Name> e : names.entrySet()) {
         String key = e.getKey();
         Entities.Name name = e.getValue();
@@ -102,8 +107,12 @@ final class EntityIndex {
             ? Entities.Kind.WORD : name.kind();
         float factor = (float) (kind.factor * (early ? 1.0 : LATE_MENTION));
         mine[k++] = ((long) id << 32) | (Float.floatToIntBits(factor) & 0xffffffffL);
+        if (early) {
+          leading[lead++] = id;
+        }
       }
       Arrays.sort(mine);
+      leadingIds[p] = Arrays.copyOf(leading, lead);
       postIds[p] = new int[mine.length];
       postFactors[p] = new float[mine.length];
       for (int i = 0; i < mine.length; i++) {
@@ -116,7 +125,7 @@ final class EntityIndex {
     for (int id = 0; id < rarity.length; id++) {
       rarity[id] = Math.max(0, 1.0 - Math.log(df.get(id)) / lnN);
     }
-    return new EntityIndex(keyList.toArray(String[]::new), rarity, postIds, postFactors);
+    return new EntityIndex(keyList.toArray(String[]::new), rarity, postIds, postFactors, leadingIds);
   }
 
   /** Adds the window's phrases and versioned names that this post writes in another case. */
@@ -219,6 +228,17 @@ final class EntityIndex {
   /** Sorted name ids of post {@code p}. */
   int[] ids(int p) {
     return postIds[p];
+  }
+
+  /** Ids of the names post {@code p} mentions among its first {@value #SALIENT_MENTIONS}. */
+  int[] leadingIds(int p) {
+    return leadingIds[p];
+  }
+
+  /** How post {@code p} writes name {@code id} (kind factor × salience), 0 if it is not there. */
+  double factor(int p, int id) {
+    int i = Arrays.binarySearch(postIds[p], id);
+    return i < 0 ? 0 : postFactors[p][i];
   }
 
   double rarity(int id) {

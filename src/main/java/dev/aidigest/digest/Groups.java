@@ -9,12 +9,15 @@ import java.util.Map;
  * The growing stories during clustering: which group each unit is in, the members of each group,
  * and how many members mention each name, so a group's subject is known.
  *
- * <p>A group of two or more posts has a subject: the rare names its posts mention most often, if at
- * least {@link #SUBJECT_SHARE} of them do ({@code nanobananapro} for the Nano Banana Pro launch). A post or group joins
- * it only if it mentions that subject too: "Nano Banana Pro launch" and "Gemini 3 in Google
+ * <p>A group has a subject: the rare names its posts mention most often, if at least
+ * {@link #SUBJECT_SHARE} of them do ({@code nanobananapro} for the Nano Banana Pro launch); a single
+ * post's subject is the specific names it leads with (products, phrases, names; not a
+ * sentence-opening word), however common they are in the window. A post or group joins
+ * another only if it mentions that one's subject too: "Nano Banana Pro launch" and "Gemini 3 in Google
  * Search" share the names {@code gemini3} and {@code googlesearch}, but the second never names
- * Nano Banana Pro. The price: a Chinese post that never writes the product's Latin name cannot
- * join a story that has one (it stays its own story).
+ * Nano Banana Pro; merve's FLUX.2 thread, whose second post mentions SAM 3, does not join the
+ * SAM 3 story. The price: a Chinese post that never writes the product's Latin name cannot join
+ * a story that has one (it stays its own story).
  */
 final class Groups {
 
@@ -85,11 +88,21 @@ final class Groups {
     nameCounts.get(from).clear();
   }
 
-  /** The rare names mentioned most often in the group, if by at least {@link #SUBJECT_SHARE} of it. */
+  /**
+   * The rare names mentioned most often in the group, if by at least {@link #SUBJECT_SHARE} of it;
+   * for a single post, the rare names it leads with.
+   */
   private List<Integer> subject(int group) {
     int size = members.get(group).size();
     if (size < 2) {
-      return List.of();
+      int post = members.get(group).get(0);
+      List<Integer> out = new ArrayList<>();
+      for (int id : names.leadingIds(post)) {
+        if (names.factor(post, id) >= Entities.Kind.WORD.factor) {
+          out.add(id);
+        }
+      }
+      return out;
     }
     int top = 0;
     for (Map.Entry<Integer, Integer> e : nameCounts.get(group).entrySet()) {

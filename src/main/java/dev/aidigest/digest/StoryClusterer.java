@@ -52,6 +52,15 @@ public final class StoryClusterer {
 
   /** Stories of {@code posts}, every post in exactly one, ordered by their lead post's time. */
   public List<Story> cluster(List<StoredPost> posts) {
+    return cluster(posts, centring(posts));
+  }
+
+  /** How this clusterer centres the embeddings of {@code posts}' window. */
+  Centring centring(List<StoredPost> posts) {
+    return Centring.of(posts, background);
+  }
+
+  List<Story> cluster(List<StoredPost> posts, Centring centring) {
     if (posts.isEmpty()) {
       return List.of();
     }
@@ -71,7 +80,7 @@ public final class StoryClusterer {
     long t0 = System.nanoTime();
     EntityIndex names = EntityIndex.build(texts, entities);
     long t1 = System.nanoTime();
-    CentredVectors centred = CentredVectors.of(vectors, cjk, background);
+    CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
     Links links = Links.find(centred, names, seconds, config);
     long t2 = System.nanoTime();
     int[] groupOf = merge(names, links, rareWeight(config));

@@ -1,9 +1,7 @@
 package dev.aidigest.digest;
 
-import dev.aidigest.config.AppConfig.ClusterConfig;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +9,8 @@ import java.util.Set;
 
 /**
  * What a story is about, compact enough to compare with the items of earlier digests: its posts,
- * authors, names, subject (the names at least half its posts mention) and mean embedding.
+ * authors, names, subject (the specific names more than half its posts lead with; a comparison
+ * one post draws with FLUX.2 does not make FLUX.2 the story's subject) and mean embedding.
  */
 record StoryProfile(Set<Long> postIds, Set<String> authors, Set<String> names, Set<String> subject,
     float[] centroid, boolean cjk) {
@@ -24,72 +23,57 @@ record StoryProfile(Set<Long> postIds, Set<String> authors, Set<String> names, S
     return p.post().authorHandle().toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * The clustering's bar between two stories: similarity alone at {@code mergeSimilarity}, or at
-   * {@code entitySimilarity} when each mentions the other's subject.
-   */
-  boolean sameStoryAs(StoryProfile other, ClusterConfig config, Background background) {
+  /** Centred similarity of the two stories' mean embeddings; NaN when either has none. */
+  double similarity(StoryProfile other, Centring centring) {
     if (centroid == null || other.centroid == null || centroid.length != other.centroid.length) {
-      return false;
+      return Double.NaN;
     }
-    float[] a = centre(centroid, background.mean(cjk, centroid.length));
-    float[] b = centre(other.centroid, background.mean(other.cjk, other.centroid.length));
-    double similarity = CentredVectors.dot(a, b);
-    boolean subjectsMeet = intersects(subject, other.names) && intersects(other.subject, names);
-    return similarity >= config.mergeSimilarity() || (subjectsMeet && similarity >= config.entitySimilarity());
+    return CentredVectors.dot(centring.centre(centroid, cjk), centring.centre(other.centroid, other.cjk));
   }
 
-  private static boolean intersects(Set<String> a, Set<String> b) {
-    for (String s : a) {
-      if (b.contains(s)) {
+  /** True when both lead with one of {@code distinctive}'s names. */
+  boolean sharesSubject(StoryProfile other, Set<String> distinctive) {
+    for (String s : subject) {
+      if (other.subject.contains(s) && distinctive.contains(s)) {
         return true;
       }
     }
     return false;
   }
 
-  private static float[] centre(float[] v, float[] mean) {
-    float[] c = v.clone();
-    if (mean != null) {
-      for (int d = 0; d < c.length; d++) {
-        c[d] -= mean[d];
-      }
-    }
-    return ThreadUnit.normalise(c);
-  }
-
-  /** Builds profiles with one name extractor and background. */
+  /** Builds profiles with one name extractor. */
   static final class Factory {
     private final Entities entities;
-    private final Background background;
 
-    Factory(Entities entities, Background background) {
+    Factory(Entities entities) {
       this.entities = entities;
-      this.background = background;
     }
 
     StoryProfile of(List<StoredPost> posts) {
       Set<Long> ids = new HashSet<>();
       Set<String> authors = new HashSet<>();
-      Map<String, Integer> counts = new HashMap<>();
+      Set<String> names = new HashSet<>();
+      Map<String, Integer> leading = new HashMap<>();
       StringBuilder text = new StringBuilder();
       for (StoredPost p : posts) {
         ids.add(p.id());
         authors.add(handle(p));
-        namesOf(p).forEach(n -> counts.merge(n, 1, Integer::sum));
+        names.addAll(namesOf(p));
+        leadingNamesOf(p).forEach(n -> leading.merge(n, 1, Integer::sum));
         text.append(p.post().text()).append('\n');
       }
-      Set<String> subject = new LinkedHashSet<>();
-      counts.forEach((n, c) -> {
-        if (2 * c >= posts.size()) {
+      Set<String> subject = new HashSet<>();
+      leading.forEach((n, c) -> {
+        if (posts.size() == 1 || 2 * c > posts.size()) {
           subject.add(n);
         }
       });
       float[] centroid = new ThreadUnit(posts).vector();
-      return new StoryProfile(ids, authors, counts.keySet(), subject, centroid, PostWords.isCjk(text.toString()));
+      return new StoryProfile(ids, authors, names, subject, centroid == null ? null : centroid.clone(),
+          PostWords.isCjk(text.toString()));
     }
 
-    /** The specific names of one post: products, phrases and capitalised names, no companies. */
+    /** The names of one post that may count as news: products, phrases, capitalised names; no companies. */
     Set<String> namesOf(StoredPost p) {
       Set<String> out = new HashSet<>();
       entities.extract(p.post().text()).forEach((key, name) -> {
@@ -100,8 +84,23 @@ record StoryProfile(Set<Long> postIds, Set<String> authors, Set<String> names, S
       return out;
     }
 
-    Background background() {
-      return background;
+    /**
+     * The specific names a post leads with: products and phrases ({@code FLUX.2}, {@code Ilya
+     * Sutskever}) among its first {@value EntityIndex#SALIENT_MENTIONS} mentions. A single word
+     * ({@code Replit}) is not specific enough to say two posts a day apart tell one story.
+     */
+    Set<String> leadingNamesOf(StoredPost p) {
+      Map<String, Entities.Name> all = entities.extract(p.post().text());
+      all.keySet().removeIf(entities::isGeneric);
+      int[] mentions = all.values().stream().mapToInt(Entities.Name::at).distinct().sorted().toArray();
+      Set<String> out = new HashSet<>();
+      all.forEach((key, name) -> {
+        boolean specific = name.kind() == Entities.Kind.PRODUCT || name.kind() == Entities.Kind.PHRASE;
+        if (specific && java.util.Arrays.binarySearch(mentions, name.at()) < EntityIndex.SALIENT_MENTIONS) {
+          out.add(key);
+        }
+      });
+      return out;
     }
   }
 }

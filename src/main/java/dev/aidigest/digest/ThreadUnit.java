@@ -1,34 +1,83 @@
 package dev.aidigest.digest;
 
+import dev.aidigest.ingest.Post;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One author's thread (the first post and the author's replies to it), or a single post: the unit
- * that clustering places in a story. A thread is one story by construction, even when its later
- * posts ("2/ pricing is …") look nothing like its first.
+ * One author's thread (the first post and the author's replies to it), a post with the quotes of it
+ * in the window, or a single post: the unit that clustering places in a story. A thread is one
+ * story by construction, even when its later posts ("2/ pricing is …") look nothing like its first;
+ * a quote is commentary on the post it quotes ("An open-weight model at IMO gold level" quoting
+ * DeepSeekMath-V2), even when it never names the thing.
  */
 record ThreadUnit(List<StoredPost> posts) {
 
   static List<ThreadUnit> of(List<StoredPost> posts) {
-    Map<String, List<StoredPost>> byThread = new LinkedHashMap<>();
-    int single = 0;
-    for (StoredPost p : posts) {
-      String key = threadKey(p);
-      byThread.computeIfAbsent(key != null ? key : "\u0000" + single++, k -> new ArrayList<>()).add(p);
+    int n = posts.size();
+    int[] parent = new int[n];
+    Map<String, Integer> firstOfThread = new HashMap<>();
+    Map<String, Integer> byPlatformId = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+      Post p = posts.get(i).post();
+      byPlatformId.putIfAbsent(p.platform() + '\u0000' + p.platformId(), i);
+      String key = threadKey(posts.get(i));
+      if (key != null) {
+        Integer first = firstOfThread.putIfAbsent(key, i);
+        if (first != null) {
+          union(parent, first, i);
+        }
+      }
     }
-    List<ThreadUnit> units = new ArrayList<>(byThread.size());
-    byThread.values().forEach(list -> units.add(new ThreadUnit(List.copyOf(list))));
+    for (int i = 0; i < n; i++) {
+      Post p = posts.get(i).post();
+      if (p.reference() != null && p.reference().isQuote()) {
+        Integer quoted = byPlatformId.get(p.platform() + '\u0000' + p.reference().platformId());
+        if (quoted != null) {
+          union(parent, quoted, i);
+        }
+      }
+    }
+    Map<Integer, List<StoredPost>> byRoot = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(posts.get(i));
+    }
+    List<ThreadUnit> units = new ArrayList<>(byRoot.size());
+    for (List<StoredPost> list : byRoot.values()) {
+      // Oldest first whatever order the store gave: a thread reads from its first post, and what
+      // it names first is what it is about.
+      list.sort(Comparator.comparing((StoredPost p) -> p.post().createdAt()).thenComparingLong(StoredPost::id));
+      units.add(new ThreadUnit(List.copyOf(list)));
+    }
     return units;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra != rb) {
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
   }
 
   /** Author + conversation for a thread's first post or the author's reply to themselves. */
   private static String threadKey(StoredPost sp) {
-    var p = sp.post();
+    Post p = sp.post();
     if (p.conversationId() == null || p.conversationId().isBlank()) {
       return null;
     }

@@ -100,10 +100,22 @@ public final class Serve {
       bot.close();
     }
     deliveryJob.interrupt();
+    Thread waiter = new Thread(() -> {
+      try {
+        schedule.shutdown();
+      } catch (SchedulerException e) {
+        log.warn("scheduler shutdown: {}", e.getMessage());
+      }
+    }, "aidigest-scheduler-stop");
+    waiter.start();
     try {
-      schedule.shutdown();
-    } catch (SchedulerException e) {
-      log.warn("scheduler shutdown: {}", e.getMessage());
+      waiter.join(parts.settings().shutdownGrace().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (waiter.isAlive()) {
+      // what a job had not recorded stays in the outbox or is rebuilt on the next start
+      log.warn("jobs still running after {}; stopping anyway", parts.settings().shutdownGrace());
     }
     web.close();
     log.info("stopped");

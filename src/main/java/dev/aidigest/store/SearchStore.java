@@ -25,7 +25,7 @@ public final class SearchStore implements TopicSearch {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchStore.class);
 
   private static final int BATCH = 2000;
-  private static final int RARITY_CAP = 5_000;
+  private static final int RARITY_CAP = 1_000; // enough to tell a rare term from a common one; counting more costs time
 
   private final Database db;
   private final Tokenizer tokenizer;

@@ -9,7 +9,10 @@ import java.util.Locale;
 
 /**
  * Regenerates {@code src/main/resources/dev/aidigest/digest/bge-small-zh-v1.5-q.background.txt}:
- * the mean bge-small-zh vector of the generated corpus's Chinese texts and of its other texts.
+ * the mean bge-small-zh vector of the Chinese posts and of the other posts of the two hand-written
+ * clustering sets ({@code src/test/resources/clustering/*.jsonl}, 113 posts). An earlier version
+ * used the generated benchmark texts; their mean left too much "AI talk" in real posts (unrelated
+ * English posts of the sample day stayed at 0.4–0.5 centred similarity).
  * Run after changing the embedding model:
  * {@code java -cp target/classes:target/test-classes:<deps> dev.aidigest.bench.BackgroundMeans <file>}.
  */
@@ -20,9 +23,16 @@ public final class BackgroundMeans {
   public static void main(String[] args) throws Exception {
     List<String> zh = new ArrayList<>();
     List<String> other = new ArrayList<>();
-    for (SyntheticCorpus.Story s : SyntheticCorpus.stories(120, 7)) {
-      for (String t : s.texts()) {
-        (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? zh : other).add(t);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String set : List.of("labelled_posts.jsonl", "heldout_posts.jsonl")) {
+      for (String line : Files.readAllLines(Path.of("src/test/resources/clustering", set))) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String t = json.readTree(line).get("text").asText();
+        long han = t.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        long letters = t.codePoints().filter(Character::isLetter).count();
+        (han * 5 >= letters && han > 0 ? zh : other).add(t);
       }
     }
     BgeEmbedder embedder = new BgeEmbedder();

@@ -4,7 +4,6 @@ import static dev.aidigest.digest.TestPosts.axis;
 import static dev.aidigest.digest.TestPosts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aidigest.config.AppConfig.ClusterConfig;
 import dev.aidigest.config.AppConfig.DigestConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +17,23 @@ class RepeatGuardTest {
   private static final Instant NOW = SLOT.windowStart().plus(Duration.ofHours(1));
   private static final Instant EARLIER = SLOT.windowStart().minus(Duration.ofHours(2));
   private static final Instant PREVIOUS_END = SLOT.windowStart();
-  private static final ClusterConfig CLUSTER = new ClusterConfig(0.40, 0.0, 12, 0.6);
 
   private final FakePosts posts = new FakePosts();
   private final FakeDigests digests = new FakeDigests();
-  private final RepeatGuard guard = new RepeatGuard(posts, digests, new DigestConfig(10, 17, 24, "", ""), CLUSTER,
-      Entities.standard(), Background.NONE);
+  /** A zero background: the few hand-made vectors of a test are not centred on each other. */
+  private final RepeatGuard guard = new RepeatGuard(posts, digests, new DigestConfig(10, 17, 24, "", ""),
+      Entities.standard(), new Background(new float[512], new float[512]));
 
   private final StoredPost mervePast = post(1, "mervenoyann", "FLUX.2 is out: a new image generation and editing model", EARLIER, 800, axis(1));
   private final StoredPost bflPast = post(2, "bfl_ml", "Introducing FLUX.2, frontier visual intelligence", EARLIER, 5000, axis(1));
+
+  /** Topic {@code x} with a share of topic 9: two such vectors have similarity 0.45, as related posts do. */
+  private static float[] partly(int x) {
+    float[] v = new float[512];
+    v[x] = 0.7416f;
+    v[9] = 0.6708f;
+    return v;
+  }
 
   private static RankedStory ranked(StoredPost... posts) {
     return new RankedStory(new Story(List.of(posts)), 1.0, false);
@@ -70,6 +77,16 @@ class RepeatGuardTest {
     digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(2L));
 
     assertThat(apply(ranked(klein))).singleElement().satisfies(r -> assertThat(r.followUp()).isTrue());
+  }
+
+  @Test
+  void aCompanyNameInCommonIsNotTheSameStory() {
+    StoredPost design = post(6, "amasad", "New in Replit: Design Mode. Describe a site, get a design", NOW, 900, partly(1));
+    StoredPost vibe = post(7, "amasad", "Most people building on Replit today have never written code", EARLIER, 900, partly(2));
+    posts.add(design, vibe);
+    digests.told(PREVIOUS_END, "2025.11.26.12", "Replit", List.of(7L));
+
+    assertThat(apply(ranked(design))).singleElement().satisfies(r -> assertThat(r.followUp()).isFalse());
   }
 
   @Test

@@ -30,6 +30,14 @@ class StoryClustererTest {
     return v;
   }
 
+  /** Topic {@code x} and much of the shared topic 9: two of these have similarity 0.45, enough to link. */
+  private static float[] partly(int x) {
+    float[] v = new float[512];
+    v[x] = 0.7416f;
+    v[9] = 0.6708f;
+    return v;
+  }
+
   /** Mostly topic {@code x}, a little of the shared topic 9: two of these have similarity 0.2. */
   private static float[] near(int x) {
     float[] v = new float[512];
@@ -82,6 +90,30 @@ class StoryClustererTest {
     List<Story> stories = clusterer.cluster(List.of(first, second));
 
     assertThat(stories).singleElement().satisfies(s -> assertThat(s.lead()).isEqualTo(first));
+  }
+
+  @Test
+  void putsAQuoteInTheStoryOfThePostItQuotes() {
+    StoredPost original = post(1, "deepseek_ai", "DeepSeekMath-V2: self-verifiable mathematical reasoning", T, 5000, axis(1));
+    StoredPost quote = withReference(post(2, "ClementDelangue", "An open-weight model at IMO gold level. What a time", T.plusSeconds(600), 900, axis(2)),
+        new Post.Reference("quoted", original.post().platformId(), "deepseek_ai"), "1990000000000000002");
+
+    assertThat(clusterer.cluster(List.of(quote, original))).singleElement()
+        .satisfies(s -> assertThat(s.posts()).containsExactly(original, quote));
+  }
+
+  @Test
+  void readsAThreadFromItsFirstPostSoALateMentionDoesNotPullItAway() {
+    String root = "1990000000000000001";
+    StoredPost first = withReference(post(1, "mervenoyann", "FLUX.2 is out, single text encoder Mistral Small 3.1 and a DiT", T, 800, partly(1)), null, root);
+    StoredPost second = withReference(post(2, "mervenoyann", "you can also inpaint with masks from SAM 3", T.plusSeconds(60), 50, partly(1)),
+        new Post.Reference("replied_to", root, "mervenoyann"), root);
+    StoredPost sam = post(3, "ylecun", "SAM 3, from FAIR. Segment anything with words", T.plusSeconds(120), 3000, partly(2));
+    StoredPost samToo = post(4, "huggingface", "The SAM 3 demo Space is live", T.plusSeconds(180), 300, partly(3));
+
+    List<Story> stories = clusterer.cluster(List.of(second, sam, first, samToo));
+
+    assertThat(stories).hasSize(2).anySatisfy(s -> assertThat(s.posts()).containsExactlyInAnyOrder(first, second));
   }
 
   @Test
