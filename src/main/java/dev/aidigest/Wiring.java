@@ -180,7 +180,7 @@ public final class Wiring implements AutoCloseable {
     return new DigestBuilder(posts(), summarizer(), PostFilter.fromConfigDir(configDir),
         new StoryClusterer(config.clustering(), entities, background),
         new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
-        new RepeatGuard(posts(), digests(), config.digest(), config.clustering(), entities, background),
+        new RepeatGuard(posts(), digests(), config.digest(), entities, background),
         config.digest(), config.ranking());
   }
 
