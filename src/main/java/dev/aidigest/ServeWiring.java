@@ -2,6 +2,9 @@ package dev.aidigest;
 
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.discord.DiscordBot;
+import dev.aidigest.channel.lark.LarkBot;
+import dev.aidigest.channel.lark.LarkChannel;
 import dev.aidigest.channel.telegram.TelegramBot;
 import dev.aidigest.channel.telegram.TelegramChannel;
 import dev.aidigest.command.CommandCatalog;
@@ -54,8 +57,12 @@ public final class ServeWiring {
     int minutes = config.ingest() == null || config.ingest().intervalMinutes() <= 0 ? 30 : config.ingest().intervalMinutes();
     String digestCron = config.digest() == null || blank(config.digest().cron()) ? d.digestCron() : config.digest().cron();
     String reportCron = config.report() == null || blank(config.report().cron()) ? d.reportCron() : config.report().cron();
+    AppConfig.ScheduleConfig sc = config.schedule();
+    Duration poll = sc == null || sc.deliveryPollSeconds() <= 0 ? d.deliveryPoll() : Duration.ofSeconds(sc.deliveryPollSeconds());
+    int catchUp = sc == null || sc.catchUpSlots() <= 0 ? d.catchUpSlots() : sc.catchUpSlots();
+    Duration grace = sc == null || sc.shutdownGraceSeconds() <= 0 ? d.shutdownGrace() : Duration.ofSeconds(sc.shutdownGraceSeconds());
     return new ScheduleSettings(d.schedulerName(), Duration.ofMinutes(minutes), digestCron, reportCron, config.zone(),
-        d.deliveryPoll(), d.catchUpSlots(), d.shutdownGrace());
+        poll, catchUp, grace);
   }
 
   /**
@@ -94,6 +101,14 @@ public final class ServeWiring {
     if (tg != null && tg.enabled()) {
       bots.add(new TelegramBot(new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
           router, chats, TelegramChannel.telegramLimits()));
+    }
+    AppConfig.DiscordConfig dc = config.discord();
+    if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
+      bots.add(new DiscordBot(DiscordBot.Settings.of(dc), router, chats));
+    }
+    AppConfig.LarkConfig lc = config.lark();
+    if (lc != null && lc.enabled()) {
+      bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
     }
     Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
     Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);

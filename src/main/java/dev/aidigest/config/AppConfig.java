@@ -22,7 +22,8 @@ public record AppConfig(
     DiscordConfig discord,
     LarkConfig lark,
     HttpConfig http,
-    ReportConfig report) {
+    ReportConfig report,
+    ScheduleConfig schedule) {
 
   public ZoneId zone() {
     return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone);
@@ -111,4 +112,8 @@ public record AppConfig(
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ReportConfig(String cron) {}
+
+  /** How {@code serve} paces its background work; zero or absent values take the defaults. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ScheduleConfig(int deliveryPollSeconds, int catchUpSlots, int shutdownGraceSeconds) {}
 }
