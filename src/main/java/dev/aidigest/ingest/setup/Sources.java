@@ -47,14 +47,19 @@ public final class Sources {
     String rsshub = app.rsshub() == null || blank(app.rsshub().url()) ? null : app.rsshub().url();
     List<Source> sources = new ArrayList<>();
     List<String> apiHandles = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
     for (SourcesConfig.Account a : config.accounts()) {
       if (xApi && !a.rsshub()) {
         apiHandles.add(a.handle());
       } else if (rsshub != null) {
         sources.add(RssSource.rsshub(rsshub, a.handle(), a.name(), http, feedParser, maxBytes, clock));
       } else {
-        log.warn("account @{} is not read: set AIDIGEST_X_BEARER_TOKEN or AIDIGEST_RSSHUB_URL", a.handle());
+        unread.add(a.handle());
       }
+    }
+    if (!unread.isEmpty()) {
+      log.warn("{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN or AIDIGEST_RSSHUB_URL",
+          unread.size(), unread.get(0));
     }
     if (!apiHandles.isEmpty()) {
       String apiUrl = blank(x.apiUrl()) ? "https://api.x.com" : x.apiUrl();
