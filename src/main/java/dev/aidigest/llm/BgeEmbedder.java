@@ -57,18 +57,18 @@ public final class BgeEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public List<float[]> embed(List<String> texts) {
-    List<long[]> ids = texts.stream().map(tokens::ids).toList();
-    // similar lengths side by side, so a batch pads little
-    int[] order = IntStream.range(0, ids.size()).boxed()
-        .sorted(Comparator.comparingInt(i -> ids.get(i).length))
+    // similar lengths side by side, so a batch pads little; chars track tokens closely enough, and
+    // sorting before tokenizing lets the workers tokenize in parallel
+    int[] order = IntStream.range(0, texts.size()).boxed()
+        .sorted(Comparator.comparingInt(i -> BgeTokens.clip(texts.get(i)).length()))
         .mapToInt(Integer::intValue).toArray();
     List<int[]> slices = new ArrayList<>();
     List<Future<float[][]>> runs = new ArrayList<>();
     for (int from = 0; from < order.length; from += batchSize) {
       int[] slice = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-      List<long[]> batch = Arrays.stream(slice).mapToObj(ids::get).toList();
+      List<String> batch = Arrays.stream(slice).mapToObj(texts::get).toList();
       slices.add(slice);
-      runs.add(workers.submit(() -> encoder.cls(batch)));
+      runs.add(workers.submit(() -> encoder.cls(batch.stream().map(tokens::ids).toList())));
     }
     float[][] vectors = new float[texts.size()][];
     for (int s = 0; s < slices.size(); s++) {
