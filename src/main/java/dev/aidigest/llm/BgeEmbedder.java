@@ -20,16 +20,18 @@ import java.util.stream.IntStream;
  * shared; it is thread-safe.
  *
  * <p>Same model file, tokenizer, truncation and pooling ([CLS], then L2) as langchain4j's
- * {@code BgeSmallZhV15QuantizedEmbeddingModel}, hence the same vectors, at about half the CPU:
- * each text runs on one core, one text per core at a time, with idle threads parked rather than
- * spinning, and is tokenized once. Batches of several texts are not the default: the model
- * quantizes activations with one scale per batch, so a text's vector would shift (cosine ~0.99)
- * with its neighbours, for at best ~10% less CPU (EmbedBench).
+ * {@code BgeSmallZhV15QuantizedEmbeddingModel}, hence the same vectors, for ~35% less CPU: each
+ * text runs on one core, one text per core at a time, idle onnxruntime threads park instead of
+ * spinning, and each text is tokenized once. Padded batches of several texts are possible but not
+ * the default: the model quantizes activations with one scale per batch, so a vector would shift
+ * (cosine ~0.99) with its neighbours, and on these CPUs batches cost more per text, not less
+ * (EmbedBench).
  */
 public final class BgeEmbedder implements Embedder, AutoCloseable {
 
   static final String MODEL_FILE = "bge-small-zh-v1.5-q.onnx";
   static final String TOKENIZER_FILE = "bge-small-zh-v1.5-q-tokenizer.json";
+
   private final BgeTokens tokens;
   private final OnnxBertEncoder encoder;
   private final ExecutorService workers;

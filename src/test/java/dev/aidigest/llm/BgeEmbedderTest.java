@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,7 +73,7 @@ class BgeEmbedderTest {
   @Test
   void keepsInputOrderWhateverTheLengths() {
     List<String> shuffled = new ArrayList<>(TEXTS);
-    Collections.shuffle(shuffled, new java.util.Random(7));
+    Collections.shuffle(shuffled, new Random(7));
 
     List<float[]> together = embedder.embed(shuffled);
 
@@ -114,7 +116,7 @@ class BgeEmbedderTest {
   void embedsNothingAndBlankTextsWithoutFailing() {
     assertThat(embedder.embed(List.of())).isEmpty();
 
-    List<float[]> v = embedder.embed(java.util.Arrays.asList("", "   ", null, "ok"));
+    List<float[]> v = embedder.embed(Arrays.asList("", "   ", null, "ok"));
 
     assertThat(v).hasSize(4).allSatisfy(x -> assertThat(dot(x, x)).isCloseTo(1.0, within(1e-5)));
   }
