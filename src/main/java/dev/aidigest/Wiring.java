@@ -121,7 +121,9 @@ public final class Wiring implements AutoCloseable {
 
   public synchronized Embedder embedder() {
     if (embedder == null) {
-      embedder = new BgeEmbedder();
+      BgeEmbedder bge = new BgeEmbedder();
+      closeables.add(bge);
+      embedder = bge;
     }
     return embedder;
   }
