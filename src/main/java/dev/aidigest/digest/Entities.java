@@ -91,6 +91,29 @@ public final class Entities {
     return out;
   }
 
+  /**
+   * How many Latin tokens of {@code cleanText} come before the end of its lede: the first line that
+   * names something (a sentence-opening word alone does not count). Names after it are details:
+   * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
+   * does not make it a GPT-5 story. One-line texts are all lede.
+   */
+  int ledeTokens(String cleanText) {
+    if (cleanText.indexOf('\n') < 0) {
+      return Integer.MAX_VALUE;
+    }
+    int before = 0;
+    for (String line : cleanText.split("\n")) {
+      List<LatinToken> tokens = LatinToken.scan(line);
+      for (Name name : extract(tokens).values()) {
+        if (name.kind() != Kind.OPENING_WORD) {
+          return before + tokens.size();
+        }
+      }
+      before += tokens.size();
+    }
+    return Integer.MAX_VALUE;
+  }
+
   /** True for keys that never count as evidence that two posts tell one story. */
   public boolean isGeneric(String key) {
     return generic.contains(key);
@@ -105,6 +128,9 @@ public final class Entities {
     if (t.digits() > 0) {
       return letters >= 2 ? Kind.PRODUCT : null;
     }
+    if (describesGeneric(s)) {
+      return null;
+    }
     if (t.innerCaps() || (t.joined() && t.uppers() > 0)) {
       return Kind.PRODUCT;
     }
@@ -115,6 +141,25 @@ public final class Entities {
       return null;
     }
     return t.opensSentence() ? Kind.OPENING_WORD : Kind.WORD;
+  }
+
+  /**
+   * A generic word joined to a lower-case one ({@code AI-driven}, {@code GPU-rich},
+   * {@code LLM-based}) describes something rather than naming it: Peter Diamandis' "AI-driven
+   * research" and "AI-driven job loss" are two stories. ({@code Studio-quality} stays a name: rare
+   * words are evidence however they are joined.)
+   */
+  private boolean describesGeneric(String token) {
+    int dash = token.indexOf('-');
+    if (dash <= 0 || dash == token.length() - 1 || !generic.contains(canonical(token.substring(0, dash)))) {
+      return false;
+    }
+    for (int i = dash + 1; i < token.length(); i++) {
+      if (!Character.isLowerCase(token.charAt(i)) && token.charAt(i) != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -95,12 +95,9 @@ final class Groups {
   private List<Integer> subject(int group) {
     int size = members.get(group).size();
     if (size < 2) {
-      int post = members.get(group).get(0);
       List<Integer> out = new ArrayList<>();
-      for (int id : names.leadingIds(post)) {
-        if (names.factor(post, id) >= Entities.Kind.WORD.factor) {
-          out.add(id);
-        }
+      for (int id : names.subjectIds(members.get(group).get(0))) {
+        out.add(id);
       }
       return out;
     }

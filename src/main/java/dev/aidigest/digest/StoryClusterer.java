@@ -70,18 +70,20 @@ public final class StoryClusterer {
     List<float[]> vectors = new ArrayList<>(n);
     boolean[] cjk = new boolean[n];
     long[] seconds = new long[n];
+    boolean[] orphanQuote = new boolean[n];
     for (int u = 0; u < n; u++) {
       ThreadUnit unit = units.get(u);
       texts.add(unit.text());
       vectors.add(unit.vector());
       cjk[u] = PostWords.isCjk(unit.text());
       seconds[u] = unit.start().getEpochSecond();
+      orphanQuote[u] = unit.quotesOutside();
     }
     long t0 = System.nanoTime();
     EntityIndex names = EntityIndex.build(texts, entities);
     long t1 = System.nanoTime();
     CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
-    Links links = Links.find(centred, names, seconds, config);
+    Links links = Links.find(centred, names, seconds, orphanQuote, config);
     long t2 = System.nanoTime();
     int[] groupOf = merge(names, links, rareWeight(config));
     List<Story> stories = StoryOrder.stories(units, groupOf);
