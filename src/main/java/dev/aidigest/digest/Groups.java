@@ -75,6 +75,24 @@ final class Groups {
     return (sa.isEmpty() || mentionsAny(b, sa)) && (sb.isEmpty() || mentionsAny(a, sb));
   }
 
+  /**
+   * True when both groups have several posts and a subject name in common: two tellings of one
+   * launch, each already a story ({@code Z-Image Turbo} by 歸藏 and 向阳乔木 in Chinese, by clem and
+   * Balaji in English), need only half of their cross pairs linked, not more.
+   */
+  boolean sameSubject(int a, int b) {
+    if (members.get(a).size() < 2 || members.get(b).size() < 2) {
+      return false;
+    }
+    List<Integer> sb = subject(b);
+    for (int id : subject(a)) {
+      if (sb.contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Moves every member of {@code from} into {@code into}. */
   void merge(int from, int into) {
     for (int m : members.get(from)) {

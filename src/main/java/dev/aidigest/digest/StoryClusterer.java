@@ -125,7 +125,9 @@ public final class StoryClusterer {
         }
       }
       long pairs = (long) groups.members(a).size() * groups.members(b).size();
-      if (linked > LINK_SHARE * pairs && groups.subjectsAgree(a, b)) {
+      boolean enough = linked > LINK_SHARE * pairs
+          || (linked == LINK_SHARE * pairs && pairs > 1 && groups.sameSubject(a, b));
+      if (enough && groups.subjectsAgree(a, b)) {
         groups.merge(a, b);
       } else {
         refused.put(pair, versions);
