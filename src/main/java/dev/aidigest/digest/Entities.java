@@ -84,7 +84,10 @@ public final class Entities {
       Kind k = single(tokens.get(i));
       // "Black Forest Labs" is one name; "Black", "Forest" and "Labs" on their own are noise.
       boolean partOfName = inPhrase[i] && (k == Kind.WORD || k == Kind.OPENING_WORD || k == Kind.ACRONYM);
-      if (k != null && !partOfName) {
+      // ...but a company inside a phrase is still written: "New Anthropic research" names Anthropic
+      // (generic keys never link posts on their own; they only tell what a post leads with).
+      boolean company = partOfName && k != Kind.OPENING_WORD && generic.contains(canonical(tokens.get(i).text()));
+      if (k != null && (!partOfName || company)) {
         put(out, canonical(tokens.get(i).text()), new Name(k, i));
       }
     }

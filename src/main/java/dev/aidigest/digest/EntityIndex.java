@@ -72,7 +72,10 @@ final class EntityIndex {
       List<LatinToken> t = LatinToken.scan(clean);
       Map<String, Entities.Name> names = entities.extract(t);
       if (PostWords.isCjk(clean)) {
-        names.replaceAll((k, name) -> name.kind() == Entities.Kind.WORD || name.kind() == Entities.Kind.OPENING_WORD
+        // "Kimi 的 PPT…" opens with a name; "Full stop." in an English passage of the same text
+        // opens an English sentence: a capital followed by more English is no evidence of a name.
+        names.replaceAll((k, name) -> name.kind() == Entities.Kind.WORD
+            || (name.kind() == Entities.Kind.OPENING_WORD && !t.get(name.at()).adjacentToNext())
             ? new Entities.Name(Entities.Kind.NAME_IN_CHINESE, name.at()) : name);
       }
       lede[tokens.size()] = entities.ledeTokens(clean);
