@@ -56,8 +56,8 @@ final class EntityIndex {
   }
 
   /**
-   * A post that leads with this many different products or phrases at least is a list or a
-   * comparison ("Claude Opus 4.5 beats GPT-5.1 and Gemini 3 Pro"): its subject is the first of them.
+   * A post that leads with this many different versioned models at least is a comparison ("Claude
+   * Opus 4.5 beats GPT-5.1 and Gemini 3 Pro"): its subject is the first of them.
    */
   static final int LIST_NAMES = 3;
 
@@ -136,7 +136,7 @@ final class EntityIndex {
       }
       Arrays.sort(mine);
       leadingIds[p] = Arrays.copyOf(leading, lead);
-      subjectIds[p] = subject(leadingIds[p], leadKinds, leadAt);
+      subjectIds[p] = subject(leadingIds[p], leadKinds, leadAt, keyList);
       leadKinds.clear();
       leadAt.clear();
       postIds[p] = new int[mine.length];
@@ -157,10 +157,11 @@ final class EntityIndex {
 
   /**
    * What a single post is about: the specific names it leads with (not a sentence-opening word); of
-   * a list or comparison of {@value #LIST_NAMES} or more products, only the first. A post that merely
+   * a comparison of {@value #LIST_NAMES} or more versioned models, only the first. A post that merely
    * lists Gemini 3 Pro after Claude Opus 4.5 is not a Gemini 3 Pro story.
    */
-  private static int[] subject(int[] leading, Map<Integer, Entities.Kind> kinds, Map<Integer, Integer> at) {
+  private static int[] subject(int[] leading, Map<Integer, Entities.Kind> kinds, Map<Integer, Integer> at,
+      List<String> keys) {
     List<Integer> out = new ArrayList<>();
     Set<Integer> productPositions = new HashSet<>();
     int first = Integer.MAX_VALUE;
@@ -170,7 +171,7 @@ final class EntityIndex {
         continue;
       }
       out.add(id);
-      if (kind == Entities.Kind.PRODUCT || kind == Entities.Kind.PHRASE) {
+      if ((kind == Entities.Kind.PRODUCT || kind == Entities.Kind.PHRASE) && hasDigit(keys.get(id))) {
         productPositions.add(at.get(id));
         first = Math.min(first, at.get(id));
       }
