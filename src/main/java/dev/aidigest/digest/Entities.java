@@ -96,23 +96,28 @@ public final class Entities {
 
   /**
    * How many Latin tokens of {@code cleanText} come before the end of its lede: the first line that
-   * names something (a sentence-opening word alone does not count). Names after it are details:
+   * names something (a sentence-opening word alone does not count; {@code names} as extracted from
+   * the whole text). Names after it are details:
    * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
    * does not make it a GPT-5 story. One-line texts are all lede.
    */
-  int ledeTokens(String cleanText) {
+  int ledeTokens(String cleanText, Map<String, Name> names) {
     if (cleanText.indexOf('\n') < 0) {
       return Integer.MAX_VALUE;
     }
+    int first = Integer.MAX_VALUE;
+    for (Name name : names.values()) {
+      if (name.kind() != Kind.OPENING_WORD) {
+        first = Math.min(first, name.at());
+      }
+    }
+    // Tokens never span a line break, so counting them line by line finds the lede's last one.
     int before = 0;
     for (String line : cleanText.split("\n")) {
-      List<LatinToken> tokens = LatinToken.scan(line);
-      for (Name name : extract(tokens).values()) {
-        if (name.kind() != Kind.OPENING_WORD) {
-          return before + tokens.size();
-        }
+      before += LatinToken.scan(line).size();
+      if (before > first) {
+        return before;
       }
-      before += tokens.size();
     }
     return Integer.MAX_VALUE;
   }

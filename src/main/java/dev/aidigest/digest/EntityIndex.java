@@ -78,7 +78,7 @@ final class EntityIndex {
             || (name.kind() == Entities.Kind.OPENING_WORD && !t.get(name.at()).adjacentToNext())
             ? new Entities.Name(Entities.Kind.NAME_IN_CHINESE, name.at()) : name);
       }
-      lede[tokens.size()] = entities.ledeTokens(clean);
+      lede[tokens.size()] = entities.ledeTokens(clean, names);
       tokens.add(t);
       found.add(names);
       names.forEach((k, name) -> {
