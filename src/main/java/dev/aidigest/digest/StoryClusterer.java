@@ -15,7 +15,11 @@ import org.slf4j.LoggerFactory;
  * <p>Evidence for one pair ({@link Links}): the cosine of the window-centred embeddings
  * ({@link CentredVectors}), the rarest product name the two share ({@link EntityIndex}), and time.
  * A pair is linked when the similarity alone is high, or when it is moderate and they share a rare
- * name. Posts of one author's thread are one unit from the start.
+ * name; a Chinese and a non-Chinese post that lead with the same name (even {@code ChatGPT}) link at
+ * a lower similarity ({@link Links#CROSS_SCRIPT_SIMILARITY}); a lone quote of a post outside the
+ * window links by the rare name it leads with, whatever its words. Posts of one author's thread,
+ * and a post with the quotes of it, are one unit from the start ({@link ThreadUnit}). What a post
+ * leads with is read from its lede (first line that names something, {@link Entities#ledeTokens}).
  *
  * <p>Groups are merged strongest link first, and only if more than half ({@link #LINK_SHARE}) of all
  * pairs across the two groups are linked — a post must be close to most of a story, not to one of
