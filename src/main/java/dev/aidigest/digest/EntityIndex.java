@@ -67,6 +67,7 @@ final class EntityIndex {
     int[] lede = new int[texts.size()];
     Map<String, Entities.Kind> searchable = new HashMap<>();
     Set<String> capitalisedMidSentence = new HashSet<>();
+    Map<String, String> acronyms = new HashMap<>();
     for (String text : texts) {
       String clean = PostWords.clean(text);
       List<LatinToken> t = LatinToken.scan(clean);
@@ -79,6 +80,7 @@ final class EntityIndex {
             ? new Entities.Name(Entities.Kind.NAME_IN_CHINESE, name.at()) : name);
       }
       lede[tokens.size()] = entities.ledeTokens(clean, names);
+      Acronyms.define(t, names, entities, acronyms);
       tokens.add(t);
       found.add(names);
       names.forEach((k, name) -> {
@@ -101,6 +103,7 @@ final class EntityIndex {
     String[][] ledWith = new String[texts.size()][];
     for (int p = 0; p < texts.size(); p++) {
       Map<String, Entities.Name> names = found.get(p);
+      Acronyms.apply(names, acronyms);
       lowerCaseMatches(tokens.get(p), searchable, prefixes, names);
       ledWith[p] = ledWith(names, lede[p]);
       names.keySet().removeIf(entities::isGeneric);

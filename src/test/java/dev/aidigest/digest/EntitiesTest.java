@@ -106,6 +106,18 @@ class EntitiesTest {
     assertThat(index.shared(0, 1)).as("a company alone links nothing").isZero();
   }
 
+  @Test
+  void anAcronymSpelledOutInTheWindowNamesThePhraseEverywhere() {
+    EntityIndex index = EntityIndex.build(List.of(
+        "I am creating a startup to continue the Advanced Machine Intelligence research program (AMI).",
+        "LeCun 官宣创业了：新公司专注 AMI（高级机器智能）",
+        "AI 和 LLM 的区别"), entities);
+
+    assertThat(index.keysOf(1)).contains("advancedmachineintelligence");
+    assertThat(index.shared(0, 1)).isGreaterThan(0.6);
+    assertThat(index.keysOf(2)).doesNotContain("artificialintelligence");
+  }
+
   private static List<String> leading(EntityIndex index, int p) {
     List<String> out = new ArrayList<>();
     for (int id : index.leadingIds(p)) {

@@ -31,8 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Not asserted, because the pipeline does not get them right yet: Sam Altman's "voice inside
  * chat feels so much better…" is dropped as off-topic (no AI word, no name), so the ChatGPT Voice
  * item credits OpenAI and 宝玉 only; Gary Marcus' two 12:00–16:00 posts (GPT-5/OpenAI, LLMs don't
- * generalise) stay two items; LeCun's AMI startup (EN) and 向阳乔木's retelling (ZH, "AMI（高级机器
- * 智能）") stay apart; 小互's Suno post at 09:20 is not marked as a follow-up of Ben Tossell's at 00:52.
+ * generalise) stay two items; 小互's Suno post at 09:20 is not marked as a follow-up of Ben Tossell's at 00:52.
  */
 class SampleDayTest {
 
@@ -143,6 +142,7 @@ class SampleDayTest {
         Arguments.of("2025.11.26.12", "flux2", List.of("Black Forest Labs", "AK", "小互")),
         Arguments.of("2025.11.26.20", "z-image-turbo", List.of("歸藏(guizang.ai)", "clem 🤗", "向阳乔木", "Balaji")),
         Arguments.of("2025.11.26.20", "gemini-synthid-check", List.of("歸藏(guizang.ai)", "小互")),
+        Arguments.of("2025.11.26.20", "lecun-ami-startup", List.of("Yann LeCun", "向阳乔木")),
         Arguments.of("2025.11.27.00", "anthropic-long-running-agents", List.of("宝玉", "小互")),
         Arguments.of("2025.11.27.00", "whisper-thunder", List.of("Amjad Masad", "歸藏(guizang.ai)")),
         Arguments.of("2025.11.27.00", "lerobot-lightwheel", List.of("clem 🤗", "merve")));
@@ -278,7 +278,7 @@ class SampleDayTest {
         precision, recall, tp, fp, fn);
 
     assertThat(precision).isGreaterThanOrEqualTo(0.95);
-    assertThat(recall).isGreaterThanOrEqualTo(0.85);
+    assertThat(recall).isGreaterThanOrEqualTo(0.95);
   }
 
   private static List<DigestItem> allItems() {
