@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>A group has a subject: the rare names its posts mention most often, if at least
  * {@link #SUBJECT_SHARE} of them do ({@code nanobananapro} for the Nano Banana Pro launch); a single
  * post's subject is the specific names it leads with (products, phrases, names; not a
- * sentence-opening word), however common they are in the window. A post or group joins
+ * sentence-opening word; of a comparison of versioned models, the first), however common they are
+ * in the window ({@link EntityIndex#subjectIds}). A post or group joins
  * another only if it mentions that one's subject too: "Nano Banana Pro launch" and "Gemini 3 in Google
  * Search" share the names {@code gemini3} and {@code googlesearch}, but the second never names
  * Nano Banana Pro; merve's FLUX.2 thread, whose second post mentions SAM 3, does not join the
