@@ -33,12 +33,14 @@ final class CentredVectors {
   /** All sketches in one array, {@link #BITS_WORDS} longs each: the all-pairs pass reads it n²/2 times. */
   private final long[] sketches;
   private final boolean[] present;
+  private final boolean[] cjk;
   private final int sketchBits;
 
-  private CentredVectors(int[][] vectors, long[] sketches, boolean[] present, int sketchBits) {
+  private CentredVectors(int[][] vectors, long[] sketches, boolean[] present, boolean[] cjk, int sketchBits) {
     this.vectors = vectors;
     this.sketches = sketches;
     this.present = present;
+    this.cjk = cjk;
     this.sketchBits = sketchBits;
   }
 
@@ -68,7 +70,7 @@ final class CentredVectors {
       out[i] = quantise(c);
       present[i] = true;
     }
-    return new CentredVectors(out, sketches, present, Math.min(dims, 64 * BITS_WORDS));
+    return new CentredVectors(out, sketches, present, cjk.clone(), Math.min(dims, 64 * BITS_WORDS));
   }
 
   private static int[] quantise(float[] v) {
@@ -97,6 +99,11 @@ final class CentredVectors {
   int hammingCutoff(double similarity, double sigmas) {
     double p = Math.acos(Math.max(-1, Math.min(1, similarity))) / Math.PI;
     return (int) Math.ceil(sketchBits * p + sigmas * Math.sqrt(sketchBits * p * (1 - p)));
+  }
+
+  /** Whether item {@code i} is Chinese/Japanese text (centred on that script's mean). */
+  boolean cjk(int i) {
+    return cjk[i];
   }
 
   boolean has(int i) {

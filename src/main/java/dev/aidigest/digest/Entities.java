@@ -84,11 +84,42 @@ public final class Entities {
       Kind k = single(tokens.get(i));
       // "Black Forest Labs" is one name; "Black", "Forest" and "Labs" on their own are noise.
       boolean partOfName = inPhrase[i] && (k == Kind.WORD || k == Kind.OPENING_WORD || k == Kind.ACRONYM);
-      if (k != null && !partOfName) {
+      // ...but a company inside a phrase is still written: "New Anthropic research" names Anthropic
+      // (generic keys never link posts on their own; they only tell what a post leads with).
+      boolean company = partOfName && k != Kind.OPENING_WORD && generic.contains(canonical(tokens.get(i).text()));
+      if (k != null && (!partOfName || company)) {
         put(out, canonical(tokens.get(i).text()), new Name(k, i));
       }
     }
     return out;
+  }
+
+  /**
+   * How many Latin tokens of {@code cleanText} come before the end of its lede: the first line that
+   * names something (a sentence-opening word alone does not count; {@code names} as extracted from
+   * the whole text). Names after it are details:
+   * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
+   * does not make it a GPT-5 story. One-line texts are all lede.
+   */
+  int ledeTokens(String cleanText, Map<String, Name> names) {
+    if (cleanText.indexOf('\n') < 0) {
+      return Integer.MAX_VALUE;
+    }
+    int first = Integer.MAX_VALUE;
+    for (Name name : names.values()) {
+      if (name.kind() != Kind.OPENING_WORD) {
+        first = Math.min(first, name.at());
+      }
+    }
+    // Tokens never span a line break, so counting them line by line finds the lede's last one.
+    int before = 0;
+    for (String line : cleanText.split("\n")) {
+      before += LatinToken.scan(line).size();
+      if (before > first) {
+        return before;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** True for keys that never count as evidence that two posts tell one story. */
@@ -105,6 +136,9 @@ public final class Entities {
     if (t.digits() > 0) {
       return letters >= 2 ? Kind.PRODUCT : null;
     }
+    if (describesGeneric(s)) {
+      return null;
+    }
     if (t.innerCaps() || (t.joined() && t.uppers() > 0)) {
       return Kind.PRODUCT;
     }
@@ -115,6 +149,25 @@ public final class Entities {
       return null;
     }
     return t.opensSentence() ? Kind.OPENING_WORD : Kind.WORD;
+  }
+
+  /**
+   * A generic word joined to a lower-case one ({@code AI-driven}, {@code GPU-rich},
+   * {@code LLM-based}) describes something rather than naming it: Peter Diamandis' "AI-driven
+   * research" and "AI-driven job loss" are two stories. ({@code Studio-quality} stays a name: rare
+   * words are evidence however they are joined.)
+   */
+  private boolean describesGeneric(String token) {
+    int dash = token.indexOf('-');
+    if (dash <= 0 || dash == token.length() - 1 || !generic.contains(canonical(token.substring(0, dash)))) {
+      return false;
+    }
+    for (int i = dash + 1; i < token.length(); i++) {
+      if (!Character.isLowerCase(token.charAt(i)) && token.charAt(i) != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

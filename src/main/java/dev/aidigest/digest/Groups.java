@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>A group has a subject: the rare names its posts mention most often, if at least
  * {@link #SUBJECT_SHARE} of them do ({@code nanobananapro} for the Nano Banana Pro launch); a single
  * post's subject is the specific names it leads with (products, phrases, names; not a
- * sentence-opening word), however common they are in the window. A post or group joins
+ * sentence-opening word; of a comparison of versioned models, the first), however common they are
+ * in the window ({@link EntityIndex#subjectIds}). A post or group joins
  * another only if it mentions that one's subject too: "Nano Banana Pro launch" and "Gemini 3 in Google
  * Search" share the names {@code gemini3} and {@code googlesearch}, but the second never names
  * Nano Banana Pro; merve's FLUX.2 thread, whose second post mentions SAM 3, does not join the
@@ -75,6 +76,24 @@ final class Groups {
     return (sa.isEmpty() || mentionsAny(b, sa)) && (sb.isEmpty() || mentionsAny(a, sb));
   }
 
+  /**
+   * True when both groups have several posts and a subject name in common: two tellings of one
+   * launch, each already a story ({@code Z-Image Turbo} by 歸藏 and 向阳乔木 in Chinese, by clem and
+   * Balaji in English), need only half of their cross pairs linked, not more.
+   */
+  boolean sameSubject(int a, int b) {
+    if (members.get(a).size() < 2 || members.get(b).size() < 2) {
+      return false;
+    }
+    List<Integer> sb = subject(b);
+    for (int id : subject(a)) {
+      if (sb.contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Moves every member of {@code from} into {@code into}. */
   void merge(int from, int into) {
     for (int m : members.get(from)) {
@@ -95,12 +114,9 @@ final class Groups {
   private List<Integer> subject(int group) {
     int size = members.get(group).size();
     if (size < 2) {
-      int post = members.get(group).get(0);
       List<Integer> out = new ArrayList<>();
-      for (int id : names.leadingIds(post)) {
-        if (names.factor(post, id) >= Entities.Kind.WORD.factor) {
-          out.add(id);
-        }
+      for (int id : names.subjectIds(members.get(group).get(0))) {
+        out.add(id);
       }
       return out;
     }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * their own text.
  *
  * <p>On topic means: a word from the AI/tech vocabulary (English or Chinese), a product-like name
- * (letters and digits: {@code GPT-5}, {@code FLUX.2}, {@code Qwen3-VL}), or a link to a place
+ * (letters and digits: {@code GPT-5}, {@code FLUX.2}, {@code Qwen3-VL}; a word ending in an
+ * acronym: {@code NotebookLM}), or a link to a place
  * where AI work is published (Hugging Face, arXiv, GitHub…).
  */
 public final class PostFilter {
@@ -156,9 +157,17 @@ public final class PostFilter {
     return word.length() > 3 && word.endsWith("s") && words.contains(word.substring(0, word.length() - 1));
   }
 
-  /** GPT-5, FLUX.2, Qwen3-VL, o4-mini — but not 10x, 2nd, 4K or Q3. */
+  /**
+   * GPT-5, FLUX.2, Qwen3-VL, o4-mini — but not 10x, 2nd, 4K or Q3; and a word ending in an acronym
+   * (NotebookLM, ChatGPT, SmolVLM), the way software is named — but not iPhone, YouTube or LeBron.
+   */
   private static boolean productLike(LatinToken t) {
-    return t.digits() > 0 && t.letters() >= 2 && Character.isLetter(t.text().charAt(0));
+    if (t.digits() > 0) {
+      return t.letters() >= 2 && Character.isLetter(t.text().charAt(0));
+    }
+    String s = t.text();
+    int n = s.length();
+    return t.innerCaps() && n >= 4 && Character.isUpperCase(s.charAt(n - 1)) && Character.isUpperCase(s.charAt(n - 2));
   }
 
   private static boolean linksToAiWork(Post post) {

@@ -15,7 +15,11 @@ import org.slf4j.LoggerFactory;
  * <p>Evidence for one pair ({@link Links}): the cosine of the window-centred embeddings
  * ({@link CentredVectors}), the rarest product name the two share ({@link EntityIndex}), and time.
  * A pair is linked when the similarity alone is high, or when it is moderate and they share a rare
- * name. Posts of one author's thread are one unit from the start.
+ * name; a Chinese and a non-Chinese post that lead with the same name (even {@code ChatGPT}) link at
+ * a lower similarity ({@link Links#CROSS_SCRIPT_SIMILARITY}); a lone quote of a post outside the
+ * window links by the rare name it leads with, whatever its words. Posts of one author's thread,
+ * and a post with the quotes of it, are one unit from the start ({@link ThreadUnit}). What a post
+ * leads with is read from its lede (first line that names something, {@link Entities#ledeTokens}).
  *
  * <p>Groups are merged strongest link first, and only if more than half ({@link #LINK_SHARE}) of all
  * pairs across the two groups are linked — a post must be close to most of a story, not to one of
@@ -70,18 +74,20 @@ public final class StoryClusterer {
     List<float[]> vectors = new ArrayList<>(n);
     boolean[] cjk = new boolean[n];
     long[] seconds = new long[n];
+    boolean[] orphanQuote = new boolean[n];
     for (int u = 0; u < n; u++) {
       ThreadUnit unit = units.get(u);
       texts.add(unit.text());
       vectors.add(unit.vector());
       cjk[u] = PostWords.isCjk(unit.text());
       seconds[u] = unit.start().getEpochSecond();
+      orphanQuote[u] = unit.quotesOutside();
     }
     long t0 = System.nanoTime();
     EntityIndex names = EntityIndex.build(texts, entities);
     long t1 = System.nanoTime();
     CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
-    Links links = Links.find(centred, names, seconds, config);
+    Links links = Links.find(centred, names, seconds, orphanQuote, config);
     long t2 = System.nanoTime();
     int[] groupOf = merge(names, links, rareWeight(config));
     List<Story> stories = StoryOrder.stories(units, groupOf);
@@ -123,7 +129,9 @@ public final class StoryClusterer {
         }
       }
       long pairs = (long) groups.members(a).size() * groups.members(b).size();
-      if (linked > LINK_SHARE * pairs && groups.subjectsAgree(a, b)) {
+      boolean enough = linked > LINK_SHARE * pairs
+          || (linked == LINK_SHARE * pairs && pairs > 1 && groups.sameSubject(a, b));
+      if (enough && groups.subjectsAgree(a, b)) {
         groups.merge(a, b);
       } else {
         refused.put(pair, versions);

@@ -89,6 +89,19 @@ record ThreadUnit(List<StoredPost> posts) {
     return p.platform() + '\u0000' + p.authorHandle().toLowerCase(Locale.ROOT) + '\u0000' + p.conversationId();
   }
 
+  /**
+   * True for a lone quote of a post outside the window (the quoted post is in no unit of this
+   * window, else the quote would have joined it): its own words are a reaction ("already #1
+   * trending…", "What a time to be alive"), the thing it reacts to is in the post it quotes.
+   */
+  boolean quotesOutside() {
+    if (posts.size() != 1) {
+      return false;
+    }
+    Post p = posts.get(0).post();
+    return p.reference() != null && p.reference().isQuote();
+  }
+
   String text() {
     if (posts.size() == 1) {
       return posts.get(0).post().text();

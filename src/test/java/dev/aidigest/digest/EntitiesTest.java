@@ -62,4 +62,67 @@ class EntitiesTest {
     assertThat(index.keysOf(1)).contains("nanobananapro");
     assertThat(index.shared(0, 1)).isGreaterThan(0.6);
   }
+
+  @Test
+  void aGenericWordJoinedToALowerCaseOneDescribesAndNamesNothing() {
+    assertThat(entities.extract("AI-driven research is now running 500x faster")).doesNotContainKey("aidriven");
+    assertThat(entities.extract("Prediction: as fears of AI-driven job loss grow")).doesNotContainKey("aidriven");
+    assertThat(entities.extract("Meet it. Studio-quality control for everyone")).containsKey("studioquality");
+  }
+
+  @Test
+  void aNameFirstWrittenAfterTheLedeLineIsADetailNotWhatThePostLeadsWith() {
+    EntityIndex index = EntityIndex.build(List.of(
+        "ChatGPT 上线了“购物研究”功能：告诉它你要买什么\n\n背后是专门为购物任务训练的 GPT-5 mini。",
+        "In WIRED I wrote: if GPT-5 didn't give OpenAI a decisive lead, enthusiasm would fade.\n\nMeanwhile GenAI is everywhere."),
+        entities);
+
+    assertThat(leading(index, 0)).doesNotContain("gpt5");
+    assertThat(leading(index, 1)).contains("gpt5").doesNotContain("genai");
+    assertThat(index.shared(0, 1)).as("a detail weighs less than a rare lead").isLessThan(0.6);
+  }
+
+  @Test
+  void aComparisonOfVersionedModelsIsAboutTheFirstOfThem() {
+    EntityIndex index = EntityIndex.build(List.of(
+        "BREAKING: Claude Opus 4.5 beats GPT-5.1 and Gemini 3 Pro on every benchmark.",
+        "Gemini 3 Pro 写 SVG 动画是真的强"), entities);
+
+    List<String> subject = new ArrayList<>();
+    for (int id : index.subjectIds(0)) {
+      subject.add(index.keysOf(0).get(java.util.Arrays.binarySearch(index.ids(0), id)));
+    }
+    assertThat(subject).contains("opus4.5").doesNotContain("gpt5.1", "gemini3pro");
+  }
+
+  @Test
+  void aCompanyInsideAPhraseIsStillWhatThePostLeadsWith() {
+    EntityIndex index = EntityIndex.build(List.of(
+        "New Anthropic research: emergent misalignment from reward hacking.",
+        "Anthropic 这篇新研究挺吓人的"), entities);
+
+    assertThat(index.ledWith(0)).contains("anthropic");
+    assertThat(index.ledWith(1)).contains("anthropic");
+    assertThat(index.shared(0, 1)).as("a company alone links nothing").isZero();
+  }
+
+  @Test
+  void anAcronymSpelledOutInTheWindowNamesThePhraseEverywhere() {
+    EntityIndex index = EntityIndex.build(List.of(
+        "I am creating a startup to continue the Advanced Machine Intelligence research program (AMI).",
+        "LeCun 官宣创业了：新公司专注 AMI（高级机器智能）",
+        "AI 和 LLM 的区别"), entities);
+
+    assertThat(index.keysOf(1)).contains("advancedmachineintelligence");
+    assertThat(index.shared(0, 1)).isGreaterThan(0.6);
+    assertThat(index.keysOf(2)).doesNotContain("artificialintelligence");
+  }
+
+  private static List<String> leading(EntityIndex index, int p) {
+    List<String> out = new ArrayList<>();
+    for (int id : index.leadingIds(p)) {
+      out.add(index.keysOf(p).get(java.util.Arrays.binarySearch(index.ids(p), id)));
+    }
+    return out;
+  }
 }

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  * mistakes then motivated three general fixes (benchmarks as generic names, late mentions weigh
  * less, a sentence-initial word counts as a name when another post capitalises it mid-sentence),
  * so it is no longer untouched: read its numbers as "second set", not as a clean hold-out. Its
- * recall is 0.75, not 0.8: what it misses are Chinese and English tellings with no rare Latin name
- * in common and centred similarity under 0.4 (antirez's reflections, the ChatGPT app directory,
- * Karpathy's review, Codex Skills), and one post that names MiMo-V2-Flash but reads unlike the other
- * two; loosening for them (entity_similarity −0.05) brings it to 0.81 but sits next to a cliff
+ * recall is 0.78, not 0.8: what it misses are Chinese and English tellings with no rare Latin name
+ * in common and centred similarity under 0.4 (antirez's reflections, Karpathy's review, Codex
+ * Skills; the ChatGPT app directory joined once a Chinese and an English post leading with the same
+ * name link at 0.25, see {@code Links}), and one post that names MiMo-V2-Flash but reads unlike the
+ * other two; loosening for them (entity_similarity −0.05) brings it to 0.81 but sits next to a cliff
  * (−0.1 drops the tuning set's precision to 0.77), so it was not done. The asserts hold the numbers reached, so a change that lowers them fails.
  */
 class StoryClustererLabelledTest {
@@ -59,7 +60,7 @@ class StoryClustererLabelledTest {
     LabelledSet.PairScores scores = scoreAndPrint("second set", second);
 
     assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
-    assertThat(scores.recall()).isGreaterThanOrEqualTo(0.75);
+    assertThat(scores.recall()).isGreaterThanOrEqualTo(0.78);
   }
 
   @Test

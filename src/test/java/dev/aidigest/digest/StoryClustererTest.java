@@ -146,4 +146,47 @@ class StoryClustererTest {
     assertThat(story.lead()).isEqualTo(big);
     assertThat(story.authors()).containsExactly("Black Forest Labs", "merve");
   }
+
+  /** Opposite of {@code axis(k)}: similarity −1, far below any similarity bar. */
+  private static float[] against(int k) {
+    float[] v = new float[512];
+    v[k] = -1f;
+    return v;
+  }
+
+  @Test
+  void aLoneQuoteOfAnOlderPostJoinsTheStoryOfTheNameItLeadsWithWhateverItsWords() {
+    StoredPost merve = post(1, "mervenoyann", "FLUX.2 is out, new image generation model", T, 10, axis(1));
+    StoredPost guizang = post(2, "op7418", "FLUX.2 测试结论：一致性很好", T.plusSeconds(600), 10, axis(1));
+    StoredPost clem = withReference(
+        post(3, "ClementDelangue", "FLUX.2 [dev] already #1 trending, open weights keep winning", T.plusSeconds(900), 10,
+            against(1)),
+        new Post.Reference("quoted", "1993519738793792081", "bfl_ml"), "1993519738793792081");
+    StoredPost plain = post(4, "someone", "FLUX.2 already #1 trending, open weights keep winning", T.plusSeconds(900), 10,
+        against(1));
+
+    assertThat(clusterer.cluster(List.of(merve, guizang, clem))).hasSize(1);
+    assertThat(clusterer.cluster(List.of(merve, guizang, plain))).as("not a quote: its words count").hasSize(2);
+  }
+
+  /** Topic {@code x} and some of the shared topic 9: two of these have similarity 0.3. */
+  private static float[] moderate(int x) {
+    float[] v = new float[512];
+    v[x] = 0.8367f;
+    v[9] = 0.5477f;
+    return v;
+  }
+
+  @Test
+  void aChineseAndAnEnglishPostLeadingWithOneCommonNameLinkAtModerateSimilarity() {
+    StoredPost en = post(1, "OpenAI", "Introducing shopping research in ChatGPT.", T, 10, moderate(1));
+    StoredPost zh = post(2, "imxiaohu", "ChatGPT 上线了“购物研究”功能：告诉它你要买什么", T.plusSeconds(600), 10, moderate(2));
+    StoredPost zhUnnamed = post(3, "imxiaohu", "上线了“购物研究”功能：告诉它你要买什么", T.plusSeconds(600), 10, moderate(2));
+    StoredPost en2 = post(4, "someone", "ChatGPT now does shopping research for everyone.", T.plusSeconds(900), 10,
+        moderate(3));
+
+    assertThat(clusterer.cluster(List.of(en, zh))).hasSize(1);
+    assertThat(clusterer.cluster(List.of(en, zhUnnamed))).as("no common lead").hasSize(2);
+    assertThat(clusterer.cluster(List.of(en, en2))).as("one language: 0.3 is not enough").hasSize(2);
+  }
 }
