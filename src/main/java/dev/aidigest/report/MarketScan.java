@@ -125,7 +125,7 @@ public final class MarketScan {
     for (DayPost p : f.moves().subList(0, Math.min(MAX_QUOTES, f.moves().size()))) {
       sb.append("\n- **").append(MarkdownSafe.plain(p.authorName())).append("**：「")
           .append(MarkdownSafe.plain(PostText.shorten(PostText.clean(p.text()), 120))).append("」（[原帖](")
-          .append(p.link()).append("))");
+          .append(p.link()).append(")）");
     }
     out.add(sb.toString());
     return out;
