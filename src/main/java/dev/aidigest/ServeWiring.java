@@ -28,6 +28,12 @@ import dev.aidigest.store.FollowStore;
 import dev.aidigest.store.OutboxStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SubscriptionStore;
+import dev.aidigest.store.SiteArchiveStore;
+import dev.aidigest.web.ApiRoutes;
+import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.Routes;
+import dev.aidigest.command.Archive;
+import dev.aidigest.command.TopicSearch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +107,13 @@ public final class ServeWiring {
         bots.stream().map(ChatBot::channel).toList(), delivery, alerts, clock);
     int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
     return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, reports, archive,
-        outbox, worker, bots, port, clock));
+        outbox, worker, bots, port, clock), webRoutes(db, archive, search, config));
+  }
+
+  /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
+  public static List<Routes> webRoutes(Database db, Archive archive, TopicSearch search, AppConfig config) {
+    SiteArchiveStore site = new SiteArchiveStore(db);
+    return List.of(new ArchiveRoutes(site, search, config.zone()), new ApiRoutes(site, archive, search));
   }
 
   private static boolean blank(String s) {

@@ -16,7 +16,13 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
 
   public WebServer(List<Webhook> webhooks) {
+    this(webhooks, List.of());
+  }
+
+  /** @param routes more routes (archive pages, feed, API), each adding itself to the configuration */
+  public WebServer(List<Webhook> webhooks, List<Routes> routes) {
     this.app = Javalin.create(cfg -> {
+      routes.forEach(r -> r.addTo(cfg));
       cfg.startup.showJavalinBanner = false;
       cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
       for (Webhook w : webhooks) {
