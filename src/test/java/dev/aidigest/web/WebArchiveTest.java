@@ -17,6 +17,7 @@ import dev.aidigest.report.DayItem;
 import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.DigestStore;
+import dev.aidigest.store.OpsStore;
 import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.testing.TestConfigs;
@@ -28,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,6 +48,7 @@ class WebArchiveTest {
   @TempDir Path dir;
   Database db;
   WebServer web;
+  ServeMetrics metrics;
   String base;
   final HttpClient http = HttpClient.newHttpClient();
   final Clock clock = Clock.fixed(Instant.parse("2025-11-27T00:05:00Z"), SHANGHAI);
@@ -69,7 +72,8 @@ class WebArchiveTest {
     SearchStore search = new SearchStore(db);
     search.indexNew();
     AppConfig config = TestConfigs.noChat();
-    web = new WebServer(List.of(), ServeWiring.webRoutes(db, new ArchiveStore(db), search, config));
+    metrics = new ServeMetrics(new OpsStore(db), clock);
+    web = new WebServer(List.of(), ServeWiring.webRoutes(db, new ArchiveStore(db), search, config, metrics, clock));
     base = "http://127.0.0.1:" + web.start(0);
   }
 
@@ -158,5 +162,45 @@ class WebArchiveTest {
     assertThat(api.path("hits").get(0).path("url").asText()).isEqualTo("https://x.com/bfl_ml/status/1");
     assertThat(get("/search?q=%3Cscript%3E").body()).contains("&lt;script&gt;").doesNotContain("value=\"<script>");
     assertThat(get("/api/search").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void healthzTellsTheDatabaseTheLastDigestAndTheNewestPostAsJson() throws Exception {
+    HttpResponse<String> r = get("/healthz");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode j = new ObjectMapper().readTree(r.body());
+    assertThat(j.path("status").asText()).isEqualTo("ok");
+    assertThat(j.path("database").path("ok").asBoolean()).isTrue();
+    assertThat(j.path("last_digest").path("slot").asText()).isEqualTo("2025.11.26.16");
+    assertThat(j.path("last_digest").path("age_seconds").asLong()).isEqualTo(Duration.between(Instant.parse("2025-11-26T08:00:00Z"),
+        clock.instant()).toSeconds());
+    assertThat(j.path("scheduler").path("known").asBoolean()).as("no scheduler in this test").isFalse();
+  }
+
+  @Test
+  void healthzIs503WhenTheDatabaseIsGone() throws Exception {
+    db.close();
+
+    HttpResponse<String> r = get("/healthz");
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("\"status\":\"down\"");
+  }
+
+  @Test
+  void metricsArePrometheusTextWithTheStoredCountsAndCommandLatency() throws Exception {
+    new TimedConversation(new dev.aidigest.testing.EchoConversation(), metrics.commandTimer())
+        .onText(new dev.aidigest.channel.ChatRef("telegram", "1", dev.aidigest.channel.ChatRef.Kind.PRIVATE), "u", "/help", () -> false, "zh");
+    metrics.run("digest", true, Duration.ofMillis(1200));
+
+    HttpResponse<String> r = get("/metrics");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(r.body()).contains("aidigest_editions_stored{kind=\"digest\"} 1.0", "aidigest_editions_stored{kind=\"report\"} 1.0",
+        "aidigest_posts_stored 0.0", "aidigest_outbox_rows{status=\"sent\"} 0.0", "aidigest_llm_calls_recorded{kind=\"digest\"} 0.0",
+        "aidigest_command_duration_seconds_count 1", "aidigest_command_duration_seconds_bucket{le=",
+        "aidigest_runs_total{kind=\"digest\",outcome=\"ok\"} 1.0");
   }
 }
