@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class DailyReports {
 
   private static final Logger log = LoggerFactory.getLogger(DailyReports.class);
-  private static final int CLOUD_WORDS = 90;
+  private static final int CLOUD_WORDS = 60; // more would be too small to read on a phone
 
   private final DayMaterials materials;
   private final WordCounts words;

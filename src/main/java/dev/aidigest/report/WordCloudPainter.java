@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Draws the word cloud PNG with kumo: horizontal words only, a CJK font so Chinese renders, sizes
- * from 22 to 120 px on 1200×800 so the smallest word is still readable on a phone.
+ * from 32 to 120 px on 1200×800, so the smallest word is still about 9 px when a phone shows the
+ * picture 340 px wide.
  */
 public final class WordCloudPainter {
 
@@ -33,7 +34,7 @@ public final class WordCloudPainter {
   public static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
   public static final int WIDTH = 1200;
   public static final int HEIGHT = 800;
-  static final int MIN_FONT = 22;
+  static final int MIN_FONT = 32;
   static final int MAX_FONT = 120;
   private static final Color[] PALETTE = {
       new Color(0x1f4e79), new Color(0x2e75b6), new Color(0xc55a11), new Color(0x548235), new Color(0x7030a0), new Color(0xbf1e2e)};
@@ -53,7 +54,7 @@ public final class WordCloudPainter {
     System.setProperty("java.awt.headless", "true");
     Dimension size = new Dimension(WIDTH, HEIGHT);
     WordCloud cloud = new WordCloud(size, CollisionMode.PIXEL_PERFECT);
-    cloud.setPadding(3);
+    cloud.setPadding(8); // two short words side by side must not read as one ("MIT" "API")
     cloud.setBackground(new RectangleBackground(size));
     cloud.setBackgroundColor(Color.WHITE);
     cloud.setColorPalette(new ColorPalette(PALETTE));

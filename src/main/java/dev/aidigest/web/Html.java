@@ -25,7 +25,8 @@ final class Html {
       """;
 
   private final Parser parser = Parser.builder().build();
-  private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+  private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+      .softbreak("<br>\n").build(); // a digest item's summary is on the line after its headline: keep it there
 
   /** A whole page; {@code title} is escaped here, {@code body} must already be HTML. */
   String page(String title, String body) {
