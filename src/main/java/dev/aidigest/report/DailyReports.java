@@ -93,6 +93,14 @@ public final class DailyReports {
         .filter(t -> !Set.of("AI", "LLM", "API").contains(t)).limit(8).toList();
   }
 
+  private static void readableByAll(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException | IOException e) {
+      log.debug("cannot set permissions of {}: {}", file, e.toString());
+    }
+  }
+
   private Path writeImage(String name, byte[] png) {
     Path dir = siteDir.resolve("static").resolve("images");
     Path target = dir.resolve(name);
@@ -101,6 +109,7 @@ public final class DailyReports {
       Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
       Files.write(tmp, png);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      readableByAll(target); // a temp file is created 0600; the site's web server must be able to read it
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
