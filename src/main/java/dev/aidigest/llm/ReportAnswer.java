@@ -84,7 +84,7 @@ final class ReportAnswer {
       int ref = n.path("ref").asInt(0);
       String text = text(n, "text");
       int len = PostText.length(text);
-      if (ref >= 1 && ref <= items.size() && used.add(ref) && len >= 6 && len <= 60 && PostText.cjkCount(text) >= 3 && out.size() < 10) {
+      if (ref >= 1 && ref <= items.size() && used.add(ref) && len >= 6 && len <= 60 && PostText.cjkCount(text) >= 2 && out.size() < 10) {
         out.add(new DailyReport.Point(MarkdownSafe.headline(text), items.get(ref - 1)));
       }
     }
@@ -122,7 +122,7 @@ final class ReportAnswer {
       for (JsonNode n : node.path(g)) {
         int ref = n.path("ref").asInt(0);
         String text = text(n, "text");
-        if (ref >= 1 && ref <= items.size() && PostText.cjkCount(text) >= 3 && PostText.length(text) <= 60 && bullets.size() < 5) {
+        if (ref >= 1 && ref <= items.size() && PostText.cjkCount(text) >= 2 && PostText.length(text) <= 60 && bullets.size() < 5) {
           bullets.add(new DailyReport.Bullet(null, MarkdownSafe.headline(text), items.get(ref - 1).url()));
         }
       }

@@ -89,6 +89,21 @@ class LangChainReportWriterTest {
   }
 
   @Test
+  void theLlmReportRendersInTheSeedsSectionsWithAttributedOpinions() {
+    fake.next(Reply.content(GOOD));
+
+    String md = new dev.aidigest.report.ReportRenderer().render(writer(fake.baseUrl()).write(day(), List.of()), List.of("日报"), "/images/x.png");
+
+    assertThat(md).contains("summarizer: \"gpt-4o-mini\"", "### 核心信息（3个关键点）",
+        "1. [Claude Opus 4.5 发布，编程与智能体能力领先](https://x.com/AnthropicAI/status/1) - Anthropic",
+        "- **Gary Marcus**认为只靠大模型无法通向 AGI（[原帖](https://x.com/GaryMarcus/status/3)）",
+        "- **模型发布**：[Anthropic 发布 Claude Opus 4.5](https://x.com/AnthropicAI/status/1)；[FLUX.2 开放权重发布](https://x.com/bfl_ml/status/2)",
+        "- **功能升级**：今日推文中未见此类动态", "**技术发展**：\n- **编程智能体**：Claude Opus 4.5 把编程与智能体能力作为卖点",
+        "新模型密集发布，讨论热度很高。", "LLM gpt-4o-mini：1 次调用")
+        .doesNotContain("离线报告");
+  }
+
+  @Test
   void asksOnceForARepairWhenTheAnswerInventsANumber() {
     fake.next(Reply.content(GOOD.replace("在编程上领先", "在编程上领先 300%")), Reply.content(GOOD));
 
