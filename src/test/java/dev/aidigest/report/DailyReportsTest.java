@@ -36,9 +36,13 @@ class DailyReportsTest {
   ReportStore store;
   Clock clock = Clock.fixed(Instant.parse("2025-11-27T00:05:00Z"), SHANGHAI); // 08:05 the next morning
 
+  Database open() {
+    return TestDatabases.h2(dir.resolve("db"));
+  }
+
   @BeforeEach
   void setUp() {
-    db = TestDatabases.h2(dir.resolve("db"));
+    db = open();
     day = new ReportDay(db, clock);
     store = new ReportStore(db, clock);
   }

@@ -53,9 +53,13 @@ class WebArchiveTest {
   final HttpClient http = HttpClient.newHttpClient();
   final Clock clock = Clock.fixed(Instant.parse("2025-11-27T00:05:00Z"), SHANGHAI);
 
+  Database open() {
+    return TestDatabases.h2(dir);
+  }
+
   @BeforeEach
   void start() {
-    db = TestDatabases.h2(dir);
+    db = open();
     Slot slot = Slot.parse("2025.11.26.16", SHANGHAI);
     DigestItem flux = new DigestItem(1, "k1", "FLUX.2 发布", "**FLUX.2** 是新的图像模型 <script>alert(1)</script>",
         "https://x.com/bfl_ml/status/1", List.of("Black Forest Labs", "merve"), List.of(), false, 5, true);
