@@ -90,7 +90,9 @@ public final class DailyReports {
 
   private static List<String> names(List<WordCounts.Word> counts) {
     return counts.stream().filter(WordCounts.Word::name).filter(w -> w.count() >= 2).map(WordCounts.Word::text)
-        .filter(t -> !Set.of("AI", "LLM", "API").contains(t)).limit(8).toList();
+        .filter(t -> !Set.of("AI", "LLM", "API").contains(t))
+        .filter(t -> !t.matches("(?i)(apache|mit|gpl|bsd|cc)\\b.*")) // licences, not products
+        .limit(8).toList();
   }
 
   private static void readableByAll(Path file) {

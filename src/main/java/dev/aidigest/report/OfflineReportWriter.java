@@ -1,5 +1,6 @@
 package dev.aidigest.report;
 
+import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.PostText;
@@ -81,7 +82,7 @@ public final class OfflineReportWriter implements ReportWriter {
   static List<DailyReport.Point> keyPoints(List<DayItem> items) {
     List<DailyReport.Point> out = new ArrayList<>();
     for (DayItem i : items.subList(0, Math.min(KEY_POINTS, items.size()))) {
-      out.add(new DailyReport.Point(i.headline(), i));
+      out.add(new DailyReport.Point(headline(i), i));
     }
     return out;
   }
@@ -92,7 +93,7 @@ public final class OfflineReportWriter implements ReportWriter {
     for (DayItem i : items) {
       int g = EventKinds.of(plain(i));
       if (g >= 0 && groups.get(EventKinds.GROUPS.get(g)).size() < PER_GROUP) {
-        groups.get(EventKinds.GROUPS.get(g)).add(new DailyReport.Bullet(null, i.headline(), i.url()));
+        groups.get(EventKinds.GROUPS.get(g)).add(new DailyReport.Bullet(null, headline(i), i.url()));
       }
     }
     List<DailyReport.Group> out = new ArrayList<>();
@@ -107,7 +108,7 @@ public final class OfflineReportWriter implements ReportWriter {
       if (hits.isEmpty()) {
         continue;
       }
-      List<String> examples = hits.stream().limit(PER_THEME).map(i -> PostText.shorten(i.headline(), 36)).toList();
+      List<String> examples = hits.stream().limit(PER_THEME).map(i -> PostText.shorten(headline(i), 36)).toList();
       String text = hits.size() + " 条动态，如：" + String.join("；", examples);
       parts.computeIfAbsent(t.part(), k -> new ArrayList<>()).add(new DailyReport.Bullet(t.label(), text, null));
     }
@@ -124,10 +125,16 @@ public final class OfflineReportWriter implements ReportWriter {
     List<DailyReport.Bullet> out = new ArrayList<>();
     for (DayItem i : items) {
       if (out.size() < PER_GROUP && FINANCE.matcher(plain(i)).find()) {
-        out.add(new DailyReport.Bullet(null, i.headline(), i.url()));
+        out.add(new DailyReport.Bullet(null, headline(i), i.url()));
       }
     }
     return out;
+  }
+
+  /** The item's headline without the digest's follow-up mark: in a day's report, every story is told once. */
+  static String headline(DayItem i) {
+    return i.headline().startsWith(DigestBuilder.FOLLOW_UP_PREFIX)
+        ? i.headline().substring(DigestBuilder.FOLLOW_UP_PREFIX.length()).strip() : i.headline();
   }
 
   private static String plain(DayItem i) {

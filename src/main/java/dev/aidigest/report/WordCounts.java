@@ -136,7 +136,8 @@ public final class WordCounts {
       }
       if (key.length() >= 3 && !stopEn.contains(key) && !key.matches("\\d.*") || versioned && key.length() >= 2) {
         add(key, w, counts, forms);
-        if (versioned || capitalised && w.chars().skip(1).anyMatch(Character::isUpperCase)) {
+        boolean shouted = w.chars().noneMatch(Character::isLowerCase) && w.chars().noneMatch(Character::isDigit); // "HACKED"
+        if (versioned || capitalised && !shouted && w.chars().skip(1).anyMatch(Character::isUpperCase)) {
           names.add(key);
         }
       }
