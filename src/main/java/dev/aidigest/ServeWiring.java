@@ -31,6 +31,16 @@ import dev.aidigest.store.FollowStore;
 import dev.aidigest.store.OutboxStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SubscriptionStore;
+import dev.aidigest.store.SiteArchiveStore;
+import dev.aidigest.web.ApiRoutes;
+import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.Routes;
+import dev.aidigest.web.OpsRoutes;
+import dev.aidigest.web.ServeMetrics;
+import dev.aidigest.web.TimedConversation;
+import dev.aidigest.store.OpsStore;
+import dev.aidigest.command.Archive;
+import dev.aidigest.command.TopicSearch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,12 +88,13 @@ public final class ServeWiring {
   public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
       DigestRun digests, ReportRun reports, DeliverySettings delivery, Clock clock) {
     SearchStore search = new SearchStore(db);
+    ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
     IngestRun ingestAndIndex = () -> {
       ingest.runOnce();
       search.indexNew();
     };
     DigestRun digestAndIndex = slot -> {
-      long id = digests.runSlot(slot);
+      long id = metered(metrics, "digest", () -> digests.runSlot(slot));
       search.indexNew();
       return id;
     };
@@ -92,9 +103,9 @@ public final class ServeWiring {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
     FollowStore follows = new FollowStore(db, clock);
     ChatStore chats = new ChatStore(db, clock);
-    Conversation router = new CommandRouter(catalog,
+    Conversation router = new TimedConversation(new CommandRouter(catalog,
         Commands.all(catalog, archive, search, subscriptions, follows, config.zone()),
-        new UserRateLimit(6, Duration.ofSeconds(30), clock));
+        new UserRateLimit(6, Duration.ofSeconds(30), clock)), metrics.commandTimer());
 
     List<ChatBot> bots = new ArrayList<>();
     AppConfig.TelegramConfig tg = config.telegram();
@@ -115,8 +126,45 @@ public final class ServeWiring {
     DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,
         bots.stream().map(ChatBot::channel).toList(), delivery, alerts, clock);
     int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
-    return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, reports, archive,
-        outbox, worker, bots, port, clock));
+    return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, meteredReports(metrics, reports), archive,
+        outbox, worker, bots, port, clock), webRoutes(db, archive, search, config, metrics, clock));
+  }
+
+  /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
+  public static List<Routes> webRoutes(Database db, Archive archive, TopicSearch search, AppConfig config,
+      ServeMetrics metrics, Clock clock) {
+    SiteArchiveStore site = new SiteArchiveStore(db);
+    return List.of(new ArchiveRoutes(site, search, config.zone()), new ApiRoutes(site, archive, search),
+        new OpsRoutes(new OpsStore(db), metrics, clock));
+  }
+
+  private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {
+    long started = System.nanoTime();
+    boolean ok = false;
+    try {
+      long id = run.getAsLong();
+      ok = true;
+      return id;
+    } finally {
+      metrics.run(kind, ok, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private static ReportRun meteredReports(ServeMetrics metrics, ReportRun reports) {
+    if (reports == ReportRun.NONE) {
+      return reports; // nothing is built: nothing to count
+    }
+    return date -> {
+      long started = System.nanoTime();
+      boolean ok = false;
+      try {
+        java.util.OptionalLong id = reports.runDate(date);
+        ok = true;
+        return id;
+      } finally {
+        metrics.run("report", ok, Duration.ofNanos(System.nanoTime() - started));
+      }
+    };
   }
 
   private static boolean blank(String s) {

@@ -22,6 +22,16 @@ import dev.aidigest.llm.BgeEmbedder;
 import dev.aidigest.llm.LangChainSummarizer;
 import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
+import dev.aidigest.report.DailyReports;
+import dev.aidigest.report.DayMaterials;
+import dev.aidigest.report.MarketScan;
+import dev.aidigest.report.OfflineReportWriter;
+import dev.aidigest.report.ReportWriter;
+import dev.aidigest.report.WordCloudPainter;
+import dev.aidigest.report.WordCounts;
+import dev.aidigest.schedule.ReportRun;
+import dev.aidigest.llm.LangChainReportWriter;
+import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.DigestStore;
 import dev.aidigest.store.PostStore;
@@ -37,6 +47,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The one place that builds everything, by hand: configuration first, then the shared services
@@ -192,6 +203,23 @@ public final class Wiring implements AutoCloseable {
     return new DigestEditions(builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock);
   }
 
+  /** The daily reports: the LLM writer when a base URL is configured (at most 2 calls), else the offline one. */
+  public DailyReports reports(Path siteOverride) {
+    Path site = siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
+    ReportStore store = new ReportStore(db(), clock);
+    OfflineReportWriter offline = new OfflineReportWriter(MarketScan.standard(), clock);
+    ReportWriter writer = config.llm() != null && config.llm().enabled()
+        ? new LangChainReportWriter(config.llm(), loader.prompt("report"), offline)
+        : offline;
+    return new DailyReports(new DayMaterials(store, Entities.standard()), WordCounts.standard(),
+        new WordCloudPainter(WordCloudPainter.CJK_FONT), writer, store, site, config.zone(), clock);
+  }
+
+  /** What the scheduled report job runs: yesterday's report, stored and written to the site. */
+  public ReportRun reportRun() {
+    return date -> OptionalLong.of(reports(null).make(date).id());
+  }
+
   /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
   public int publish(long digestId) {
     return ServeWiring.outbox(db(), clock).publish(digestId);
@@ -203,7 +231,7 @@ public final class Wiring implements AutoCloseable {
     List<Source> sources = sources();
     return ServeWiring.serve(config, ServeWiring.schedule(config), db(),
         () -> ingest().ingestOnce(sources), slot -> editions.make(slot).id(),
-        dev.aidigest.schedule.ReportRun.NONE, clock);
+        reportRun(), clock);
   }
 
   @Override

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "ai-digest 0.1.0",
     description = "Every 4 hours, a Chinese digest of what the people who move AI posted.",
-    subcommands = {DemoCommand.class, ImportCommand.class, IngestCommand.class, DigestCommand.class, ServeCommand.class})
+    subcommands = {DemoCommand.class, ImportCommand.class, IngestCommand.class, DigestCommand.class, ReportCommand.class,
+        ServeCommand.class})
 public final class AppCommand {
 
   @Option(names = "--config", description = "configuration directory (default: ${DEFAULT-VALUE})", defaultValue = "config",

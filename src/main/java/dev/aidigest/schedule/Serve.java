@@ -50,6 +50,11 @@ public final class Serve {
   private int port;
 
   public Serve(Parts parts) {
+    this(parts, List.of());
+  }
+
+  /** @param routes the web archive's routes (pages, feed, API), served beside /healthz and the webhooks */
+  public Serve(Parts parts, List<dev.aidigest.web.Routes> routes) {
     this.parts = parts;
     this.deliveryJob = new DeliveryJob(parts.worker());
     Jobs jobs = new Jobs(new IngestJob(parts.ingest()),
@@ -62,7 +67,7 @@ public final class Serve {
     }
     List<Webhook> hooks = new ArrayList<>();
     parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
-    this.web = new WebServer(hooks);
+    this.web = new WebServer(hooks, routes);
   }
 
   /** Starts everything; returns the HTTP port. */

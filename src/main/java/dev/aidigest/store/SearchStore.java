@@ -67,7 +67,8 @@ public final class SearchStore implements TopicSearch {
     int items = 0;
     do {
       batch = indexBatch('i', "SELECT di.id, di.headline || ' ' || di.summary || ' ' || di.authors, d.window_end"
-          + " FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id > ? ORDER BY di.id LIMIT " + BATCH);
+          + " FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id > ? AND d.kind = 'digest'" // a report's key points repeat digest items
+          + " ORDER BY di.id LIMIT " + BATCH);
       items += batch;
     } while (batch == BATCH);
     return n + items;

@@ -8,17 +8,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The HTTP side of {@code serve}: {@code GET /healthz} and the channels' webhooks. (The archive,
- * feed, JSON API and metrics routes are issue 5.)
+ * The HTTP side of {@code serve}: {@code GET /healthz}, the channels' webhooks, and the {@link Routes}
+ * it is given (archive pages, feed, JSON API, {@link OpsRoutes} with /healthz details and /metrics).
  */
 public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
 
   public WebServer(List<Webhook> webhooks) {
+    this(webhooks, List.of());
+  }
+
+  /** @param routes more routes (archive pages, feed, API), each adding itself to the configuration */
+  public WebServer(List<Webhook> webhooks, List<Routes> routes) {
     this.app = Javalin.create(cfg -> {
+      routes.forEach(r -> r.addTo(cfg));
       cfg.startup.showJavalinBanner = false;
-      cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
+      if (routes.stream().noneMatch(r -> r instanceof OpsRoutes)) { // OpsRoutes answers /healthz with details
+        cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
+      }
       for (Webhook w : webhooks) {
         cfg.routes.post(w.path(), ctx -> {
           Map<String, String> headers = new TreeMap<>();

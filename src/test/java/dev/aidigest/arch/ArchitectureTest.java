@@ -56,6 +56,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theReportNeverReachesIntoStoreOrAdapters() {
+    noClasses().that().resideInAPackage("dev.aidigest.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.aidigest.store..", "dev.aidigest.llm..",
+            "dev.aidigest.channel..", "dev.aidigest.web..", "dev.aidigest.schedule..", "dev.langchain4j..")
+        .check(main);
+  }
+
+  @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.aidigest.(*)..").should().beFreeOfCycles().check(main);
   }

@@ -83,6 +83,6 @@ class TelegramWebhookIT {
     HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).isEqualTo("ok");
+    assertThat(health.body()).contains("\"status\":\"ok\"", "\"database\":{\"ok\":true");
   }
 }

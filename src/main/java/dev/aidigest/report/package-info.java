@@ -1,0 +1,7 @@
+/**
+ * The daily report (seed 004): read the day's stored digest items and posts, write the report
+ * (offline and extractive, or by the LLM adapter in at most two calls), draw its word cloud, store it
+ * as the {@code digest} row of kind {@code report} and write it into the Hugo site. Reuses the digest
+ * items' summaries; never asks for a post to be summarized again.
+ */
+package dev.aidigest.report;
