@@ -19,6 +19,14 @@ public final class SiteWriter {
     this.siteDir = siteDir;
   }
 
+  private static void readableByAll(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // not a POSIX file system: its defaults apply
+    }
+  }
+
   /** Writes one post and returns its path; a file already there for the name is replaced. */
   public Path writePost(String name, String markdown) {
     Path dir = siteDir.resolve("content").resolve("posts");
@@ -27,6 +35,7 @@ public final class SiteWriter {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
       Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
+      readableByAll(tmp); // temp files start 0600; a web server serving the site runs as another user
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {

@@ -173,14 +173,7 @@ public final class WordCounts {
     if (jieba == null) {
       synchronized (this) {
         if (jieba == null) {
-          // jieba announces its dictionary on System.out, where `report` prints the markdown: send it to stderr
-          java.io.PrintStream out = System.out;
-          System.setOut(System.err);
-          try {
-            jieba = new JiebaSegmenter();
-          } finally {
-            System.setOut(out);
-          }
+          jieba = dev.aidigest.search.Jieba.segmenter();
         }
       }
     }

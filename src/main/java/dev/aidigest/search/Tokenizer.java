@@ -32,7 +32,7 @@ public final class Tokenizer {
     if (j == null) {
       synchronized (this) {
         if (jieba == null) {
-          jieba = new JiebaSegmenter();
+          jieba = Jieba.segmenter();
         }
         j = jieba;
       }
