@@ -13,6 +13,7 @@ import dev.aidigest.digest.StoryRanker;
 import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Summarizer;
 import dev.aidigest.edition.DigestEditions;
+import dev.aidigest.edition.Freshness;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Source;
@@ -71,6 +72,7 @@ public final class Wiring implements AutoCloseable {
   private Embedder embedder;
   private Summarizer summarizer;
   private IngestService ingest;
+  private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
 
   Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
     this.configDir = configDir;
@@ -139,11 +141,17 @@ public final class Wiring implements AutoCloseable {
     return embedder;
   }
 
+  /** Where long work reports its progress (the CLI passes a console bar; serve keeps quiet). */
+  public synchronized void progressTo(dev.aidigest.ingest.Progress p) {
+    this.progress = p;
+  }
+
   public synchronized IngestService ingest() {
     if (ingest == null) {
       AppConfig.IngestConfig ic = config.ingest();
       ingest = new IngestService(Parsers.all(sourcesConfig.displayNames(), clock), posts(), lazyEmbedder(),
-          new SourceStateStores(db()), clock, ic.maxFeedBytes(), Duration.ofHours(ic.maxBackoffHours()));
+          new SourceStateStores(db()), clock, ic.maxFeedBytes(), Duration.ofHours(ic.maxBackoffHours()),
+          progress);
     }
     return ingest;
   }
@@ -229,8 +237,13 @@ public final class Wiring implements AutoCloseable {
   public dev.aidigest.schedule.Serve serve() {
     DigestEditions editions = editions(null);
     List<Source> sources = sources();
+    int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
+    Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
     return ServeWiring.serve(config, ServeWiring.schedule(config), db(),
-        () -> ingest().ingestOnce(sources), slot -> editions.make(slot).id(),
+        () -> ingest().ingestOnce(sources), slot -> {
+          freshness.check(slot);
+          return editions.make(slot).id();
+        },
         reportRun(), clock);
   }
 

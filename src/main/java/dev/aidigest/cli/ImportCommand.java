@@ -19,6 +19,7 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   int run(Wiring w) {
+    w.progressTo(ConsoleProgress.forConsole());
     ImportResult r = format == null ? w.ingest().importFile(file) : w.ingest().importFile(file, Format.parse(format));
     System.err.printf("imported %s: %d posts read, %d new, %d already stored, %d unattributed%n",
         file, r.read(), r.added(), r.duplicates(), r.unattributed());

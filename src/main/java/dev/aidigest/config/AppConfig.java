@@ -23,7 +23,8 @@ public record AppConfig(
     LarkConfig lark,
     HttpConfig http,
     ReportConfig report,
-    ScheduleConfig schedule) {
+    ScheduleConfig schedule,
+    HealthConfig health) {
 
   public ZoneId zone() {
     return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone);
@@ -112,6 +113,10 @@ public record AppConfig(
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ReportConfig(String cron) {}
+
+  /** {@code staleAfterHours}: serve makes no digest when the newest post is older than this (0: off). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record HealthConfig(int staleAfterHours) {}
 
   /** How {@code serve} paces its background work; zero or absent values take the defaults. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -34,6 +34,7 @@ public final class IngestService {
   private final Clock clock;
   private final long maxFileBytes;
   private final Backoff backoff;
+  private final Progress progress;
 
   /**
    * @param maxFileBytes larger files are refused before they are read ({@code ingest.max_feed_bytes})
@@ -41,6 +42,13 @@ public final class IngestService {
    */
   public IngestService(Map<Format, PostParser> parsers, PostSink sink, Embedder embedder, SourceStates states,
       Clock clock, long maxFileBytes, Duration maxBackoff) {
+    this(parsers, sink, embedder, states, clock, maxFileBytes, maxBackoff, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} how the embedding of a large import goes. */
+  public IngestService(Map<Format, PostParser> parsers, PostSink sink, Embedder embedder, SourceStates states,
+      Clock clock, long maxFileBytes, Duration maxBackoff, Progress progress) {
+    this.progress = progress;
     this.parsers = new EnumMap<>(parsers);
     this.sink = sink;
     this.embedder = embedder;
@@ -156,6 +164,7 @@ public final class IngestService {
         throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size() + " texts");
       }
       vectors.addAll(batch);
+      progress.update("embedding", vectors.size(), posts.size());
     }
     return vectors;
   }
