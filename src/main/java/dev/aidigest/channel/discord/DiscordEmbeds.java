@@ -115,23 +115,7 @@ final class DiscordEmbeds {
   }
 
   static String markdown(Block b) {
-    StringBuilder sb = new StringBuilder();
-    for (List<Span> line : b.lines()) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      for (Span s : line) {
-        String text = escape(s.text());
-        if (s.bold() && !text.isBlank()) {
-          text = "**" + text + "**";
-        }
-        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-          text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
-        }
-        sb.append(text);
-      }
-    }
-    return sb.toString();
+    return dev.aidigest.channel.ReplyMarkdown.render(b, DiscordEmbeds::escape);
   }
 
   /** Backslash before every character Discord's markdown would act on. */

@@ -70,23 +70,7 @@ final class LarkCards {
   }
 
   static String markdown(Block b) {
-    StringBuilder sb = new StringBuilder();
-    for (List<Span> line : b.lines()) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      for (Span s : line) {
-        String text = escape(s.text());
-        if (s.bold() && !text.isBlank()) {
-          text = "**" + text + "**";
-        }
-        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-          text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
-        }
-        sb.append(text);
-      }
-    }
-    return sb.toString();
+    return dev.aidigest.channel.ReplyMarkdown.render(b, LarkCards::escape);
   }
 
   /** Markdown's special characters as the HTML entities Lark's lark_md accepts. */

@@ -1,0 +1,35 @@
+package dev.aidigest.channel;
+
+import dev.aidigest.channel.Reply.Block;
+import dev.aidigest.channel.Reply.Span;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link Block} as the markdown dialects chat platforms speak ({@code **bold**},
+ * {@code [text](url)}); each platform passes its own escaping of plain text.
+ */
+public final class ReplyMarkdown {
+  private ReplyMarkdown() {}
+
+  /** Lines joined by newlines; only http(s) links become links, the rest stays text. */
+  public static String render(Block b, UnaryOperator<String> escape) {
+    StringBuilder sb = new StringBuilder();
+    for (List<Span> line : b.lines()) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      for (Span s : line) {
+        String text = escape.apply(s.text());
+        if (s.bold() && !text.isBlank()) {
+          text = "**" + text + "**";
+        }
+        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
+          text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
+        }
+        sb.append(text);
+      }
+    }
+    return sb.toString();
+  }
+}
