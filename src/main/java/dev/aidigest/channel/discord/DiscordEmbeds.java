@@ -2,6 +2,7 @@ package dev.aidigest.channel.discord;
 
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
+import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.channel.Reply.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,37 +82,7 @@ final class DiscordEmbeds {
 
   /** Parts that each render to one message within the limits; a block too big alone is cut as plain text. */
   static List<Reply> split(Reply reply) {
-    List<Reply> parts = new ArrayList<>();
-    List<Block> current = new ArrayList<>();
-    for (Block b : reply.blocks()) {
-      if (!fits(message(reply.part(List.of(b), false)))) {
-        flush(reply, parts, current);
-        for (String piece : cut(b.plainText(), 1800)) {
-          parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
-        }
-        continue;
-      }
-      current.add(b);
-      if (!fits(message(reply.part(current, false)))) {
-        current.remove(current.size() - 1);
-        flush(reply, parts, current);
-        current.add(b);
-      }
-    }
-    if (!current.isEmpty() || parts.isEmpty()) {
-      parts.add(reply.part(current, true));
-    } else {
-      Reply last = parts.remove(parts.size() - 1);
-      parts.add(reply.part(last.blocks(), true));
-    }
-    return parts;
-  }
-
-  private static void flush(Reply reply, List<Reply> parts, List<Block> current) {
-    if (!current.isEmpty()) {
-      parts.add(reply.part(new ArrayList<>(current), false));
-      current.clear();
-    }
+    return ReplySplitter.split(reply, blocks -> fits(message(reply.part(blocks, false))), 1800);
   }
 
   static String markdown(Block b) {
@@ -131,22 +102,6 @@ final class DiscordEmbeds {
   }
 
   /** Pieces of at most {@code chars} characters (escaping can double them), cut at a line break or space. */
-  private static List<String> cut(String text, int chars) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    while (start < text.length()) {
-      int end = Math.min(text.length(), start + chars);
-      if (end < text.length()) {
-        int at = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-        if (at > start + chars / 2) {
-          end = at;
-        }
-      }
-      out.add(text.substring(start, end));
-      start = end;
-    }
-    return out;
-  }
 
   static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);

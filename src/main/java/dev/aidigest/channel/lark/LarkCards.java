@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
+import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.channel.Reply.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -99,54 +100,8 @@ final class LarkCards {
 
   /** Parts whose cards each fit {@code limit}; a block too big alone is cut into plain text. */
   List<Reply> split(Reply reply, int limit) {
-    List<Reply> parts = new ArrayList<>();
-    List<Block> current = new ArrayList<>();
-    for (Block b : reply.blocks()) {
-      if (size(card(reply.part(List.of(b), true), "group")) > limit) {
-        flush(reply, parts, current);
-        for (String piece : cut(b.plainText(), limit / 8)) {
-          parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
-        }
-        continue;
-      }
-      current.add(b);
-      if (size(card(reply.part(current, true), "group")) > limit) {
-        current.remove(current.size() - 1);
-        flush(reply, parts, current);
-        current.add(b);
-      }
-    }
-    if (!current.isEmpty() || parts.isEmpty()) {
-      parts.add(reply.part(current, true));
-    } else {
-      Reply last = parts.remove(parts.size() - 1);
-      parts.add(reply.part(last.blocks(), true));
-    }
-    return parts;
-  }
-
-  private static void flush(Reply reply, List<Reply> parts, List<Block> current) {
-    if (!current.isEmpty()) {
-      parts.add(reply.part(new ArrayList<>(current), false));
-      current.clear();
-    }
+    return ReplySplitter.split(reply, blocks -> size(card(reply.part(blocks, true), "group")) <= limit, limit / 8);
   }
 
   /** Pieces of at most {@code chars} characters (8 bytes each at worst once escaped), cut at a line break or space. */
-  private static List<String> cut(String text, int chars) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    while (start < text.length()) {
-      int end = Math.min(text.length(), start + chars);
-      if (end < text.length()) {
-        int at = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-        if (at > start + chars / 2) {
-          end = at;
-        }
-      }
-      out.add(text.substring(start, end));
-      start = end;
-    }
-    return out;
-  }
 }
