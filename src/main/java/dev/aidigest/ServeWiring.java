@@ -2,7 +2,12 @@ package dev.aidigest;
 
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.Channel;
+import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.discord.DiscordBot;
+import dev.aidigest.channel.discord.DiscordWebhookChannel;
+import dev.aidigest.channel.lark.LarkCustomBotChannel;
+import dev.aidigest.command.Subscriptions;
 import dev.aidigest.channel.lark.LarkBot;
 import dev.aidigest.channel.lark.LarkChannel;
 import dev.aidigest.channel.telegram.TelegramBot;
@@ -114,17 +119,21 @@ public final class ServeWiring {
           router, chats, TelegramChannel.telegramLimits()));
     }
     AppConfig.DiscordConfig dc = config.discord();
+    DiscordBot discord = null;
     if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
-      bots.add(new DiscordBot(DiscordBot.Settings.of(dc), router, chats));
+      discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
+      bots.add(discord);
     }
     AppConfig.LarkConfig lc = config.lark();
     if (lc != null && lc.enabled()) {
       bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
     }
+    List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
     Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
     Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
     DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,
-        bots.stream().map(ChatBot::channel).toList(), delivery, alerts, clock);
+        java.util.stream.Stream.concat(bots.stream().map(ChatBot::channel), pushOnly.stream()).toList(), delivery, alerts,
+        clock);
     int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
     return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, meteredReports(metrics, reports), archive,
         outbox, worker, bots, port, clock), webRoutes(db, archive, search, config, metrics, clock));
@@ -165,6 +174,35 @@ public final class ServeWiring {
         metrics.run("report", ok, Duration.ofNanos(System.nanoTime() - started));
       }
     };
+  }
+
+  /**
+   * Push-only chats from configuration (Discord channel webhooks, Lark custom group bots): nobody can
+   * type {@code /subscribe} there, so each configured hook is subscribed to everything here.
+   */
+  private static List<Channel> pushOnlyChannels(AppConfig.DiscordConfig dc, DiscordBot discord, AppConfig.LarkConfig lc,
+      Conversation router, ChatStore chats, SubscriptionStore subscriptions, Clock clock) {
+    List<Channel> out = new ArrayList<>();
+    if (dc != null && !dc.webhookUrls().isEmpty()) {
+      DiscordBot rest = discord != null ? discord : new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
+      DiscordWebhookChannel hooks = rest.webhookChannel(dc.webhookUrls());
+      hooks.chats().forEach(chat -> subscribeFromConfig(subscriptions, chat));
+      out.add(hooks);
+    }
+    if (lc != null && !lc.customBots().isEmpty()) {
+      LarkCustomBotChannel hooks = new LarkCustomBotChannel(
+          lc.customBots().stream().map(b -> new LarkCustomBotChannel.Hook(b.url(), b.secret() == null ? "" : b.secret())).toList(),
+          clock);
+      hooks.chats().forEach(chat -> subscribeFromConfig(subscriptions, chat));
+      out.add(hooks);
+    }
+    return out;
+  }
+
+  private static void subscribeFromConfig(SubscriptionStore subscriptions, ChatRef chat) {
+    if (subscriptions.find(chat).filter(s -> s.active()).isEmpty()) {
+      subscriptions.subscribe(chat, Subscriptions.Plan.ALL, "config");
+    }
   }
 
   private static boolean blank(String s) {

@@ -95,14 +95,27 @@ public record AppConfig(
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record DiscordConfig(String token, String publicKey, String apiUrl, String gatewayUrl) {
+  public record DiscordConfig(String token, String publicKey, String apiUrl, String gatewayUrl, java.util.List<String> webhookUrls) {
+    public DiscordConfig {
+      webhookUrls = webhookUrls == null ? java.util.List.of() : java.util.List.copyOf(webhookUrls);
+    }
+
     public boolean enabled() {
       return token != null && !token.isBlank();
     }
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record LarkConfig(String appId, String appSecret, String apiUrl, String verificationToken, String encryptKey) {
+  public record LarkConfig(String appId, String appSecret, String apiUrl, String verificationToken, String encryptKey,
+      java.util.List<CustomBot> customBots) {
+    public LarkConfig {
+      customBots = customBots == null ? java.util.List.of() : java.util.List.copyOf(customBots);
+    }
+
+    /** A push-only custom group bot: its webhook URL and signing secret (blank: no signature). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CustomBot(String url, String secret) {}
+
     public boolean enabled() {
       return appId != null && !appId.isBlank();
     }
