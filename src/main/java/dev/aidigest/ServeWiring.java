@@ -3,6 +3,8 @@ package dev.aidigest;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Channel;
+import dev.aidigest.delivery.OperatorAlerts;
+import dev.aidigest.edition.Freshness;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.discord.DiscordBot;
 import dev.aidigest.channel.discord.DiscordWebhookChannel;
@@ -98,11 +100,6 @@ public final class ServeWiring {
       ingest.runOnce();
       search.indexNew();
     };
-    DigestRun digestAndIndex = slot -> {
-      long id = metered(metrics, "digest", () -> digests.runSlot(slot));
-      search.indexNew();
-      return id;
-    };
     CommandCatalog catalog = CommandCatalog.load();
     ArchiveStore archive = new ArchiveStore(db);
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
@@ -129,6 +126,18 @@ public final class ServeWiring {
       bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
     }
     List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
+    OperatorAlerts operators = new OperatorAlerts(bots.stream().map(ChatBot::channel).toList(),
+        config.health() == null ? List.of() : config.health().alertChats());
+    DigestRun digestAndIndex = slot -> {
+      try {
+        long id = metered(metrics, "digest", () -> digests.runSlot(slot));
+        search.indexNew();
+        return id;
+      } catch (Freshness.StaleSourcesException e) {
+        operators.send("⚠️ ai-digest：" + e.getMessage());
+        throw e;
+      }
+    };
     Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
     Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
     DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,

@@ -129,7 +129,11 @@ public record AppConfig(
 
   /** {@code staleAfterHours}: serve makes no digest when the newest post is older than this (0: off). */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record HealthConfig(int staleAfterHours) {}
+  public record HealthConfig(int staleAfterHours, java.util.List<String> alertChats) {
+    public HealthConfig {
+      alertChats = alertChats == null ? java.util.List.of() : java.util.List.copyOf(alertChats);
+    }
+  }
 
   /** How {@code serve} paces its background work; zero or absent values take the defaults. */
   @JsonIgnoreProperties(ignoreUnknown = true)
