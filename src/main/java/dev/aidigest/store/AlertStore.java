@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,26 +65,10 @@ public final class AlertStore implements AlertQueue {
     if (platforms.isEmpty()) {
       return List.of();
     }
-    String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
     return db.transaction(c -> {
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM alert WHERE status = 'pending' AND due_at <= ?"
-          + " AND follow_id IN (SELECT id FROM follow WHERE platform IN (" + in + "))"
-          + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-        List<Object> args = new ArrayList<>();
-        args.add(now);
-        args.addAll(platforms);
-        args.add(max);
-        Sql.bind(ps, args.toArray());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-          }
-        }
-      }
+      List<Long> ids = Sql.claimIds(c, "alert", "follow_id", "follow", platforms, max, now, leaseUntil);
       List<Alert> out = new ArrayList<>();
       for (long id : ids) {
-        update(c, "UPDATE alert SET due_at = ? WHERE id = ?", leaseUntil, id);
         try (PreparedStatement ps = c.prepareStatement("SELECT f.platform, f.chat_id, f.chat_kind, f.words, a.slot,"
             + " a.headline, a.url, a.attempts FROM alert a JOIN follow f ON f.id = a.follow_id WHERE a.id = ?")) {
           ps.setLong(1, id);

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,26 +37,10 @@ public final class OutboxStore implements OutboxQueue {
     if (platforms.isEmpty()) {
       return List.of();
     }
-    String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
     return db.transaction(c -> {
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE status = 'pending' AND due_at <= ?"
-          + " AND subscription_id IN (SELECT id FROM subscription WHERE platform IN (" + in + "))"
-          + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-        List<Object> args = new ArrayList<>();
-        args.add(now);
-        args.addAll(platforms);
-        args.add(max);
-        Sql.bind(ps, args.toArray());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-          }
-        }
-      }
+      List<Long> ids = Sql.claimIds(c, "outbox", "subscription_id", "subscription", platforms, max, now, leaseUntil);
       List<Delivery> out = new ArrayList<>();
       for (long id : ids) {
-        update(c, "UPDATE outbox SET due_at = ? WHERE id = ?", leaseUntil, id);
         try (PreparedStatement ps = c.prepareStatement("SELECT o.digest_id, o.subscription_id, o.parts_sent, o.attempts,"
             + " s.platform, s.chat_id, s.chat_kind, s.active FROM outbox o JOIN subscription s ON s.id = o.subscription_id"
             + " WHERE o.id = ?")) {

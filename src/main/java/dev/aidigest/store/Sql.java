@@ -1,11 +1,16 @@
 package dev.aidigest.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 
 /** Small JDBC helpers shared by the stores of the chat side (TIMESTAMPTZ in and out). */
 final class Sql {
@@ -35,6 +40,40 @@ final class Sql {
         ps.setObject(i + 1, a);
       }
     }
+  }
+
+  /**
+   * Leases up to {@code max} pending rows of {@code table} whose owner row ({@code ownerColumn} →
+   * {@code ownerTable.id}) is on one of {@code platforms}, oldest due first, and returns their ids.
+   * Rows another worker holds are skipped ({@code FOR UPDATE SKIP LOCKED}); a leased row is due again
+   * at {@code leaseUntil}, so a worker that dies mid-send gives it back. Call inside a transaction.
+   */
+  static List<Long> claimIds(Connection c, String table, String ownerColumn, String ownerTable, Set<String> platforms,
+      int max, Instant now, Instant leaseUntil) throws SQLException {
+    String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE status = 'pending' AND due_at <= ?"
+        + " AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable + " WHERE platform IN (" + in + "))"
+        + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      List<Object> args = new ArrayList<>();
+      args.add(now);
+      args.addAll(platforms);
+      args.add(max);
+      bind(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET due_at = ? WHERE id = ?")) {
+      for (long id : ids) {
+        setTime(ps, 1, leaseUntil);
+        ps.setLong(2, id);
+        ps.executeUpdate();
+      }
+    }
+    return ids;
   }
 
   static String clip(String s, int max) {
