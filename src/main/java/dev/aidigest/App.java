@@ -12,40 +12,40 @@ import picocli.CommandLine;
  */
 public final class App {
 
-  private App() {}
+    private App() {}
 
-  public static void main(String[] args) {
-    System.exit(run(args));
-  }
-
-  /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
-  public static int run(String... args) {
-    CommandLine cli = new CommandLine(new AppCommand());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeOf(e));
-    cli.setParameterExceptionHandler((e, a) -> {
-      System.err.println("ai-digest: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    return cli.execute(args);
-  }
-
-  static int exitCodeOf(Throwable e) {
-    Throwable cause = e;
-    int code = 1;
-    if (e instanceof BadInputException || e instanceof ConfigException || e instanceof IllegalArgumentException) {
-      code = 2;
+    public static void main(String[] args) {
+        System.exit(run(args));
     }
-    if (e instanceof DatabaseException) {
-      code = 1;
-    }
-    System.err.println("ai-digest: " + oneLine(cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-    if (code == 1) {
-      org.slf4j.LoggerFactory.getLogger(App.class).debug("failure", e);
-    }
-    return code;
-  }
 
-  private static String oneLine(String s) {
-    return s.replaceAll("\\s*\\R\\s*", " ").trim();
-  }
+    /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new AppCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeOf(e));
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("ai-digest: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCodeOf(Throwable e) {
+        Throwable cause = e;
+        int code = 1;
+        if (e instanceof BadInputException || e instanceof ConfigException || e instanceof IllegalArgumentException) {
+            code = 2;
+        }
+        if (e instanceof DatabaseException) {
+            code = 1;
+        }
+        System.err.println("ai-digest: " + oneLine(cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        if (code == 1) {
+            org.slf4j.LoggerFactory.getLogger(App.class).debug("failure", e);
+        }
+        return code;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
 }

@@ -1,28 +1,30 @@
 package dev.aidigest;
 
-import dev.aidigest.channel.ChatBot;
-import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Channel;
-import dev.aidigest.delivery.OperatorAlerts;
-import dev.aidigest.edition.Freshness;
+import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatRef;
+import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.discord.DiscordBot;
 import dev.aidigest.channel.discord.DiscordWebhookChannel;
-import dev.aidigest.channel.lark.LarkCustomBotChannel;
-import dev.aidigest.command.Subscriptions;
 import dev.aidigest.channel.lark.LarkBot;
 import dev.aidigest.channel.lark.LarkChannel;
+import dev.aidigest.channel.lark.LarkCustomBotChannel;
 import dev.aidigest.channel.telegram.TelegramBot;
 import dev.aidigest.channel.telegram.TelegramChannel;
+import dev.aidigest.command.Archive;
 import dev.aidigest.command.CommandCatalog;
 import dev.aidigest.command.CommandRouter;
 import dev.aidigest.command.Commands;
+import dev.aidigest.command.Subscriptions;
+import dev.aidigest.command.TopicSearch;
 import dev.aidigest.command.UserRateLimit;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.delivery.Alerts;
 import dev.aidigest.delivery.DeliverySettings;
 import dev.aidigest.delivery.DeliveryWorker;
+import dev.aidigest.delivery.OperatorAlerts;
 import dev.aidigest.delivery.Outbox;
+import dev.aidigest.edition.Freshness;
 import dev.aidigest.schedule.DigestRun;
 import dev.aidigest.schedule.IngestRun;
 import dev.aidigest.schedule.ReportRun;
@@ -35,19 +37,17 @@ import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.ChatStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.FollowStore;
+import dev.aidigest.store.OpsStore;
 import dev.aidigest.store.OutboxStore;
 import dev.aidigest.store.SearchStore;
-import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.store.SiteArchiveStore;
+import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
-import dev.aidigest.web.Routes;
 import dev.aidigest.web.OpsRoutes;
+import dev.aidigest.web.Routes;
 import dev.aidigest.web.ServeMetrics;
 import dev.aidigest.web.TimedConversation;
-import dev.aidigest.store.OpsStore;
-import dev.aidigest.command.Archive;
-import dev.aidigest.command.TopicSearch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,162 +59,229 @@ import java.util.List;
  */
 public final class ServeWiring {
 
-  private ServeWiring() {}
+    private ServeWiring() {}
 
-  /**
-   * The publisher {@code digest --publish} uses: queues the digest to subscribers and /follow alerts;
-   * works with or without {@code serve} running (serve's delivery job polls the outbox).
-   */
-  public static Outbox outbox(Database db, Clock clock) {
-    return new Outbox(new OutboxStore(db), new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock), clock);
-  }
-
-  public static ScheduleSettings schedule(AppConfig config) {
-    ScheduleSettings d = ScheduleSettings.defaults(config.zone());
-    int minutes = config.ingest() == null || config.ingest().intervalMinutes() <= 0 ? 30 : config.ingest().intervalMinutes();
-    String digestCron = config.digest() == null || blank(config.digest().cron()) ? d.digestCron() : config.digest().cron();
-    String reportCron = config.report() == null || blank(config.report().cron()) ? d.reportCron() : config.report().cron();
-    AppConfig.ScheduleConfig sc = config.schedule();
-    Duration poll = sc == null || sc.deliveryPollSeconds() <= 0 ? d.deliveryPoll() : Duration.ofSeconds(sc.deliveryPollSeconds());
-    int catchUp = sc == null || sc.catchUpSlots() <= 0 ? d.catchUpSlots() : sc.catchUpSlots();
-    Duration grace = sc == null || sc.shutdownGraceSeconds() <= 0 ? d.shutdownGrace() : Duration.ofSeconds(sc.shutdownGraceSeconds());
-    return new ScheduleSettings(d.schedulerName(), Duration.ofMinutes(minutes), digestCron, reportCron, config.zone(),
-        poll, catchUp, grace);
-  }
-
-  /**
-   * Everything {@code serve} runs. The search index catches up after each ingest and digest run
-   * and at start.
-   */
-  public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
-      DigestRun digests, ReportRun reports, Clock clock) {
-    return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), clock);
-  }
-
-  /** As above, with the delivery worker's pacing and lease spelled out. */
-  public static Serve serve(AppConfig config, ScheduleSettings schedule, Database db, IngestRun ingest,
-      DigestRun digests, ReportRun reports, DeliverySettings delivery, Clock clock) {
-    SearchStore search = new SearchStore(db);
-    ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
-    IngestRun ingestAndIndex = () -> {
-      ingest.runOnce();
-      search.indexNew();
-    };
-    CommandCatalog catalog = CommandCatalog.load();
-    ArchiveStore archive = new ArchiveStore(db);
-    SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
-    FollowStore follows = new FollowStore(db, clock);
-    ChatStore chats = new ChatStore(db, clock);
-    Conversation router = new TimedConversation(new CommandRouter(catalog,
-        Commands.all(catalog, archive, search, subscriptions, follows, config.zone()),
-        new UserRateLimit(6, Duration.ofSeconds(30), clock)), metrics.commandTimer());
-
-    List<ChatBot> bots = new ArrayList<>();
-    AppConfig.TelegramConfig tg = config.telegram();
-    if (tg != null && tg.enabled()) {
-      bots.add(new TelegramBot(new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
-          router, chats, TelegramChannel.telegramLimits()));
+    /**
+     * The publisher {@code digest --publish} uses: queues the digest to subscribers and /follow alerts;
+     * works with or without {@code serve} running (serve's delivery job polls the outbox).
+     */
+    public static Outbox outbox(Database db, Clock clock) {
+        return new Outbox(
+                new OutboxStore(db), new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock), clock);
     }
-    AppConfig.DiscordConfig dc = config.discord();
-    DiscordBot discord = null;
-    if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
-      discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
-      bots.add(discord);
-    }
-    AppConfig.LarkConfig lc = config.lark();
-    if (lc != null && lc.enabled()) {
-      bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
-    }
-    List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
-    OperatorAlerts operators = new OperatorAlerts(bots.stream().map(ChatBot::channel).toList(),
-        config.health() == null ? List.of() : config.health().alertChats());
-    DigestRun digestAndIndex = slot -> {
-      try {
-        long id = metered(metrics, "digest", () -> digests.runSlot(slot));
-        search.indexNew();
-        return id;
-      } catch (Freshness.StaleSourcesException e) {
-        operators.send("⚠️ ai-digest：" + e.getMessage());
-        throw e;
-      }
-    };
-    Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
-    Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
-    DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), archive, subscriptions,
-        java.util.stream.Stream.concat(bots.stream().map(ChatBot::channel), pushOnly.stream()).toList(), delivery, alerts,
-        clock);
-    int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
-    return new Serve(new Serve.Parts(db.dataSource(), db.isPostgres(), schedule, ingestAndIndex, digestAndIndex, meteredReports(metrics, reports), archive,
-        outbox, worker, bots, port, clock), webRoutes(db, archive, search, config, metrics, clock));
-  }
 
-  /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
-  public static List<Routes> webRoutes(Database db, Archive archive, TopicSearch search, AppConfig config,
-      ServeMetrics metrics, Clock clock) {
-    SiteArchiveStore site = new SiteArchiveStore(db);
-    return List.of(new ArchiveRoutes(site, search, config.zone()), new ApiRoutes(site, archive, search),
-        new OpsRoutes(new OpsStore(db), metrics, clock));
-  }
-
-  private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {
-    long started = System.nanoTime();
-    boolean ok = false;
-    try {
-      long id = run.getAsLong();
-      ok = true;
-      return id;
-    } finally {
-      metrics.run(kind, ok, Duration.ofNanos(System.nanoTime() - started));
+    public static ScheduleSettings schedule(AppConfig config) {
+        ScheduleSettings d = ScheduleSettings.defaults(config.zone());
+        int minutes = config.ingest() == null || config.ingest().intervalMinutes() <= 0
+                ? 30
+                : config.ingest().intervalMinutes();
+        String digestCron = config.digest() == null || blank(config.digest().cron())
+                ? d.digestCron()
+                : config.digest().cron();
+        String reportCron = config.report() == null || blank(config.report().cron())
+                ? d.reportCron()
+                : config.report().cron();
+        AppConfig.ScheduleConfig sc = config.schedule();
+        Duration poll = sc == null || sc.deliveryPollSeconds() <= 0
+                ? d.deliveryPoll()
+                : Duration.ofSeconds(sc.deliveryPollSeconds());
+        int catchUp = sc == null || sc.catchUpSlots() <= 0 ? d.catchUpSlots() : sc.catchUpSlots();
+        Duration grace = sc == null || sc.shutdownGraceSeconds() <= 0
+                ? d.shutdownGrace()
+                : Duration.ofSeconds(sc.shutdownGraceSeconds());
+        return new ScheduleSettings(
+                d.schedulerName(),
+                Duration.ofMinutes(minutes),
+                digestCron,
+                reportCron,
+                config.zone(),
+                poll,
+                catchUp,
+                grace);
     }
-  }
 
-  private static ReportRun meteredReports(ServeMetrics metrics, ReportRun reports) {
-    if (reports == ReportRun.NONE) {
-      return reports; // nothing is built: nothing to count
+    /**
+     * Everything {@code serve} runs. The search index catches up after each ingest and digest run
+     * and at start.
+     */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            Clock clock) {
+        return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), clock);
     }
-    return date -> {
-      long started = System.nanoTime();
-      boolean ok = false;
-      try {
-        java.util.OptionalLong id = reports.runDate(date);
-        ok = true;
-        return id;
-      } finally {
-        metrics.run("report", ok, Duration.ofNanos(System.nanoTime() - started));
-      }
-    };
-  }
 
-  /**
-   * Push-only chats from configuration (Discord channel webhooks, Lark custom group bots): nobody can
-   * type {@code /subscribe} there, so each configured hook is subscribed to everything here.
-   */
-  private static List<Channel> pushOnlyChannels(AppConfig.DiscordConfig dc, DiscordBot discord, AppConfig.LarkConfig lc,
-      Conversation router, ChatStore chats, SubscriptionStore subscriptions, Clock clock) {
-    List<Channel> out = new ArrayList<>();
-    if (dc != null && !dc.webhookUrls().isEmpty()) {
-      DiscordBot rest = discord != null ? discord : new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
-      DiscordWebhookChannel hooks = rest.webhookChannel(dc.webhookUrls());
-      hooks.chats().forEach(chat -> subscribeFromConfig(subscriptions, chat));
-      out.add(hooks);
-    }
-    if (lc != null && !lc.customBots().isEmpty()) {
-      LarkCustomBotChannel hooks = new LarkCustomBotChannel(
-          lc.customBots().stream().map(b -> new LarkCustomBotChannel.Hook(b.url(), b.secret() == null ? "" : b.secret())).toList(),
-          clock);
-      hooks.chats().forEach(chat -> subscribeFromConfig(subscriptions, chat));
-      out.add(hooks);
-    }
-    return out;
-  }
+    /** As above, with the delivery worker's pacing and lease spelled out. */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            DeliverySettings delivery,
+            Clock clock) {
+        SearchStore search = new SearchStore(db);
+        ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
+        IngestRun ingestAndIndex = () -> {
+            ingest.runOnce();
+            search.indexNew();
+        };
+        CommandCatalog catalog = CommandCatalog.load();
+        ArchiveStore archive = new ArchiveStore(db);
+        SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
+        FollowStore follows = new FollowStore(db, clock);
+        ChatStore chats = new ChatStore(db, clock);
+        Conversation router = new TimedConversation(
+                new CommandRouter(
+                        catalog,
+                        Commands.all(catalog, archive, search, subscriptions, follows, config.zone()),
+                        new UserRateLimit(6, Duration.ofSeconds(30), clock)),
+                metrics.commandTimer());
 
-  private static void subscribeFromConfig(SubscriptionStore subscriptions, ChatRef chat) {
-    if (subscriptions.find(chat).filter(s -> s.active()).isEmpty()) {
-      subscriptions.subscribe(chat, Subscriptions.Plan.ALL, "config");
+        List<ChatBot> bots = new ArrayList<>();
+        AppConfig.TelegramConfig tg = config.telegram();
+        if (tg != null && tg.enabled()) {
+            bots.add(new TelegramBot(
+                    new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
+                    router,
+                    chats,
+                    TelegramChannel.telegramLimits()));
+        }
+        AppConfig.DiscordConfig dc = config.discord();
+        DiscordBot discord = null;
+        if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
+            discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
+            bots.add(discord);
+        }
+        AppConfig.LarkConfig lc = config.lark();
+        if (lc != null && lc.enabled()) {
+            bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
+        }
+        List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
+        OperatorAlerts operators = new OperatorAlerts(
+                bots.stream().map(ChatBot::channel).toList(),
+                config.health() == null ? List.of() : config.health().alertChats());
+        DigestRun digestAndIndex = slot -> {
+            try {
+                long id = metered(metrics, "digest", () -> digests.runSlot(slot));
+                search.indexNew();
+                return id;
+            } catch (Freshness.StaleSourcesException e) {
+                operators.send("⚠️ ai-digest：" + e.getMessage());
+                throw e;
+            }
+        };
+        Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
+        Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
+        DeliveryWorker worker = new DeliveryWorker(
+                new OutboxStore(db),
+                archive,
+                subscriptions,
+                java.util.stream.Stream.concat(bots.stream().map(ChatBot::channel), pushOnly.stream())
+                        .toList(),
+                delivery,
+                alerts,
+                clock);
+        int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
+        return new Serve(
+                new Serve.Parts(
+                        db.dataSource(),
+                        db.isPostgres(),
+                        schedule,
+                        ingestAndIndex,
+                        digestAndIndex,
+                        meteredReports(metrics, reports),
+                        archive,
+                        outbox,
+                        worker,
+                        bots,
+                        port,
+                        clock),
+                webRoutes(db, archive, search, config, metrics, clock));
     }
-  }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
+    /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
+    public static List<Routes> webRoutes(
+            Database db, Archive archive, TopicSearch search, AppConfig config, ServeMetrics metrics, Clock clock) {
+        SiteArchiveStore site = new SiteArchiveStore(db);
+        return List.of(
+                new ArchiveRoutes(site, search, config.zone()),
+                new ApiRoutes(site, archive, search),
+                new OpsRoutes(new OpsStore(db), metrics, clock));
+    }
+
+    private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {
+        long started = System.nanoTime();
+        boolean ok = false;
+        try {
+            long id = run.getAsLong();
+            ok = true;
+            return id;
+        } finally {
+            metrics.run(kind, ok, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static ReportRun meteredReports(ServeMetrics metrics, ReportRun reports) {
+        if (reports == ReportRun.NONE) {
+            return reports; // nothing is built: nothing to count
+        }
+        return date -> {
+            long started = System.nanoTime();
+            boolean ok = false;
+            try {
+                java.util.OptionalLong id = reports.runDate(date);
+                ok = true;
+                return id;
+            } finally {
+                metrics.run("report", ok, Duration.ofNanos(System.nanoTime() - started));
+            }
+        };
+    }
+
+    /**
+     * Push-only chats from configuration (Discord channel webhooks, Lark custom group bots): nobody can
+     * type {@code /subscribe} there, so each configured hook is subscribed to everything here.
+     */
+    private static List<Channel> pushOnlyChannels(
+            AppConfig.DiscordConfig dc,
+            DiscordBot discord,
+            AppConfig.LarkConfig lc,
+            Conversation router,
+            ChatStore chats,
+            SubscriptionStore subscriptions,
+            Clock clock) {
+        List<Channel> out = new ArrayList<>();
+        if (dc != null && !dc.webhookUrls().isEmpty()) {
+            DiscordBot rest = discord != null ? discord : new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
+            DiscordWebhookChannel hooks = rest.webhookChannel(dc.webhookUrls());
+            hooks.chats().forEach(chat -> subscribeFromConfig(subscriptions, chat));
+            out.add(hooks);
+        }
+        if (lc != null && !lc.customBots().isEmpty()) {
+            LarkCustomBotChannel hooks = new LarkCustomBotChannel(
+                    lc.customBots().stream()
+                            .map(b -> new LarkCustomBotChannel.Hook(b.url(), b.secret() == null ? "" : b.secret()))
+                            .toList(),
+                    clock);
+            hooks.chats().forEach(chat -> subscribeFromConfig(subscriptions, chat));
+            out.add(hooks);
+        }
+        return out;
+    }
+
+    private static void subscribeFromConfig(SubscriptionStore subscriptions, ChatRef chat) {
+        if (subscriptions.find(chat).filter(s -> s.active()).isEmpty()) {
+            subscriptions.subscribe(chat, Subscriptions.Plan.ALL, "config");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 }

@@ -6,11 +6,11 @@ import dev.aidigest.config.SourcesConfig;
 import dev.aidigest.digest.Background;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.PostFilter;
 import dev.aidigest.digest.RepeatGuard;
 import dev.aidigest.digest.StoryClusterer;
 import dev.aidigest.digest.StoryRanker;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Summarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
@@ -20,6 +20,7 @@ import dev.aidigest.ingest.Source;
 import dev.aidigest.ingest.setup.Parsers;
 import dev.aidigest.ingest.setup.Sources;
 import dev.aidigest.llm.BgeEmbedder;
+import dev.aidigest.llm.LangChainReportWriter;
 import dev.aidigest.llm.LangChainSummarizer;
 import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
@@ -31,11 +32,10 @@ import dev.aidigest.report.ReportWriter;
 import dev.aidigest.report.WordCloudPainter;
 import dev.aidigest.report.WordCounts;
 import dev.aidigest.schedule.ReportRun;
-import dev.aidigest.llm.LangChainReportWriter;
-import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.DigestStore;
 import dev.aidigest.store.PostStore;
+import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.SourceStateStores;
 import dev.aidigest.store.SummaryStore;
 import java.io.IOException;
@@ -58,206 +58,236 @@ import java.util.OptionalLong;
  */
 public final class Wiring implements AutoCloseable {
 
-  private final AppConfig config;
-  private final SourcesConfig sourcesConfig;
-  private final ConfigLoader loader;
-  private final Path dataDir;
-  private final Path configDir;
-  private final Clock clock;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final AppConfig config;
+    private final SourcesConfig sourcesConfig;
+    private final ConfigLoader loader;
+    private final Path dataDir;
+    private final Path configDir;
+    private final Clock clock;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
-  private Database db;
-  private PostStore posts;
-  private DigestStore digests;
-  private Embedder embedder;
-  private Summarizer summarizer;
-  private IngestService ingest;
-  private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
+    private Database db;
+    private PostStore posts;
+    private DigestStore digests;
+    private Embedder embedder;
+    private Summarizer summarizer;
+    private IngestService ingest;
+    private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
 
-  Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
-    this.configDir = configDir;
-    this.loader = loader;
-    this.config = loader.app();
-    this.sourcesConfig = loader.sources();
-    this.dataDir = dataDir;
-    this.clock = clock;
-  }
+    Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
+        this.configDir = configDir;
+        this.loader = loader;
+        this.config = loader.app();
+        this.sourcesConfig = loader.sources();
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
 
-  /** Reads the configuration; nothing else is built yet. */
-  public static Wiring create(Path configDir, Path dataDir, Map<String, String> env) {
-    ConfigLoader loader = new ConfigLoader(configDir, env);
-    return new Wiring(loader, configDir, dataDir, Clock.system(loader.app().zone()));
-  }
+    /** Reads the configuration; nothing else is built yet. */
+    public static Wiring create(Path configDir, Path dataDir, Map<String, String> env) {
+        ConfigLoader loader = new ConfigLoader(configDir, env);
+        return new Wiring(loader, configDir, dataDir, Clock.system(loader.app().zone()));
+    }
 
-  public AppConfig config() {
-    return config;
-  }
+    public AppConfig config() {
+        return config;
+    }
 
-  public ZoneId zone() {
-    return config.zone();
-  }
+    public ZoneId zone() {
+        return config.zone();
+    }
 
-  public Clock clock() {
-    return clock;
-  }
+    public Clock clock() {
+        return clock;
+    }
 
-  public synchronized Database db() {
-    if (db == null) {
-      String url = config.database() == null ? null : config.database().url();
-      if (url == null || url.isBlank()) {
-        try {
-          Files.createDirectories(dataDir);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    public synchronized Database db() {
+        if (db == null) {
+            String url = config.database() == null ? null : config.database().url();
+            if (url == null || url.isBlank()) {
+                try {
+                    Files.createDirectories(dataDir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(
+                            "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+                }
+                db = Database.open(Database.h2FileUrl(dataDir), "", "");
+            } else {
+                db = Database.open(
+                        url, config.database().user(), config.database().password());
+            }
         }
-        db = Database.open(Database.h2FileUrl(dataDir), "", "");
-      } else {
-        db = Database.open(url, config.database().user(), config.database().password());
-      }
+        return db;
     }
-    return db;
-  }
 
-  public synchronized PostStore posts() {
-    if (posts == null) {
-      posts = new PostStore(db(), clock);
+    public synchronized PostStore posts() {
+        if (posts == null) {
+            posts = new PostStore(db(), clock);
+        }
+        return posts;
     }
-    return posts;
-  }
 
-  public synchronized DigestStore digests() {
-    if (digests == null) {
-      digests = new DigestStore(db(), clock);
+    public synchronized DigestStore digests() {
+        if (digests == null) {
+            digests = new DigestStore(db(), clock);
+        }
+        return digests;
     }
-    return digests;
-  }
 
-  public synchronized Embedder embedder() {
-    if (embedder == null) {
-      BgeEmbedder bge = new BgeEmbedder();
-      closeables.add(bge);
-      embedder = bge;
+    public synchronized Embedder embedder() {
+        if (embedder == null) {
+            BgeEmbedder bge = new BgeEmbedder();
+            closeables.add(bge);
+            embedder = bge;
+        }
+        return embedder;
     }
-    return embedder;
-  }
 
-  /** Where long work reports its progress (the CLI passes a console bar; serve keeps quiet). */
-  public synchronized void progressTo(dev.aidigest.ingest.Progress p) {
-    this.progress = p;
-  }
-
-  public synchronized IngestService ingest() {
-    if (ingest == null) {
-      AppConfig.IngestConfig ic = config.ingest();
-      ingest = new IngestService(Parsers.all(sourcesConfig.displayNames(), clock), posts(), lazyEmbedder(),
-          new SourceStateStores(db()), clock, ic.maxFeedBytes(), Duration.ofHours(ic.maxBackoffHours()),
-          progress);
+    /** Where long work reports its progress (the CLI passes a console bar; serve keeps quiet). */
+    public synchronized void progressTo(dev.aidigest.ingest.Progress p) {
+        this.progress = p;
     }
-    return ingest;
-  }
 
-  /** Loads the model only when a post actually needs a vector (re-importing known posts never does). */
-  private Embedder lazyEmbedder() {
-    return new Embedder() {
-      @Override
-      public List<float[]> embed(List<String> texts) {
-        return texts.isEmpty() ? List.of() : embedder().embed(texts);
-      }
-
-      @Override
-      public int dimensions() {
-        return embedder().dimensions();
-      }
-
-      @Override
-      public String model() {
-        return embedder().model();
-      }
-    };
-  }
-
-  public List<Source> sources() {
-    return Sources.from(config, sourcesConfig, clock);
-  }
-
-  /** The LLM summarizer when a base URL is configured, else the offline one. */
-  public synchronized Summarizer summarizer() {
-    if (summarizer == null) {
-      OfflineSummarizer offline = new OfflineSummarizer();
-      if (config.llm() != null && config.llm().enabled()) {
-        LangChainSummarizer llm = new LangChainSummarizer(config.llm(), loader.prompt("story"),
-            loader.prompt("categories"), new SummaryStore(db(), clock), offline);
-        summarizer = llm;
-      } else {
-        summarizer = offline;
-      }
+    public synchronized IngestService ingest() {
+        if (ingest == null) {
+            AppConfig.IngestConfig ic = config.ingest();
+            ingest = new IngestService(
+                    Parsers.all(sourcesConfig.displayNames(), clock),
+                    posts(),
+                    lazyEmbedder(),
+                    new SourceStateStores(db()),
+                    clock,
+                    ic.maxFeedBytes(),
+                    Duration.ofHours(ic.maxBackoffHours()),
+                    progress);
+        }
+        return ingest;
     }
-    return summarizer;
-  }
 
-  public DigestBuilder builder() {
-    Entities entities = Entities.standard();
-    Background background = Background.bgeSmallZh();
-    return new DigestBuilder(posts(), summarizer(), PostFilter.fromConfigDir(configDir),
-        new StoryClusterer(config.clustering(), entities, background),
-        new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
-        new RepeatGuard(posts(), digests(), config.digest(), entities, background),
-        config.digest(), config.ranking());
-  }
+    /** Loads the model only when a post actually needs a vector (re-importing known posts never does). */
+    private Embedder lazyEmbedder() {
+        return new Embedder() {
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                return texts.isEmpty() ? List.of() : embedder().embed(texts);
+            }
 
-  /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */
-  public DigestEditions editions(Path siteOverride) {
-    Path site = siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
-    return new DigestEditions(builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock);
-  }
+            @Override
+            public int dimensions() {
+                return embedder().dimensions();
+            }
 
-  /** The daily reports: the LLM writer when a base URL is configured (at most 2 calls), else the offline one. */
-  public DailyReports reports(Path siteOverride) {
-    Path site = siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
-    ReportStore store = new ReportStore(db(), clock);
-    OfflineReportWriter offline = new OfflineReportWriter(MarketScan.standard(), clock);
-    ReportWriter writer = config.llm() != null && config.llm().enabled()
-        ? new LangChainReportWriter(config.llm(), loader.prompt("report"), offline)
-        : offline;
-    return new DailyReports(new DayMaterials(store, Entities.standard()), WordCounts.standard(),
-        new WordCloudPainter(WordCloudPainter.CJK_FONT), writer, store, site, config.zone(), clock);
-  }
-
-  /** What the scheduled report job runs: yesterday's report, stored and written to the site. */
-  public ReportRun reportRun() {
-    return date -> OptionalLong.of(reports(null).make(date).id());
-  }
-
-  /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
-  public int publish(long digestId) {
-    return ServeWiring.outbox(db(), clock).publish(digestId);
-  }
-
-  /** {@code serve}: the scheduler runs ingest, the digest of each slot and delivery; chat bots and HTTP on top. */
-  public dev.aidigest.schedule.Serve serve() {
-    DigestEditions editions = editions(null);
-    List<Source> sources = sources();
-    int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
-    Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
-    return ServeWiring.serve(config, ServeWiring.schedule(config), db(),
-        () -> ingest().ingestOnce(sources), slot -> {
-          freshness.check(slot);
-          return editions.make(slot).id();
-        },
-        reportRun(), clock);
-  }
-
-  @Override
-  public synchronized void close() {
-    for (AutoCloseable c : closeables) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // closing on the way out: nothing left to do with a failure here
-      }
+            @Override
+            public String model() {
+                return embedder().model();
+            }
+        };
     }
-    if (db != null) {
-      db.close();
+
+    public List<Source> sources() {
+        return Sources.from(config, sourcesConfig, clock);
     }
-  }
+
+    /** The LLM summarizer when a base URL is configured, else the offline one. */
+    public synchronized Summarizer summarizer() {
+        if (summarizer == null) {
+            OfflineSummarizer offline = new OfflineSummarizer();
+            if (config.llm() != null && config.llm().enabled()) {
+                LangChainSummarizer llm = new LangChainSummarizer(
+                        config.llm(),
+                        loader.prompt("story"),
+                        loader.prompt("categories"),
+                        new SummaryStore(db(), clock),
+                        offline);
+                summarizer = llm;
+            } else {
+                summarizer = offline;
+            }
+        }
+        return summarizer;
+    }
+
+    public DigestBuilder builder() {
+        Entities entities = Entities.standard();
+        Background background = Background.bgeSmallZh();
+        return new DigestBuilder(
+                posts(),
+                summarizer(),
+                PostFilter.fromConfigDir(configDir),
+                new StoryClusterer(config.clustering(), entities, background),
+                new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
+                new RepeatGuard(posts(), digests(), config.digest(), entities, background),
+                config.digest(),
+                config.ranking());
+    }
+
+    /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */
+    public DigestEditions editions(Path siteOverride) {
+        Path site =
+                siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
+        return new DigestEditions(builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock);
+    }
+
+    /** The daily reports: the LLM writer when a base URL is configured (at most 2 calls), else the offline one. */
+    public DailyReports reports(Path siteOverride) {
+        Path site =
+                siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
+        ReportStore store = new ReportStore(db(), clock);
+        OfflineReportWriter offline = new OfflineReportWriter(MarketScan.standard(), clock);
+        ReportWriter writer = config.llm() != null && config.llm().enabled()
+                ? new LangChainReportWriter(config.llm(), loader.prompt("report"), offline)
+                : offline;
+        return new DailyReports(
+                new DayMaterials(store, Entities.standard()),
+                WordCounts.standard(),
+                new WordCloudPainter(WordCloudPainter.CJK_FONT),
+                writer,
+                store,
+                site,
+                config.zone(),
+                clock);
+    }
+
+    /** What the scheduled report job runs: yesterday's report, stored and written to the site. */
+    public ReportRun reportRun() {
+        return date -> OptionalLong.of(reports(null).make(date).id());
+    }
+
+    /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
+    public int publish(long digestId) {
+        return ServeWiring.outbox(db(), clock).publish(digestId);
+    }
+
+    /** {@code serve}: the scheduler runs ingest, the digest of each slot and delivery; chat bots and HTTP on top. */
+    public dev.aidigest.schedule.Serve serve() {
+        DigestEditions editions = editions(null);
+        List<Source> sources = sources();
+        int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
+        Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
+        return ServeWiring.serve(
+                config,
+                ServeWiring.schedule(config),
+                db(),
+                () -> ingest().ingestOnce(sources),
+                slot -> {
+                    freshness.check(slot);
+                    return editions.make(slot).id();
+                },
+                reportRun(),
+                clock);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing on the way out: nothing left to do with a failure here
+            }
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
 }

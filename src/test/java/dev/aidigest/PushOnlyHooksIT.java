@@ -24,40 +24,63 @@ import org.junit.jupiter.api.Test;
 /** A Lark custom group bot named only in configuration is subscribed by serve and gets each digest once. */
 class PushOnlyHooksIT {
 
-  static final String TOKEN = "5f0e2c1a-7b3d-4e8f-9a6b-1c2d3e4f5a6b";
-  final FakeLarkOpenApi lark = new FakeLarkOpenApi();
-  final Database db = TestDb.h2();
-  final Clock clock = Clock.systemUTC();
-  final ZoneId zone = ZoneId.of("Asia/Shanghai");
-  Serve serve;
+    static final String TOKEN = "5f0e2c1a-7b3d-4e8f-9a6b-1c2d3e4f5a6b";
+    final FakeLarkOpenApi lark = new FakeLarkOpenApi();
+    final Database db = TestDb.h2();
+    final Clock clock = Clock.systemUTC();
+    final ZoneId zone = ZoneId.of("Asia/Shanghai");
+    Serve serve;
 
-  @AfterEach
-  void stop() {
-    if (serve != null) {
-      serve.stop();
+    @AfterEach
+    void stop() {
+        if (serve != null) {
+            serve.stop();
+        }
+        lark.close();
+        db.close();
     }
-    lark.close();
-    db.close();
-  }
 
-  @Test
-  void aConfiguredCustomBotIsSubscribedAndGetsThePublishedDigestOnce() throws Exception {
-    String hook = lark.hook(TOKEN, "hook-secret");
-    AppConfig.LarkConfig lc = new AppConfig.LarkConfig("", "", lark.url(), "", "",
-        List.of(new AppConfig.LarkConfig.CustomBot(hook, "hook-secret")));
-    AppConfig config = new AppConfig("Asia/Shanghai", null, null, null, null, null, null, null, null, null, null, lc,
-        new AppConfig.HttpConfig(0), null, null, null);
-    ScheduleSettings s = new ScheduleSettings("it-" + UUID.randomUUID(), Duration.ofMinutes(30), "0 0 0 1 1 ? 2099", "",
-        zone, Duration.ofSeconds(1), 1, Duration.ofSeconds(10));
-    SlotDigests digests = new SlotDigests(db, 3, 120);
-    serve = ServeWiring.serve(config, s, db, () -> {}, digests, ReportRun.NONE, clock);
-    serve.start();
+    @Test
+    void aConfiguredCustomBotIsSubscribedAndGetsThePublishedDigestOnce() throws Exception {
+        String hook = lark.hook(TOKEN, "hook-secret");
+        AppConfig.LarkConfig lc = new AppConfig.LarkConfig(
+                "", "", lark.url(), "", "", List.of(new AppConfig.LarkConfig.CustomBot(hook, "hook-secret")));
+        AppConfig config = new AppConfig(
+                "Asia/Shanghai",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                lc,
+                new AppConfig.HttpConfig(0),
+                null,
+                null,
+                null);
+        ScheduleSettings s = new ScheduleSettings(
+                "it-" + UUID.randomUUID(),
+                Duration.ofMinutes(30),
+                "0 0 0 1 1 ? 2099",
+                "",
+                zone,
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofSeconds(10));
+        SlotDigests digests = new SlotDigests(db, 3, 120);
+        serve = ServeWiring.serve(config, s, db, () -> {}, digests, ReportRun.NONE, clock);
+        serve.start();
 
-    long id = digests.runSlot(Slot.endingAtOrBefore(Instant.now(), zone));
-    assertThat(ServeWiring.outbox(db, clock).publish(id)).isEqualTo(1);
-    await().atMost(Duration.ofSeconds(20)).until(() -> !lark.sentTo("hook:" + TOKEN).isEmpty());
-    assertThat(ServeWiring.outbox(db, clock).publish(id)).isZero();
-    // the fake checks the signature (a wrong secret is refused with 19021), so arriving means it was signed
-    assertThat(lark.sentTo("hook:" + TOKEN).get(0).get("content")).isNotNull();
-  }
+        long id = digests.runSlot(Slot.endingAtOrBefore(Instant.now(), zone));
+        assertThat(ServeWiring.outbox(db, clock).publish(id)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !lark.sentTo("hook:" + TOKEN).isEmpty());
+        assertThat(ServeWiring.outbox(db, clock).publish(id)).isZero();
+        // the fake checks the signature (a wrong secret is refused with 19021), so arriving means it was signed
+        assertThat(lark.sentTo("hook:" + TOKEN).get(0).get("content")).isNotNull();
+    }
 }

@@ -25,39 +25,62 @@ import org.junit.jupiter.api.Test;
 /** When the sources have gone quiet, serve withholds the digest and tells the operators' chat. */
 class StaleSourcesIT {
 
-  static final long OPS = -1009876543210L;
-  final FakeTelegramBotApi api = new FakeTelegramBotApi();
-  final Database db = TestDb.h2();
-  Serve serve;
+    static final long OPS = -1009876543210L;
+    final FakeTelegramBotApi api = new FakeTelegramBotApi();
+    final Database db = TestDb.h2();
+    Serve serve;
 
-  @AfterEach
-  void stop() {
-    if (serve != null) {
-      serve.stop();
+    @AfterEach
+    void stop() {
+        if (serve != null) {
+            serve.stop();
+        }
+        api.close();
+        db.close();
     }
-    api.close();
-    db.close();
-  }
 
-  @Test
-  void aStaleSlotAlertsTheOperatorsAndPublishesNothing() throws Exception {
-    Freshness freshness = new Freshness(() -> Instant.now().minus(Duration.ofDays(2)), Duration.ofHours(12));
-    AtomicInteger built = new AtomicInteger();
-    DigestRun run = slot -> {
-      freshness.check(slot);
-      return built.incrementAndGet();
-    };
-    AppConfig config = new AppConfig("Asia/Shanghai", null, null, null, null, null, null, null, null,
-        new AppConfig.TelegramConfig(FakeTelegramBotApi.TOKEN, api.url(), "", ""), null, null,
-        new AppConfig.HttpConfig(0), null, null, new AppConfig.HealthConfig(12, List.of("telegram:" + OPS)));
-    ScheduleSettings s = new ScheduleSettings("it-" + UUID.randomUUID(), Duration.ofMinutes(30), "0/3 * * * * ?", "",
-        ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(1), 1, Duration.ofSeconds(10));
-    serve = ServeWiring.serve(config, s, db, () -> {}, run, ReportRun.NONE, Clock.systemUTC());
-    serve.start();
+    @Test
+    void aStaleSlotAlertsTheOperatorsAndPublishesNothing() throws Exception {
+        Freshness freshness = new Freshness(() -> Instant.now().minus(Duration.ofDays(2)), Duration.ofHours(12));
+        AtomicInteger built = new AtomicInteger();
+        DigestRun run = slot -> {
+            freshness.check(slot);
+            return built.incrementAndGet();
+        };
+        AppConfig config = new AppConfig(
+                "Asia/Shanghai",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new AppConfig.TelegramConfig(FakeTelegramBotApi.TOKEN, api.url(), "", ""),
+                null,
+                null,
+                new AppConfig.HttpConfig(0),
+                null,
+                null,
+                new AppConfig.HealthConfig(12, List.of("telegram:" + OPS)));
+        ScheduleSettings s = new ScheduleSettings(
+                "it-" + UUID.randomUUID(),
+                Duration.ofMinutes(30),
+                "0/3 * * * * ?",
+                "",
+                ZoneId.of("Asia/Shanghai"),
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofSeconds(10));
+        serve = ServeWiring.serve(config, s, db, () -> {}, run, ReportRun.NONE, Clock.systemUTC());
+        serve.start();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !api.sentTo(OPS).isEmpty());
-    assertThat(api.sentTo(OPS).get(0).get("text").asText()).contains("not made").contains("newest post");
-    assertThat(built).hasValue(0);
-    assertThat(TestDb.column(db, "SELECT COUNT(*) FROM outbox")).containsExactly("0");
-  }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !api.sentTo(OPS).isEmpty());
+        assertThat(api.sentTo(OPS).get(0).get("text").asText())
+                .contains("not made")
+                .contains("newest post");
+        assertThat(built).hasValue(0);
+        assertThat(TestDb.column(db, "SELECT COUNT(*) FROM outbox")).containsExactly("0");
+    }
 }

@@ -28,121 +28,155 @@ import org.junit.jupiter.api.Test;
  */
 class TelegramServeIT {
 
-  static final long GROUP = -1001234567890L;
-  static final long ADMIN = 11;
-  static final long MEMBER = 22;
-  static final long DM = 4242;
+    static final long GROUP = -1001234567890L;
+    static final long ADMIN = 11;
+    static final long MEMBER = 22;
+    static final long DM = 4242;
 
-  final FakeTelegramBotApi api = new FakeTelegramBotApi();
-  final Database db = TestDb.h2();
-  final Clock clock = Clock.systemUTC();
-  final ZoneId zone = ZoneId.of("Asia/Shanghai");
-  final SlotDigests digests = new SlotDigests(db, 17, 260);
-  Serve serve;
+    final FakeTelegramBotApi api = new FakeTelegramBotApi();
+    final Database db = TestDb.h2();
+    final Clock clock = Clock.systemUTC();
+    final ZoneId zone = ZoneId.of("Asia/Shanghai");
+    final SlotDigests digests = new SlotDigests(db, 17, 260);
+    Serve serve;
 
-  @AfterEach
-  void stop() {
-    if (serve != null) {
-      serve.stop();
+    @AfterEach
+    void stop() {
+        if (serve != null) {
+            serve.stop();
+        }
+        api.close();
+        db.close();
     }
-    api.close();
-    db.close();
-  }
 
-  Serve start(String cron) throws Exception {
-    ScheduleSettings s = new ScheduleSettings("it-" + UUID.randomUUID(), Duration.ofMinutes(30), cron, "",
-        zone, Duration.ofSeconds(1), 1, Duration.ofSeconds(10));
-    serve = ServeWiring.serve(TestConfigs.telegram(api.url(), ""), s, db, () -> {}, digests, ReportRun.NONE, clock);
-    serve.start();
-    return serve;
-  }
+    Serve start(String cron) throws Exception {
+        ScheduleSettings s = new ScheduleSettings(
+                "it-" + UUID.randomUUID(),
+                Duration.ofMinutes(30),
+                cron,
+                "",
+                zone,
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofSeconds(10));
+        serve = ServeWiring.serve(TestConfigs.telegram(api.url(), ""), s, db, () -> {}, digests, ReportRun.NONE, clock);
+        serve.start();
+        return serve;
+    }
 
-  List<String> texts(long chat) {
-    // what the reader sees: tags removed, entities decoded
-    return api.sentTo(chat).stream().map(b -> b.get("text").asText().replaceAll("<[^>]*>", "")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")).toList();
-  }
+    List<String> texts(long chat) {
+        // what the reader sees: tags removed, entities decoded
+        return api.sentTo(chat).stream()
+                .map(b -> b.get("text")
+                        .asText()
+                        .replaceAll("<[^>]*>", "")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&amp;", "&"))
+                .toList();
+    }
 
-  void awaitReply(long chat, String contains) {
-    await().atMost(Duration.ofSeconds(15)).until(() -> texts(chat).stream().anyMatch(t -> t.contains(contains)));
-  }
+    void awaitReply(long chat, String contains) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(chat).stream().anyMatch(t -> t.contains(contains)));
+    }
 
-  @Test
-  void adminSubscribesAGroupAndTheScheduledDigestArrivesInValidHtmlParts() throws Exception {
-    start("0/3 * * * * ?");
-    await().atMost(Duration.ofSeconds(10)).until(() -> api.calls("setmycommands").size() == 2);
-    assertThat(api.calls("deletewebhook")).isNotEmpty();
-    assertThat(api.calls("setmycommands")).anySatisfy(c -> assertThat(c.body().get("language_code").asText()).isEqualTo("zh"));
+    @Test
+    void adminSubscribesAGroupAndTheScheduledDigestArrivesInValidHtmlParts() throws Exception {
+        start("0/3 * * * * ?");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.calls("setmycommands").size() == 2);
+        assertThat(api.calls("deletewebhook")).isNotEmpty();
+        assertThat(api.calls("setmycommands"))
+                .anySatisfy(
+                        c -> assertThat(c.body().get("language_code").asText()).isEqualTo("zh"));
 
-    api.botAdded(GROUP, "AI 群", ADMIN, "member");
-    await().atMost(Duration.ofSeconds(10)).until(() -> !TestDb.column(db, "SELECT bot_status FROM chat").isEmpty());
+        api.botAdded(GROUP, "AI 群", ADMIN, "member");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !TestDb.column(db, "SELECT bot_status FROM chat").isEmpty());
 
-    api.text(GROUP, "AI 群", MEMBER, "/subscribe@" + FakeTelegramBotApi.BOT_NAME);
-    awaitReply(GROUP, "只有群管理员");
-    api.text(GROUP, "AI 群", MEMBER, "/subscribe@SomeOtherBot");
-    api.admin(GROUP, ADMIN);
-    api.text(GROUP, "AI 群", ADMIN, "/subscribe");
-    awaitReply(GROUP, "已订阅每 4 小时的 AI 速递");
-    api.text(DM, null, DM, "/subscribe");
-    awaitReply(DM, "已订阅");
+        api.text(GROUP, "AI 群", MEMBER, "/subscribe@" + FakeTelegramBotApi.BOT_NAME);
+        awaitReply(GROUP, "只有群管理员");
+        api.text(GROUP, "AI 群", MEMBER, "/subscribe@SomeOtherBot");
+        api.admin(GROUP, ADMIN);
+        api.text(GROUP, "AI 群", ADMIN, "/subscribe");
+        awaitReply(GROUP, "已订阅每 4 小时的 AI 速递");
+        api.text(DM, null, DM, "/subscribe");
+        awaitReply(DM, "已订阅");
 
-    String title = Slot.endingAtOrBefore(Instant.now(), zone).title();
-    await().atMost(Duration.ofSeconds(30)).until(() -> texts(GROUP).stream().anyMatch(t -> t.contains(title))
-        && texts(GROUP).stream().anyMatch(t -> t.contains("17. Black Forest Labs")));
-    List<JsonNode> parts = api.sentTo(GROUP).stream().filter(b -> "html".equalsIgnoreCase(b.path("parse_mode").asText())
-        && b.get("text").asText().contains("Black Forest Labs")).toList();
-    assertThat(parts).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(parts).allSatisfy(p -> {
-      assertThat(p.get("text").asText().length()).isLessThanOrEqualTo(4096);
-      assertThat(p.get("link_preview_options").get("is_disabled").asBoolean()).isTrue();
-    });
-    assertThat(parts.get(0).get("text").asText()).startsWith("<b>" + title + "</b>");
-    await().atMost(Duration.ofSeconds(20)).until(() -> texts(DM).stream().anyMatch(t -> t.contains("17. Black Forest Labs")));
-    assertThat(texts(GROUP)).noneMatch(t -> t.contains("SomeOtherBot"));
+        String title = Slot.endingAtOrBefore(Instant.now(), zone).title();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> texts(GROUP).stream().anyMatch(t -> t.contains(title))
+                        && texts(GROUP).stream().anyMatch(t -> t.contains("17. Black Forest Labs")));
+        List<JsonNode> parts = api.sentTo(GROUP).stream()
+                .filter(b -> "html".equalsIgnoreCase(b.path("parse_mode").asText())
+                        && b.get("text").asText().contains("Black Forest Labs"))
+                .toList();
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(parts).allSatisfy(p -> {
+            assertThat(p.get("text").asText().length()).isLessThanOrEqualTo(4096);
+            assertThat(p.get("link_preview_options").get("is_disabled").asBoolean())
+                    .isTrue();
+        });
+        assertThat(parts.get(0).get("text").asText()).startsWith("<b>" + title + "</b>");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> texts(DM).stream().anyMatch(t -> t.contains("17. Black Forest Labs")));
+        assertThat(texts(GROUP)).noneMatch(t -> t.contains("SomeOtherBot"));
 
-    // the digest job fires again every 3 s; publishing the same digest again sends nothing new
-    int before = api.sentTo(GROUP).size();
-    Thread.sleep(4000);
-    assertThat(api.sentTo(GROUP)).hasSize(before);
-    assertThat(digests.runs.size()).isGreaterThanOrEqualTo(2);
+        // the digest job fires again every 3 s; publishing the same digest again sends nothing new
+        int before = api.sentTo(GROUP).size();
+        Thread.sleep(4000);
+        assertThat(api.sentTo(GROUP)).hasSize(before);
+        assertThat(digests.runs.size()).isGreaterThanOrEqualTo(2);
 
-    api.text(GROUP, "AI 群", MEMBER, "/latest@" + FakeTelegramBotApi.BOT_NAME);
-    await().atMost(Duration.ofSeconds(10)).until(() -> api.sentTo(GROUP).size() >= before + parts.size());
-    api.text(DM, null, DM, "/topic FLUX.2");
-    awaitReply(DM, "「FLUX.2」相关内容（第 1 页）");
-    JsonNode topic = api.sentTo(DM).stream().filter(b -> b.get("text").asText().contains("第 1 页")).findFirst().orElseThrow();
-    JsonNode button = topic.get("reply_markup").get("inline_keyboard").get(0).get(0);
-    assertThat(button.get("text").asText()).isEqualTo("更多");
-    api.buttonPressed(DM, null, DM, button.get("callback_data").asText());
-    awaitReply(DM, "「FLUX.2」相关内容（第 2 页）");
-    assertThat(api.calls("answercallbackquery")).isNotEmpty();
-  }
+        api.text(GROUP, "AI 群", MEMBER, "/latest@" + FakeTelegramBotApi.BOT_NAME);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.sentTo(GROUP).size() >= before + parts.size());
+        api.text(DM, null, DM, "/topic FLUX.2");
+        awaitReply(DM, "「FLUX.2」相关内容（第 1 页）");
+        JsonNode topic = api.sentTo(DM).stream()
+                .filter(b -> b.get("text").asText().contains("第 1 页"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode button =
+                topic.get("reply_markup").get("inline_keyboard").get(0).get(0);
+        assertThat(button.get("text").asText()).isEqualTo("更多");
+        api.buttonPressed(DM, null, DM, button.get("callback_data").asText());
+        awaitReply(DM, "「FLUX.2」相关内容（第 2 页）");
+        assertThat(api.calls("answercallbackquery")).isNotEmpty();
+    }
 
-  @Test
-  void anInjected429IsRetriedAfterRetryAfterAndA403DeactivatesTheSubscription() throws Exception {
-    start("0 0 0 1 1 ? 2099");
-    api.admin(GROUP, ADMIN);
-    api.text(GROUP, "g", ADMIN, "/subscribe");
-    api.text(DM, null, DM, "/subscribe");
-    awaitReply(GROUP, "已订阅");
-    awaitReply(DM, "已订阅");
+    @Test
+    void anInjected429IsRetriedAfterRetryAfterAndA403DeactivatesTheSubscription() throws Exception {
+        start("0 0 0 1 1 ? 2099");
+        api.admin(GROUP, ADMIN);
+        api.text(GROUP, "g", ADMIN, "/subscribe");
+        api.text(DM, null, DM, "/subscribe");
+        awaitReply(GROUP, "已订阅");
+        awaitReply(DM, "已订阅");
 
-    api.failNextSend(GROUP, "429_with_retry_after", 2);
-    api.failNextSend(DM, "403_bot_blocked", null);
-    long id = digests.runSlot(Slot.endingAtOrBefore(Instant.now(), zone));
-    long published = System.nanoTime();
-    ServeWiring.outbox(db, clock).publish(id); // like `digest --publish` from another process
-    await().atMost(Duration.ofSeconds(30)).until(() -> texts(GROUP).stream().anyMatch(t -> t.contains("Black Forest Labs")));
-    long firstOk = api.calls("sendmessage#ok").stream().filter(c -> c.body().get("chat_id").asLong() == GROUP
-        && c.body().get("text").asText().contains("Black Forest Labs")).findFirst().orElseThrow().atNanos();
-    assertThat(Duration.ofNanos(firstOk - published)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-    await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.column(db,
-        "SELECT active FROM subscription WHERE chat_id = '" + DM + "'").equals(List.of("FALSE")));
-    assertThat(texts(DM)).noneMatch(t -> t.contains("Black Forest Labs"));
+        api.failNextSend(GROUP, "429_with_retry_after", 2);
+        api.failNextSend(DM, "403_bot_blocked", null);
+        long id = digests.runSlot(Slot.endingAtOrBefore(Instant.now(), zone));
+        long published = System.nanoTime();
+        ServeWiring.outbox(db, clock).publish(id); // like `digest --publish` from another process
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> texts(GROUP).stream().anyMatch(t -> t.contains("Black Forest Labs")));
+        long firstOk = api.calls("sendmessage#ok").stream()
+                .filter(c -> c.body().get("chat_id").asLong() == GROUP
+                        && c.body().get("text").asText().contains("Black Forest Labs"))
+                .findFirst()
+                .orElseThrow()
+                .atNanos();
+        assertThat(Duration.ofNanos(firstOk - published)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> TestDb.column(db, "SELECT active FROM subscription WHERE chat_id = '" + DM + "'")
+                        .equals(List.of("FALSE")));
+        assertThat(texts(DM)).noneMatch(t -> t.contains("Black Forest Labs"));
 
-    // the bot is removed from the group (my_chat_member: kicked): its subscription ends too
-    api.botAdded(GROUP, "g", ADMIN, "kicked");
-    await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.column(db,
-        "SELECT active FROM subscription WHERE chat_id = '" + GROUP + "'").equals(List.of("FALSE")));
-  }
+        // the bot is removed from the group (my_chat_member: kicked): its subscription ends too
+        api.botAdded(GROUP, "g", ADMIN, "kicked");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> TestDb.column(db, "SELECT active FROM subscription WHERE chat_id = '" + GROUP + "'")
+                        .equals(List.of("FALSE")));
+    }
 }

@@ -9,28 +9,28 @@ import java.util.List;
  */
 public interface Channel {
 
-  /** The platform name used in {@link ChatRef#platform()} and in the database. */
-  String platform();
+    /** The platform name used in {@link ChatRef#platform()} and in the database. */
+    String platform();
 
-  /**
-   * Splits a reply into parts that each fit one message, only between blocks (digest items), so
-   * the delivery outbox can record progress part by part.
-   */
-  List<Reply> split(Reply reply);
+    /**
+     * Splits a reply into parts that each fit one message, only between blocks (digest items), so
+     * the delivery outbox can record progress part by part.
+     */
+    List<Reply> split(Reply reply);
 
-  /**
-   * Sends one part (already small enough) and returns the platform's message id.
-   *
-   * @throws ChannelException typed by what the caller should do next
-   */
-  String send(ChatRef chat, Reply part) throws ChannelException;
+    /**
+     * Sends one part (already small enough) and returns the platform's message id.
+     *
+     * @throws ChannelException typed by what the caller should do next
+     */
+    String send(ChatRef chat, Reply part) throws ChannelException;
 
-  /** Splits and sends a whole reply (command answers); returns the message ids in order. */
-  default List<String> sendAll(ChatRef chat, Reply reply) throws ChannelException {
-    List<String> ids = new ArrayList<>();
-    for (Reply part : split(reply)) {
-      ids.add(send(chat, part));
+    /** Splits and sends a whole reply (command answers); returns the message ids in order. */
+    default List<String> sendAll(ChatRef chat, Reply reply) throws ChannelException {
+        List<String> ids = new ArrayList<>();
+        for (Reply part : split(reply)) {
+            ids.add(send(chat, part));
+        }
+        return ids;
     }
-    return ids;
-  }
 }

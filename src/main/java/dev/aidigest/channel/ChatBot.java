@@ -5,15 +5,15 @@ import java.util.Optional;
 /** One platform's bot as {@code serve} runs it: a channel to send through, and a receiver to start and stop. */
 public interface ChatBot extends AutoCloseable {
 
-  Channel channel();
+    Channel channel();
 
-  /** The HTTP endpoint of the bot, when it receives by webhook. */
-  Optional<Webhook> webhook();
+    /** The HTTP endpoint of the bot, when it receives by webhook. */
+    Optional<Webhook> webhook();
 
-  /** Connects and starts receiving (commands registered, polling started). */
-  void start() throws Exception;
+    /** Connects and starts receiving (commands registered, polling started). */
+    void start() throws Exception;
 
-  /** Stops receiving; a message being handled finishes first. */
-  @Override
-  void close();
+    /** Stops receiving; a message being handled finishes first. */
+    @Override
+    void close();
 }

@@ -10,16 +10,19 @@ import java.util.Objects;
  */
 public record ChatRef(String platform, String chatId, Kind kind) {
 
-  /** Group chats need an admin to change subscriptions; private chats belong to their person. */
-  public enum Kind { GROUP, PRIVATE }
+    /** Group chats need an admin to change subscriptions; private chats belong to their person. */
+    public enum Kind {
+        GROUP,
+        PRIVATE
+    }
 
-  public ChatRef {
-    Objects.requireNonNull(platform, "platform");
-    Objects.requireNonNull(chatId, "chatId");
-    Objects.requireNonNull(kind, "kind");
-  }
+    public ChatRef {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(chatId, "chatId");
+        Objects.requireNonNull(kind, "kind");
+    }
 
-  public boolean isGroup() {
-    return kind == Kind.GROUP;
-  }
+    public boolean isGroup() {
+        return kind == Kind.GROUP;
+    }
 }

@@ -10,26 +10,27 @@ import java.util.function.UnaryOperator;
  * {@code [text](url)}); each platform passes its own escaping of plain text.
  */
 public final class ReplyMarkdown {
-  private ReplyMarkdown() {}
+    private ReplyMarkdown() {}
 
-  /** Lines joined by newlines; only http(s) links become links, the rest stays text. */
-  public static String render(Block b, UnaryOperator<String> escape) {
-    StringBuilder sb = new StringBuilder();
-    for (List<Span> line : b.lines()) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      for (Span s : line) {
-        String text = escape.apply(s.text());
-        if (s.bold() && !text.isBlank()) {
-          text = "**" + text + "**";
+    /** Lines joined by newlines; only http(s) links become links, the rest stays text. */
+    public static String render(Block b, UnaryOperator<String> escape) {
+        StringBuilder sb = new StringBuilder();
+        for (List<Span> line : b.lines()) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            for (Span s : line) {
+                String text = escape.apply(s.text());
+                if (s.bold() && !text.isBlank()) {
+                    text = "**" + text + "**";
+                }
+                if (s.url() != null
+                        && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
+                    text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
+                }
+                sb.append(text);
+            }
         }
-        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-          text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
-        }
-        sb.append(text);
-      }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 }

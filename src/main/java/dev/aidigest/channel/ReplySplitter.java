@@ -12,61 +12,61 @@ import java.util.function.Predicate;
  * plain-text pieces.
  */
 public final class ReplySplitter {
-  private ReplySplitter() {}
+    private ReplySplitter() {}
 
-  /**
-   * @param fits     whether these blocks, rendered as one message, are within the platform's limits
-   * @param cutChars the size of the plain-text pieces a too-big block is cut into
-   */
-  public static List<Reply> split(Reply reply, Predicate<List<Block>> fits, int cutChars) {
-    List<Reply> parts = new ArrayList<>();
-    List<Block> current = new ArrayList<>();
-    for (Block b : reply.blocks()) {
-      if (!fits.test(List.of(b))) {
-        flush(reply, parts, current);
-        for (String piece : cut(b.plainText(), cutChars)) {
-          parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+    /**
+     * @param fits     whether these blocks, rendered as one message, are within the platform's limits
+     * @param cutChars the size of the plain-text pieces a too-big block is cut into
+     */
+    public static List<Reply> split(Reply reply, Predicate<List<Block>> fits, int cutChars) {
+        List<Reply> parts = new ArrayList<>();
+        List<Block> current = new ArrayList<>();
+        for (Block b : reply.blocks()) {
+            if (!fits.test(List.of(b))) {
+                flush(reply, parts, current);
+                for (String piece : cut(b.plainText(), cutChars)) {
+                    parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+                }
+                continue;
+            }
+            current.add(b);
+            if (!fits.test(current)) {
+                current.remove(current.size() - 1);
+                flush(reply, parts, current);
+                current.add(b);
+            }
         }
-        continue;
-      }
-      current.add(b);
-      if (!fits.test(current)) {
-        current.remove(current.size() - 1);
-        flush(reply, parts, current);
-        current.add(b);
-      }
-    }
-    if (!current.isEmpty() || parts.isEmpty()) {
-      parts.add(reply.part(current, true));
-    } else {
-      Reply last = parts.remove(parts.size() - 1);
-      parts.add(reply.part(last.blocks(), true));
-    }
-    return parts;
-  }
-
-  /** Pieces of at most {@code chars}, cut at a line break or space in the second half when there is one. */
-  public static List<String> cut(String text, int chars) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    while (start < text.length()) {
-      int end = Math.min(text.length(), start + chars);
-      if (end < text.length()) {
-        int at = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-        if (at > start + chars / 2) {
-          end = at;
+        if (!current.isEmpty() || parts.isEmpty()) {
+            parts.add(reply.part(current, true));
+        } else {
+            Reply last = parts.remove(parts.size() - 1);
+            parts.add(reply.part(last.blocks(), true));
         }
-      }
-      out.add(text.substring(start, end));
-      start = end;
+        return parts;
     }
-    return out;
-  }
 
-  private static void flush(Reply reply, List<Reply> parts, List<Block> current) {
-    if (!current.isEmpty()) {
-      parts.add(reply.part(new ArrayList<>(current), false));
-      current.clear();
+    /** Pieces of at most {@code chars}, cut at a line break or space in the second half when there is one. */
+    public static List<String> cut(String text, int chars) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + chars);
+            if (end < text.length()) {
+                int at = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
+                if (at > start + chars / 2) {
+                    end = at;
+                }
+            }
+            out.add(text.substring(start, end));
+            start = end;
+        }
+        return out;
     }
-  }
+
+    private static void flush(Reply reply, List<Reply> parts, List<Block> current) {
+        if (!current.isEmpty()) {
+            parts.add(reply.part(new ArrayList<>(current), false));
+            current.clear();
+        }
+    }
 }

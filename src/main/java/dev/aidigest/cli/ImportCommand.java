@@ -12,17 +12,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", description = "Load posts from a file (X API v2 JSON, an RSS/Atom feed, or JSON lines).")
 final class ImportCommand extends BaseCommand {
 
-  @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
 
-  @Option(names = "--format", paramLabel = "x-api-v2|rss|jsonl", description = "default: guessed from the file")
-  String format;
+    @Option(names = "--format", paramLabel = "x-api-v2|rss|jsonl", description = "default: guessed from the file")
+    String format;
 
-  @Override
-  int run(Wiring w) {
-    w.progressTo(ConsoleProgress.forConsole());
-    ImportResult r = format == null ? w.ingest().importFile(file) : w.ingest().importFile(file, Format.parse(format));
-    System.err.printf("imported %s: %d posts read, %d new, %d already stored, %d unattributed%n",
-        file, r.read(), r.added(), r.duplicates(), r.unattributed());
-    return 0;
-  }
+    @Override
+    int run(Wiring w) {
+        w.progressTo(ConsoleProgress.forConsole());
+        ImportResult r =
+                format == null ? w.ingest().importFile(file) : w.ingest().importFile(file, Format.parse(format));
+        System.err.printf(
+                "imported %s: %d posts read, %d new, %d already stored, %d unattributed%n",
+                file, r.read(), r.added(), r.duplicates(), r.unattributed());
+        return 0;
+    }
 }

@@ -15,38 +15,50 @@ import picocli.CommandLine.Option;
  * yesterday in the configured zone) from its stored digests and posts, stored, printed, written to
  * the site with its word-cloud PNG; {@code --publish} queues it to the chats subscribed to 'daily'.
  */
-@Command(name = "report", description = "Build the daily report of one day (with its word cloud), store it and print its markdown.")
+@Command(
+        name = "report",
+        description = "Build the daily report of one day (with its word cloud), store it and print its markdown.")
 final class ReportCommand extends BaseCommand {
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the day, in the configured zone (default: yesterday)")
-  String date;
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "the day, in the configured zone (default: yesterday)")
+    String date;
 
-  @Option(names = "--publish", description = "queue the report to every chat subscribed to daily or all (each chat gets it once)")
-  boolean publish;
+    @Option(
+            names = "--publish",
+            description = "queue the report to every chat subscribed to daily or all (each chat gets it once)")
+    boolean publish;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "site directory to write into (default: digest.site_dir)")
-  Path out;
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "site directory to write into (default: digest.site_dir)")
+    Path out;
 
-  @Override
-  int run(Wiring w) {
-    LocalDate day = date == null ? LocalDate.now(w.clock().withZone(w.zone())).minusDays(1) : parse(date);
-    DailyReports.Edition edition = w.reports(out).make(day);
-    System.out.print(edition.markdown());
-    System.out.flush();
-    System.err.println("written " + edition.file() + (edition.image() == null ? " (no word cloud)" : " and " + edition.image()));
-    if (publish) {
-      // no /follow alerts: the report's items are stories the digests already alerted on
-      int queued = new Outbox(new OutboxStore(w.db()), w.clock()).publish(edition.id());
-      System.err.println("queued to " + queued + " subscription(s)");
+    @Override
+    int run(Wiring w) {
+        LocalDate day =
+                date == null ? LocalDate.now(w.clock().withZone(w.zone())).minusDays(1) : parse(date);
+        DailyReports.Edition edition = w.reports(out).make(day);
+        System.out.print(edition.markdown());
+        System.out.flush();
+        System.err.println("written " + edition.file()
+                + (edition.image() == null ? " (no word cloud)" : " and " + edition.image()));
+        if (publish) {
+            // no /follow alerts: the report's items are stories the digests already alerted on
+            int queued = new Outbox(new OutboxStore(w.db()), w.clock()).publish(edition.id());
+            System.err.println("queued to " + queued + " subscription(s)");
+        }
+        return 0;
     }
-    return 0;
-  }
 
-  static LocalDate parse(String text) {
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--date: not a date YYYY-MM-DD: " + text);
+    static LocalDate parse(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--date: not a date YYYY-MM-DD: " + text);
+        }
     }
-  }
 }

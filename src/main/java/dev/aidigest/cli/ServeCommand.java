@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", description = "Run the scheduler, the enabled chat bots and the HTTP server until stopped.")
 final class ServeCommand extends BaseCommand {
 
-  @Override
-  int run(Wiring w) throws Exception {
-    w.serve().run();
-    return 0;
-  }
+    @Override
+    int run(Wiring w) throws Exception {
+        w.serve().run();
+        return 0;
+    }
 }

@@ -10,18 +10,24 @@ import java.util.List;
  * @param engine {@code offline} or the LLM model that wrote the summaries
  */
 public record ArchivedDigest(
-    long id, String kind, String slot, String title, Instant windowEnd,
-    List<String> categories, List<Item> items, String engine) {
+        long id,
+        String kind,
+        String slot,
+        String title,
+        Instant windowEnd,
+        List<String> categories,
+        List<Item> items,
+        String engine) {
 
-  public ArchivedDigest {
-    categories = List.copyOf(categories);
-    items = List.copyOf(items);
-  }
-
-  /** One numbered entry; {@code summary} may carry {@code **bold**}. */
-  public record Item(int position, String headline, String summary, String url, List<String> authors) {
-    public Item {
-      authors = List.copyOf(authors);
+    public ArchivedDigest {
+        categories = List.copyOf(categories);
+        items = List.copyOf(items);
     }
-  }
+
+    /** One numbered entry; {@code summary} may carry {@code **bold**}. */
+    public record Item(int position, String headline, String summary, String url, List<String> authors) {
+        public Item {
+            authors = List.copyOf(authors);
+        }
+    }
 }

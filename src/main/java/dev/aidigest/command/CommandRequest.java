@@ -13,14 +13,14 @@ import java.util.function.BooleanSupplier;
  * @param locale  the user's language code ("zh", "en", ...); replies are in Chinese regardless
  */
 public record CommandRequest(
-    ChatRef chat, String userId, String args, int page, BooleanSupplier isAdmin, String locale) {
+        ChatRef chat, String userId, String args, int page, BooleanSupplier isAdmin, String locale) {
 
-  public CommandRequest {
-    args = args == null ? "" : args.trim();
-    page = Math.max(1, page);
-  }
+    public CommandRequest {
+        args = args == null ? "" : args.trim();
+        page = Math.max(1, page);
+    }
 
-  public boolean hasArgs() {
-    return !args.isEmpty();
-  }
+    public boolean hasArgs() {
+        return !args.isEmpty();
+    }
 }

@@ -13,28 +13,28 @@ import java.util.List;
  */
 public final class DigestReplies {
 
-  private final InlineMarkdown markdown = new InlineMarkdown();
+    private final InlineMarkdown markdown = new InlineMarkdown();
 
-  public Reply of(ArchivedDigest d) {
-    Reply.Builder b = Reply.builder();
-    List<List<Span>> head = new ArrayList<>();
-    head.add(List.of(Span.bold(d.title())));
-    if (!d.categories().isEmpty()) {
-      head.add(List.of(Span.plain("分类：" + String.join(" · ", d.categories()))));
+    public Reply of(ArchivedDigest d) {
+        Reply.Builder b = Reply.builder();
+        List<List<Span>> head = new ArrayList<>();
+        head.add(List.of(Span.bold(d.title())));
+        if (!d.categories().isEmpty()) {
+            head.add(List.of(Span.plain("分类：" + String.join(" · ", d.categories()))));
+        }
+        b.block(new Block(head));
+        for (ArchivedDigest.Item item : d.items()) {
+            List<Span> first = new ArrayList<>();
+            first.add(Span.plain(item.position() + ". "));
+            first.add(Span.link(item.headline(), item.url()));
+            if (!item.authors().isEmpty()) {
+                first.add(Span.plain(" - " + String.join(" / ", item.authors())));
+            }
+            b.block(new Block(List.of(first, markdown.spans(item.summary()))));
+        }
+        if ("offline".equals(d.engine())) {
+            b.line("（本期由离线摘要生成，未使用大模型。）");
+        }
+        return b.build();
     }
-    b.block(new Block(head));
-    for (ArchivedDigest.Item item : d.items()) {
-      List<Span> first = new ArrayList<>();
-      first.add(Span.plain(item.position() + ". "));
-      first.add(Span.link(item.headline(), item.url()));
-      if (!item.authors().isEmpty()) {
-        first.add(Span.plain(" - " + String.join(" / ", item.authors())));
-      }
-      b.block(new Block(List.of(first, markdown.spans(item.summary()))));
-    }
-    if ("offline".equals(d.engine())) {
-      b.line("（本期由离线摘要生成，未使用大模型。）");
-    }
-    return b.build();
-  }
 }

@@ -21,80 +21,80 @@ import org.commonmark.parser.Parser;
  */
 public final class InlineMarkdown {
 
-  private final Parser parser = Parser.builder().build();
+    private final Parser parser = Parser.builder().build();
 
-  public List<Span> spans(String markdown) {
-    List<Span> out = new ArrayList<>();
-    parser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
-      private int bold;
-      private String url;
+    public List<Span> spans(String markdown) {
+        List<Span> out = new ArrayList<>();
+        parser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            private int bold;
+            private String url;
 
-      @Override
-      public void visit(Text text) {
-        out.add(new Span(text.getLiteral(), bold > 0, url));
-      }
+            @Override
+            public void visit(Text text) {
+                out.add(new Span(text.getLiteral(), bold > 0, url));
+            }
 
-      @Override
-      public void visit(Code code) {
-        out.add(new Span(code.getLiteral(), bold > 0, url));
-      }
+            @Override
+            public void visit(Code code) {
+                out.add(new Span(code.getLiteral(), bold > 0, url));
+            }
 
-      // Summaries are text, not HTML: a literal <tag> stays visible and is escaped by the channel.
-      @Override
-      public void visit(HtmlInline html) {
-        out.add(new Span(html.getLiteral(), bold > 0, url));
-      }
+            // Summaries are text, not HTML: a literal <tag> stays visible and is escaped by the channel.
+            @Override
+            public void visit(HtmlInline html) {
+                out.add(new Span(html.getLiteral(), bold > 0, url));
+            }
 
-      @Override
-      public void visit(HtmlBlock html) {
-        out.add(new Span(html.getLiteral(), bold > 0, url));
-      }
+            @Override
+            public void visit(HtmlBlock html) {
+                out.add(new Span(html.getLiteral(), bold > 0, url));
+            }
 
-      @Override
-      public void visit(SoftLineBreak b) {
-        out.add(Span.plain(" "));
-      }
+            @Override
+            public void visit(SoftLineBreak b) {
+                out.add(Span.plain(" "));
+            }
 
-      @Override
-      public void visit(HardLineBreak b) {
-        out.add(Span.plain(" "));
-      }
+            @Override
+            public void visit(HardLineBreak b) {
+                out.add(Span.plain(" "));
+            }
 
-      @Override
-      public void visit(StrongEmphasis s) {
-        bold++;
-        visitChildren(s);
-        bold--;
-      }
+            @Override
+            public void visit(StrongEmphasis s) {
+                bold++;
+                visitChildren(s);
+                bold--;
+            }
 
-      @Override
-      public void visit(Link link) {
-        url = link.getDestination();
-        visitChildren(link);
-        url = null;
-      }
+            @Override
+            public void visit(Link link) {
+                url = link.getDestination();
+                visitChildren(link);
+                url = null;
+            }
 
-      @Override
-      protected void visitChildren(Node parent) {
-        super.visitChildren(parent);
-      }
-    });
-    return merge(out);
-  }
-
-  /** Adjacent spans with the same style become one, so renderers emit fewer tags. */
-  private static List<Span> merge(List<Span> spans) {
-    List<Span> out = new ArrayList<>();
-    for (Span s : spans) {
-      if (!out.isEmpty()) {
-        Span last = out.get(out.size() - 1);
-        if (last.bold() == s.bold() && java.util.Objects.equals(last.url(), s.url())) {
-          out.set(out.size() - 1, new Span(last.text() + s.text(), s.bold(), s.url()));
-          continue;
-        }
-      }
-      out.add(s);
+            @Override
+            protected void visitChildren(Node parent) {
+                super.visitChildren(parent);
+            }
+        });
+        return merge(out);
     }
-    return out;
-  }
+
+    /** Adjacent spans with the same style become one, so renderers emit fewer tags. */
+    private static List<Span> merge(List<Span> spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (!out.isEmpty()) {
+                Span last = out.get(out.size() - 1);
+                if (last.bold() == s.bold() && java.util.Objects.equals(last.url(), s.url())) {
+                    out.set(out.size() - 1, new Span(last.text() + s.text(), s.bold(), s.url()));
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
 }

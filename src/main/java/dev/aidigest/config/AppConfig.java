@@ -9,133 +9,132 @@ import java.time.ZoneId;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppConfig(
-    String timezone,
-    DbConfig database,
-    LlmConfig llm,
-    DigestConfig digest,
-    RankingConfig ranking,
-    ClusterConfig clustering,
-    IngestConfig ingest,
-    XConfig x,
-    RsshubConfig rsshub,
-    TelegramConfig telegram,
-    DiscordConfig discord,
-    LarkConfig lark,
-    HttpConfig http,
-    ReportConfig report,
-    ScheduleConfig schedule,
-    HealthConfig health) {
+        String timezone,
+        DbConfig database,
+        LlmConfig llm,
+        DigestConfig digest,
+        RankingConfig ranking,
+        ClusterConfig clustering,
+        IngestConfig ingest,
+        XConfig x,
+        RsshubConfig rsshub,
+        TelegramConfig telegram,
+        DiscordConfig discord,
+        LarkConfig lark,
+        HttpConfig http,
+        ReportConfig report,
+        ScheduleConfig schedule,
+        HealthConfig health) {
 
-  public ZoneId zone() {
-    return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone);
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record DbConfig(String url, String user, String password) {}
-
-  /** No {@code baseUrl} means the offline summarizer. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record LlmConfig(
-      String baseUrl,
-      String apiKey,
-      String model,
-      int timeoutSeconds,
-      int maxConcurrency,
-      int maxRetries,
-      int maxPostChars,
-      int maxPostsPerStory,
-      boolean jsonSchema) {
-    public boolean enabled() {
-      return baseUrl != null && !baseUrl.isBlank();
-    }
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record DigestConfig(int minItems, int maxItems, int repeatWindowHours, String cron, String siteDir) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record RankingConfig(
-      double engagementWeight,
-      double authorsWeight,
-      double authorWeightWeight,
-      double recencyWeight,
-      int normDays,
-      double minScore) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ClusterConfig(
-      double mergeSimilarity,
-      double entitySimilarity,
-      double maxHoursApart,
-      double minEntityRarity) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record IngestConfig(
-      int intervalMinutes,
-      String userAgent,
-      int timeoutSeconds,
-      long maxFeedBytes,
-      int maxBackoffHours) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record XConfig(String apiUrl, String bearerToken, int maxResults) {
-    public boolean enabled() {
-      return bearerToken != null && !bearerToken.isBlank();
-    }
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record RsshubConfig(String url) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record TelegramConfig(String token, String apiUrl, String webhookSecret, String botName) {
-    public boolean enabled() {
-      return token != null && !token.isBlank();
-    }
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record DiscordConfig(String token, String publicKey, String apiUrl, String gatewayUrl, java.util.List<String> webhookUrls) {
-    public DiscordConfig {
-      webhookUrls = webhookUrls == null ? java.util.List.of() : java.util.List.copyOf(webhookUrls);
+    public ZoneId zone() {
+        return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone);
     }
 
-    public boolean enabled() {
-      return token != null && !token.isBlank();
-    }
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record LarkConfig(String appId, String appSecret, String apiUrl, String verificationToken, String encryptKey,
-      java.util.List<CustomBot> customBots) {
-    public LarkConfig {
-      customBots = customBots == null ? java.util.List.of() : java.util.List.copyOf(customBots);
-    }
-
-    /** A push-only custom group bot: its webhook URL and signing secret (blank: no signature). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CustomBot(String url, String secret) {}
+    public record DbConfig(String url, String user, String password) {}
 
-    public boolean enabled() {
-      return appId != null && !appId.isBlank();
+    /** No {@code baseUrl} means the offline summarizer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LlmConfig(
+            String baseUrl,
+            String apiKey,
+            String model,
+            int timeoutSeconds,
+            int maxConcurrency,
+            int maxRetries,
+            int maxPostChars,
+            int maxPostsPerStory,
+            boolean jsonSchema) {
+        public boolean enabled() {
+            return baseUrl != null && !baseUrl.isBlank();
+        }
     }
-  }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record HttpConfig(int port) {}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DigestConfig(int minItems, int maxItems, int repeatWindowHours, String cron, String siteDir) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ReportConfig(String cron) {}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RankingConfig(
+            double engagementWeight,
+            double authorsWeight,
+            double authorWeightWeight,
+            double recencyWeight,
+            int normDays,
+            double minScore) {}
 
-  /** {@code staleAfterHours}: serve makes no digest when the newest post is older than this (0: off). */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record HealthConfig(int staleAfterHours, java.util.List<String> alertChats) {
-    public HealthConfig {
-      alertChats = alertChats == null ? java.util.List.of() : java.util.List.copyOf(alertChats);
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ClusterConfig(
+            double mergeSimilarity, double entitySimilarity, double maxHoursApart, double minEntityRarity) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IngestConfig(
+            int intervalMinutes, String userAgent, int timeoutSeconds, long maxFeedBytes, int maxBackoffHours) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record XConfig(String apiUrl, String bearerToken, int maxResults) {
+        public boolean enabled() {
+            return bearerToken != null && !bearerToken.isBlank();
+        }
     }
-  }
 
-  /** How {@code serve} paces its background work; zero or absent values take the defaults. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ScheduleConfig(int deliveryPollSeconds, int catchUpSlots, int shutdownGraceSeconds) {}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RsshubConfig(String url) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TelegramConfig(String token, String apiUrl, String webhookSecret, String botName) {
+        public boolean enabled() {
+            return token != null && !token.isBlank();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DiscordConfig(
+            String token, String publicKey, String apiUrl, String gatewayUrl, java.util.List<String> webhookUrls) {
+        public DiscordConfig {
+            webhookUrls = webhookUrls == null ? java.util.List.of() : java.util.List.copyOf(webhookUrls);
+        }
+
+        public boolean enabled() {
+            return token != null && !token.isBlank();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LarkConfig(
+            String appId,
+            String appSecret,
+            String apiUrl,
+            String verificationToken,
+            String encryptKey,
+            java.util.List<CustomBot> customBots) {
+        public LarkConfig {
+            customBots = customBots == null ? java.util.List.of() : java.util.List.copyOf(customBots);
+        }
+
+        /** A push-only custom group bot: its webhook URL and signing secret (blank: no signature). */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record CustomBot(String url, String secret) {}
+
+        public boolean enabled() {
+            return appId != null && !appId.isBlank();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HttpConfig(int port) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReportConfig(String cron) {}
+
+    /** {@code staleAfterHours}: serve makes no digest when the newest post is older than this (0: off). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HealthConfig(int staleAfterHours, java.util.List<String> alertChats) {
+        public HealthConfig {
+            alertChats = alertChats == null ? java.util.List.of() : java.util.List.copyOf(alertChats);
+        }
+    }
+
+    /** How {@code serve} paces its background work; zero or absent values take the defaults. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ScheduleConfig(int deliveryPollSeconds, int catchUpSlots, int shutdownGraceSeconds) {}
 }

@@ -11,28 +11,28 @@ import java.util.Set;
  */
 public interface AlertQueue {
 
-  /** A chat following some words. */
-  record Follow(long id, ChatRef chat, String words) {}
+    /** A chat following some words. */
+    record Follow(long id, ChatRef chat, String words) {}
 
-  /** An item of a stored digest, as alerts need it. */
-  record Item(String storyKey, String slot, String headline, String summary, String url) {}
+    /** An item of a stored digest, as alerts need it. */
+    record Item(String storyKey, String slot, String headline, String summary, String url) {}
 
-  /** A queued alert, claimed for sending. */
-  record Alert(long id, ChatRef chat, String words, String slot, String headline, String url, int attempts) {}
+    /** A queued alert, claimed for sending. */
+    record Alert(long id, ChatRef chat, String words, String slot, String headline, String url, int attempts) {}
 
-  List<Follow> follows();
+    List<Follow> follows();
 
-  List<Item> items(long digestId);
+    List<Item> items(long digestId);
 
-  /** Queues an alert unless this follow was already alerted about the story; true when added. */
-  boolean add(long followId, Item item, Instant now);
+    /** Queues an alert unless this follow was already alerted about the story; true when added. */
+    boolean add(long followId, Item item, Instant now);
 
-  /** Claims due alerts of these platforms with {@code FOR UPDATE SKIP LOCKED}, leased until {@code leaseUntil}. */
-  List<Alert> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil);
+    /** Claims due alerts of these platforms with {@code FOR UPDATE SKIP LOCKED}, leased until {@code leaseUntil}. */
+    List<Alert> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil);
 
-  void sent(long id, String messageId);
+    void sent(long id, String messageId);
 
-  void retryAt(long id, Instant due, String error, boolean countAttempt);
+    void retryAt(long id, Instant due, String error, boolean countAttempt);
 
-  void giveUp(long id, String status, String error);
+    void giveUp(long id, String status, String error);
 }

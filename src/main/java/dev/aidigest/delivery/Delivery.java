@@ -8,5 +8,5 @@ import dev.aidigest.channel.ChatRef;
  * @param partsSent messages of this digest already delivered to the chat (resume point)
  * @param active    false when the subscription was cancelled after the row was queued
  */
-public record Delivery(long id, long digestId, long subscriptionId, ChatRef chat, int partsSent,
-    int attempts, boolean active) {}
+public record Delivery(
+        long id, long digestId, long subscriptionId, ChatRef chat, int partsSent, int attempts, boolean active) {}

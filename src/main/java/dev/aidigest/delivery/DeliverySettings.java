@@ -13,12 +13,12 @@ import java.time.Duration;
  */
 public record DeliverySettings(int batch, Duration lease, Duration chatGap, int maxAttempts, Duration backoff) {
 
-  public static DeliverySettings defaults() {
-    return new DeliverySettings(50, Duration.ofSeconds(60), Duration.ofMillis(1050), 8, Duration.ofSeconds(5));
-  }
+    public static DeliverySettings defaults() {
+        return new DeliverySettings(50, Duration.ofSeconds(60), Duration.ofMillis(1050), 8, Duration.ofSeconds(5));
+    }
 
-  Duration backoffAfter(int attempts) {
-    long ms = backoff.toMillis() << Math.min(20, Math.max(0, attempts - 1));
-    return Duration.ofMillis(Math.min(ms, Duration.ofHours(1).toMillis()));
-  }
+    Duration backoffAfter(int attempts) {
+        long ms = backoff.toMillis() << Math.min(20, Math.max(0, attempts - 1));
+        return Duration.ofMillis(Math.min(ms, Duration.ofHours(1).toMillis()));
+    }
 }

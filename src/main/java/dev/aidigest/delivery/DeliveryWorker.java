@@ -22,116 +22,130 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker {
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-  private final OutboxQueue queue;
-  private final Archive archive;
-  private final SubscriptionControl subscriptions;
-  private final Map<String, Channel> channels;
-  private final DeliverySettings settings;
-  private final Clock clock;
-  private final DigestReplies replies = new DigestReplies();
-  private final Alerts alerts;
+    private final OutboxQueue queue;
+    private final Archive archive;
+    private final SubscriptionControl subscriptions;
+    private final Map<String, Channel> channels;
+    private final DeliverySettings settings;
+    private final Clock clock;
+    private final DigestReplies replies = new DigestReplies();
+    private final Alerts alerts;
 
-  public DeliveryWorker(OutboxQueue queue, Archive archive, SubscriptionControl subscriptions,
-      List<Channel> channels, DeliverySettings settings, Clock clock) {
-    this(queue, archive, subscriptions, channels, settings, null, clock);
-  }
+    public DeliveryWorker(
+            OutboxQueue queue,
+            Archive archive,
+            SubscriptionControl subscriptions,
+            List<Channel> channels,
+            DeliverySettings settings,
+            Clock clock) {
+        this(queue, archive, subscriptions, channels, settings, null, clock);
+    }
 
-  /** @param alerts follow alerts sent after the digests of each round; null for none */
-  public DeliveryWorker(OutboxQueue queue, Archive archive, SubscriptionControl subscriptions,
-      List<Channel> channels, DeliverySettings settings, Alerts alerts, Clock clock) {
-    this.alerts = alerts;
-    this.queue = queue;
-    this.archive = archive;
-    this.subscriptions = subscriptions;
-    this.channels = new HashMap<>();
-    channels.forEach(ch -> this.channels.put(ch.platform(), ch));
-    this.settings = settings;
-    this.clock = clock;
-  }
+    /** @param alerts follow alerts sent after the digests of each round; null for none */
+    public DeliveryWorker(
+            OutboxQueue queue,
+            Archive archive,
+            SubscriptionControl subscriptions,
+            List<Channel> channels,
+            DeliverySettings settings,
+            Alerts alerts,
+            Clock clock) {
+        this.alerts = alerts;
+        this.queue = queue;
+        this.archive = archive;
+        this.subscriptions = subscriptions;
+        this.channels = new HashMap<>();
+        channels.forEach(ch -> this.channels.put(ch.platform(), ch));
+        this.settings = settings;
+        this.clock = clock;
+    }
 
-  /**
-   * Sends until nothing is due or {@code keepGoing} turns false (shutdown: the message in flight is
-   * finished and recorded, the rest of the claim is released). Returns the messages sent.
-   */
-  public int drain(BooleanSupplier keepGoing) {
-    Map<String, List<Reply>> parts = new HashMap<>();
-    int sent = 0;
-    while (keepGoing.getAsBoolean()) {
-      Instant now = clock.instant();
-      List<Delivery> batch = queue.claim(channels.keySet(), settings.batch(), now, now.plus(settings.lease()));
-      if (batch.isEmpty()) {
-        return sent + (alerts == null ? 0 : alerts.drain(channels, keepGoing));
-      }
-      for (int i = 0; i < batch.size(); i++) {
-        if (!keepGoing.getAsBoolean()) {
-          for (Delivery d : batch.subList(i, batch.size())) {
-            queue.retryAt(d.id(), clock.instant(), "released at shutdown", false);
-          }
-          return sent;
+    /**
+     * Sends until nothing is due or {@code keepGoing} turns false (shutdown: the message in flight is
+     * finished and recorded, the rest of the claim is released). Returns the messages sent.
+     */
+    public int drain(BooleanSupplier keepGoing) {
+        Map<String, List<Reply>> parts = new HashMap<>();
+        int sent = 0;
+        while (keepGoing.getAsBoolean()) {
+            Instant now = clock.instant();
+            List<Delivery> batch = queue.claim(channels.keySet(), settings.batch(), now, now.plus(settings.lease()));
+            if (batch.isEmpty()) {
+                return sent + (alerts == null ? 0 : alerts.drain(channels, keepGoing));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (!keepGoing.getAsBoolean()) {
+                    for (Delivery d : batch.subList(i, batch.size())) {
+                        queue.retryAt(d.id(), clock.instant(), "released at shutdown", false);
+                    }
+                    return sent;
+                }
+                sent += sendNext(batch.get(i), parts) ? 1 : 0;
+            }
         }
-        sent += sendNext(batch.get(i), parts) ? 1 : 0;
-      }
+        return sent;
     }
-    return sent;
-  }
 
-  private boolean sendNext(Delivery d, Map<String, List<Reply>> cache) {
-    if (!d.active()) {
-      queue.giveUp(d.id(), "dropped", "subscription cancelled");
-      return false;
+    private boolean sendNext(Delivery d, Map<String, List<Reply>> cache) {
+        if (!d.active()) {
+            queue.giveUp(d.id(), "dropped", "subscription cancelled");
+            return false;
+        }
+        Channel channel = channels.get(d.chat().platform());
+        List<Reply> parts =
+                cache.computeIfAbsent(d.digestId() + "/" + channel.platform(), k -> archive.byId(d.digestId())
+                        .map(replies::of)
+                        .map(channel::split)
+                        .orElse(List.of()));
+        if (parts.isEmpty()) {
+            queue.giveUp(d.id(), "dropped", "digest " + d.digestId() + " is gone");
+            return false;
+        }
+        if (d.partsSent() >= parts.size()) {
+            queue.completed(d.id(), d.partsSent(), "", clock.instant());
+            return false;
+        }
+        try {
+            String messageId = channel.send(d.chat(), parts.get(d.partsSent()));
+            int done = d.partsSent() + 1;
+            if (done == parts.size()) {
+                queue.completed(d.id(), done, messageId, clock.instant());
+            } else {
+                queue.partSent(d.id(), done, messageId, clock.instant().plus(settings.chatGap()));
+            }
+            return true;
+        } catch (ChannelException e) {
+            onFailure(d, e);
+            return false;
+        }
     }
-    Channel channel = channels.get(d.chat().platform());
-    List<Reply> parts = cache.computeIfAbsent(d.digestId() + "/" + channel.platform(),
-        k -> archive.byId(d.digestId()).map(replies::of).map(channel::split).orElse(List.of()));
-    if (parts.isEmpty()) {
-      queue.giveUp(d.id(), "dropped", "digest " + d.digestId() + " is gone");
-      return false;
-    }
-    if (d.partsSent() >= parts.size()) {
-      queue.completed(d.id(), d.partsSent(), "", clock.instant());
-      return false;
-    }
-    try {
-      String messageId = channel.send(d.chat(), parts.get(d.partsSent()));
-      int done = d.partsSent() + 1;
-      if (done == parts.size()) {
-        queue.completed(d.id(), done, messageId, clock.instant());
-      } else {
-        queue.partSent(d.id(), done, messageId, clock.instant().plus(settings.chatGap()));
-      }
-      return true;
-    } catch (ChannelException e) {
-      onFailure(d, e);
-      return false;
-    }
-  }
 
-  private void onFailure(Delivery d, ChannelException e) {
-    Instant now = clock.instant();
-    if (e instanceof ChannelException.RateLimited r) {
-      log.info("rate limited on {}: retry after {}", d.chat(), r.retryAfter());
-      queue.retryAt(d.id(), now.plus(r.retryAfter()), e.getMessage(), false);
-    } else if (e instanceof ChannelException.Forbidden) {
-      log.info("deactivating subscription {} ({}): {}", d.subscriptionId(), d.chat(), e.getMessage());
-      subscriptions.deactivate(d.subscriptionId(), e.getMessage());
-      queue.giveUp(d.id(), "dropped", e.getMessage());
-    } else if (e instanceof ChannelException.ChatMigrated m) {
-      log.info("chat {} migrated to {}", d.chat(), m.newChatId());
-      subscriptions.moveChat(d.subscriptionId(), m.newChatId());
-      queue.retryAt(d.id(), now, e.getMessage(), false);
-    } else if (e instanceof ChannelException.BadFormat || d.attempts() + 1 >= settings.maxAttempts()) {
-      log.warn("giving up outbox row {} to {}: {}", d.id(), d.chat(), e.getMessage());
-      queue.giveUp(d.id(), "failed", e.getMessage());
-    } else {
-      log.info("send to {} failed (attempt {}): {}", d.chat(), d.attempts() + 1, e.getMessage());
-      queue.retryAt(d.id(), now.plus(settings.backoffAfter(d.attempts() + 1)), e.getMessage(), true);
+    private void onFailure(Delivery d, ChannelException e) {
+        Instant now = clock.instant();
+        if (e instanceof ChannelException.RateLimited r) {
+            log.info("rate limited on {}: retry after {}", d.chat(), r.retryAfter());
+            queue.retryAt(d.id(), now.plus(r.retryAfter()), e.getMessage(), false);
+        } else if (e instanceof ChannelException.Forbidden) {
+            log.info("deactivating subscription {} ({}): {}", d.subscriptionId(), d.chat(), e.getMessage());
+            subscriptions.deactivate(d.subscriptionId(), e.getMessage());
+            queue.giveUp(d.id(), "dropped", e.getMessage());
+        } else if (e instanceof ChannelException.ChatMigrated m) {
+            log.info("chat {} migrated to {}", d.chat(), m.newChatId());
+            subscriptions.moveChat(d.subscriptionId(), m.newChatId());
+            queue.retryAt(d.id(), now, e.getMessage(), false);
+        } else if (e instanceof ChannelException.BadFormat || d.attempts() + 1 >= settings.maxAttempts()) {
+            log.warn("giving up outbox row {} to {}: {}", d.id(), d.chat(), e.getMessage());
+            queue.giveUp(d.id(), "failed", e.getMessage());
+        } else {
+            log.info("send to {} failed (attempt {}): {}", d.chat(), d.attempts() + 1, e.getMessage());
+            queue.retryAt(d.id(), now.plus(settings.backoffAfter(d.attempts() + 1)), e.getMessage(), true);
+        }
     }
-  }
 
-  /** Whether a platform has a channel here (rows of others wait for the node that has one). */
-  public Optional<Channel> channel(String platform) {
-    return Optional.ofNullable(channels.get(platform));
-  }
+    /** Whether a platform has a channel here (rows of others wait for the node that has one). */
+    public Optional<Channel> channel(String platform) {
+        return Optional.ofNullable(channels.get(platform));
+    }
 }

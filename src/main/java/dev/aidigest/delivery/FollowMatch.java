@@ -4,5 +4,5 @@ package dev.aidigest.delivery;
 @FunctionalInterface
 public interface FollowMatch {
 
-  boolean matches(String words, String text);
+    boolean matches(String words, String text);
 }

@@ -15,40 +15,48 @@ import org.slf4j.LoggerFactory;
  */
 public final class OperatorAlerts {
 
-  private static final Logger log = LoggerFactory.getLogger(OperatorAlerts.class);
+    private static final Logger log = LoggerFactory.getLogger(OperatorAlerts.class);
 
-  private final List<Channel> channels;
-  private final List<ChatRef> chats;
+    private final List<Channel> channels;
+    private final List<ChatRef> chats;
 
-  public OperatorAlerts(List<Channel> channels, List<String> chatSpecs) {
-    this.channels = List.copyOf(channels);
-    this.chats = chatSpecs.stream().map(OperatorAlerts::parse).toList();
-  }
-
-  /** Sends {@code text} to every configured chat whose platform is running; returns how many got it. */
-  public int send(String text) {
-    int sent = 0;
-    for (ChatRef chat : chats) {
-      Channel channel = channels.stream().filter(c -> c.platform().equals(chat.platform())).findFirst().orElse(null);
-      if (channel == null) {
-        log.warn("operator alert not sent to {}:{}: that platform is not running", chat.platform(), chat.chatId());
-        continue;
-      }
-      try {
-        channel.sendAll(chat, Reply.text(text));
-        sent++;
-      } catch (ChannelException e) {
-        log.warn("operator alert not sent to {}:{}: {}", chat.platform(), chat.chatId(), e.getMessage());
-      }
+    public OperatorAlerts(List<Channel> channels, List<String> chatSpecs) {
+        this.channels = List.copyOf(channels);
+        this.chats = chatSpecs.stream().map(OperatorAlerts::parse).toList();
     }
-    return sent;
-  }
 
-  static ChatRef parse(String spec) {
-    int colon = spec == null ? -1 : spec.indexOf(':');
-    if (colon <= 0 || colon == spec.length() - 1) {
-      throw new IllegalArgumentException("health.alert_chats: want platform:chatId (telegram:-100123), got " + spec);
+    /** Sends {@code text} to every configured chat whose platform is running; returns how many got it. */
+    public int send(String text) {
+        int sent = 0;
+        for (ChatRef chat : chats) {
+            Channel channel = channels.stream()
+                    .filter(c -> c.platform().equals(chat.platform()))
+                    .findFirst()
+                    .orElse(null);
+            if (channel == null) {
+                log.warn(
+                        "operator alert not sent to {}:{}: that platform is not running",
+                        chat.platform(),
+                        chat.chatId());
+                continue;
+            }
+            try {
+                channel.sendAll(chat, Reply.text(text));
+                sent++;
+            } catch (ChannelException e) {
+                log.warn("operator alert not sent to {}:{}: {}", chat.platform(), chat.chatId(), e.getMessage());
+            }
+        }
+        return sent;
     }
-    return new ChatRef(spec.substring(0, colon).trim(), spec.substring(colon + 1).trim(), ChatRef.Kind.GROUP);
-  }
+
+    static ChatRef parse(String spec) {
+        int colon = spec == null ? -1 : spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException(
+                    "health.alert_chats: want platform:chatId (telegram:-100123), got " + spec);
+        }
+        return new ChatRef(
+                spec.substring(0, colon).trim(), spec.substring(colon + 1).trim(), ChatRef.Kind.GROUP);
+    }
 }

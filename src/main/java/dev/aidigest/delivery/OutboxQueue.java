@@ -10,28 +10,28 @@ import java.util.Set;
  */
 public interface OutboxQueue {
 
-  /**
-   * Queues the digest for every active subscription whose plan covers its kind and that has no row
-   * for it yet. Returns the number of rows added.
-   */
-  int enqueue(long digestId, Instant now);
+    /**
+     * Queues the digest for every active subscription whose plan covers its kind and that has no row
+     * for it yet. Returns the number of rows added.
+     */
+    int enqueue(long digestId, Instant now);
 
-  /**
-   * Claims up to {@code max} due rows of these platforms ({@code FOR UPDATE SKIP LOCKED}, so workers
-   * on several nodes never take the same row) and leases them until {@code leaseUntil}: a worker
-   * that dies leaves them to be claimed again after the lease.
-   */
-  List<Delivery> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil);
+    /**
+     * Claims up to {@code max} due rows of these platforms ({@code FOR UPDATE SKIP LOCKED}, so workers
+     * on several nodes never take the same row) and leases them until {@code leaseUntil}: a worker
+     * that dies leaves them to be claimed again after the lease.
+     */
+    List<Delivery> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil);
 
-  /** One more part was delivered; the row is due again at {@code nextDue} for its next part. */
-  void partSent(long id, int partsSent, String messageId, Instant nextDue);
+    /** One more part was delivered; the row is due again at {@code nextDue} for its next part. */
+    void partSent(long id, int partsSent, String messageId, Instant nextDue);
 
-  /** Every part was delivered. */
-  void completed(long id, int partsSent, String messageId, Instant now);
+    /** Every part was delivered. */
+    void completed(long id, int partsSent, String messageId, Instant now);
 
-  /** Not sent now; try again at {@code due}. {@code countAttempt} false for rate limits. */
-  void retryAt(long id, Instant due, String error, boolean countAttempt);
+    /** Not sent now; try again at {@code due}. {@code countAttempt} false for rate limits. */
+    void retryAt(long id, Instant due, String error, boolean countAttempt);
 
-  /** Gives up: {@code status} is {@code failed} (the platform refused it) or {@code dropped} (chat gone). */
-  void giveUp(long id, String status, String error);
+    /** Gives up: {@code status} is {@code failed} (the platform refused it) or {@code dropped} (chat gone). */
+    void giveUp(long id, String status, String error);
 }

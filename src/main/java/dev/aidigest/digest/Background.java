@@ -18,37 +18,39 @@ import java.nio.charset.StandardCharsets;
  */
 public record Background(float[] other, float[] cjk) {
 
-  /** How many posts the background counts as when blended with a window's own mean. */
-  static final double PSEUDO_COUNT = 32;
+    /** How many posts the background counts as when blended with a window's own mean. */
+    static final double PSEUDO_COUNT = 32;
 
-  /** No background: windows are centred on their own posts only. */
-  public static final Background NONE = new Background(null, null);
+    /** No background: windows are centred on their own posts only. */
+    public static final Background NONE = new Background(null, null);
 
-  /** The background of bge-small-zh v1.5 (quantized), the model {@code BgeEmbedder} stores. */
-  public static Background bgeSmallZh() {
-    String name = "bge-small-zh-v1.5-q.background.txt";
-    try (InputStream in = Background.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled background missing: " + name);
-      }
-      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
-      return new Background(parse(lines[0]), parse(lines[1]));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The background of bge-small-zh v1.5 (quantized), the model {@code BgeEmbedder} stores. */
+    public static Background bgeSmallZh() {
+        String name = "bge-small-zh-v1.5-q.background.txt";
+        try (InputStream in = Background.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled background missing: " + name);
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .strip()
+                    .split("\n");
+            return new Background(parse(lines[0]), parse(lines[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  float[] mean(boolean cjkGroup, int dims) {
-    float[] m = cjkGroup ? cjk : other;
-    return m != null && m.length == dims ? m : null;
-  }
-
-  private static float[] parse(String line) {
-    String[] parts = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
-    float[] v = new float[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      v[i] = Float.parseFloat(parts[i]);
+    float[] mean(boolean cjkGroup, int dims) {
+        float[] m = cjkGroup ? cjk : other;
+        return m != null && m.length == dims ? m : null;
     }
-    return v;
-  }
+
+    private static float[] parse(String line) {
+        String[] parts = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
+        float[] v = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Float.parseFloat(parts[i]);
+        }
+        return v;
+    }
 }

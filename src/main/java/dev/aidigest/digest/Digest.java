@@ -11,21 +11,21 @@ import java.util.List;
  * @param accountsRead distinct authors in the window
  */
 public record Digest(
-    Slot slot,
-    ZonedDateTime madeAt,
-    List<String> categories,
-    List<DigestItem> items,
-    int postsRead,
-    int accountsRead,
-    LlmUsage usage,
-    String engine) {
+        Slot slot,
+        ZonedDateTime madeAt,
+        List<String> categories,
+        List<DigestItem> items,
+        int postsRead,
+        int accountsRead,
+        LlmUsage usage,
+        String engine) {
 
-  public Digest {
-    categories = List.copyOf(categories);
-    items = List.copyOf(items);
-  }
+    public Digest {
+        categories = List.copyOf(categories);
+        items = List.copyOf(items);
+    }
 
-  public boolean offline() {
-    return "offline".equals(engine);
-  }
+    public boolean offline() {
+        return "offline".equals(engine);
+    }
 }

@@ -10,19 +10,19 @@ import java.util.List;
  * @param postIds database ids of every post of the story
  */
 public record DigestItem(
-    int position,
-    String storyKey,
-    String headline,
-    String summary,
-    String url,
-    List<String> authors,
-    List<Long> postIds,
-    boolean followUp,
-    double score,
-    boolean offline) {
+        int position,
+        String storyKey,
+        String headline,
+        String summary,
+        String url,
+        List<String> authors,
+        List<Long> postIds,
+        boolean followUp,
+        double score,
+        boolean offline) {
 
-  public DigestItem {
-    authors = List.copyOf(authors);
-    postIds = List.copyOf(postIds);
-  }
+    public DigestItem {
+        authors = List.copyOf(authors);
+        postIds = List.copyOf(postIds);
+    }
 }

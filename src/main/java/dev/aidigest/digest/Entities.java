@@ -23,220 +23,224 @@ import java.util.Set;
  */
 public final class Entities {
 
-  /** What kind of token a key came from; decides how much sharing it counts as evidence. */
-  public enum Kind {
-    /** letters and digits, inner capitals, or joined by {@code -}/{@code .}: FLUX.2, Qwen3-VL, ChatGPT. */
-    PRODUCT(1.0),
-    /** two or more capitalised words, or a word and a version: Nano Banana Pro, Opus 4.5. */
-    PHRASE(1.0),
-    /** one capitalised word in Chinese text, where capitals are never sentence-initial: Suno, Kimi. */
-    NAME_IN_CHINESE(0.8),
-    /** all capitals: SAM, HLE, LLM. */
-    ACRONYM(0.6),
-    /** one capitalised word inside a sentence: Kimi, Suno, Codex. */
-    WORD(0.75),
-    /** one capitalised word opening a sentence, where English capitalises anything: "Tried", "Codex". */
-    OPENING_WORD(0.5);
+    /** What kind of token a key came from; decides how much sharing it counts as evidence. */
+    public enum Kind {
+        /** letters and digits, inner capitals, or joined by {@code -}/{@code .}: FLUX.2, Qwen3-VL, ChatGPT. */
+        PRODUCT(1.0),
+        /** two or more capitalised words, or a word and a version: Nano Banana Pro, Opus 4.5. */
+        PHRASE(1.0),
+        /** one capitalised word in Chinese text, where capitals are never sentence-initial: Suno, Kimi. */
+        NAME_IN_CHINESE(0.8),
+        /** all capitals: SAM, HLE, LLM. */
+        ACRONYM(0.6),
+        /** one capitalised word inside a sentence: Kimi, Suno, Codex. */
+        WORD(0.75),
+        /** one capitalised word opening a sentence, where English capitalises anything: "Tried", "Codex". */
+        OPENING_WORD(0.5);
 
-    final double factor;
+        final double factor;
 
-    Kind(double factor) {
-      this.factor = factor;
-    }
-  }
-
-  private static final int MAX_RUN = 4;
-
-  private final Set<String> stopwords;
-  private final Set<String> generic;
-
-  /**
-   * @param stopwords lower-case English words that are never names even when capitalised
-   * @param generic   canonical keys too general to link two posts ({@code ai}, {@code openai})
-   */
-  public Entities(Set<String> stopwords, Set<String> generic) {
-    this.stopwords = Set.copyOf(stopwords);
-    this.generic = Set.copyOf(generic);
-  }
-
-  /** The default word lists bundled with the application. */
-  public static Entities standard() {
-    return new Entities(WordLists.load("stopwords-en.txt"), WordLists.load("generic-entities.txt"));
-  }
-
-  /**
-   * A name as written in one post.
-   *
-   * @param at index of the Latin token where its first mention starts (a phrase's sub-runs share
-   *           their phrase's index): how early the post names it
-   */
-  public record Name(Kind kind, int at) {}
-
-  /** Canonical key → name for the names written in {@code text}. */
-  public Map<String, Name> extract(String text) {
-    return extract(LatinToken.scan(PostWords.clean(text)));
-  }
-
-  Map<String, Name> extract(List<LatinToken> tokens) {
-    Map<String, Name> out = new HashMap<>();
-    boolean[] inPhrase = phrases(tokens, out);
-    for (int i = 0; i < tokens.size(); i++) {
-      Kind k = single(tokens.get(i));
-      // "Black Forest Labs" is one name; "Black", "Forest" and "Labs" on their own are noise.
-      boolean partOfName = inPhrase[i] && (k == Kind.WORD || k == Kind.OPENING_WORD || k == Kind.ACRONYM);
-      // ...but a company inside a phrase is still written: "New Anthropic research" names Anthropic
-      // (generic keys never link posts on their own; they only tell what a post leads with).
-      boolean company = partOfName && k != Kind.OPENING_WORD && generic.contains(canonical(tokens.get(i).text()));
-      if (k != null && (!partOfName || company)) {
-        put(out, canonical(tokens.get(i).text()), new Name(k, i));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * How many Latin tokens of {@code cleanText} come before the end of its lede: the first line that
-   * names something (a sentence-opening word alone does not count; {@code names} as extracted from
-   * the whole text). Names after it are details:
-   * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
-   * does not make it a GPT-5 story. One-line texts are all lede.
-   */
-  int ledeTokens(String cleanText, Map<String, Name> names) {
-    if (cleanText.indexOf('\n') < 0) {
-      return Integer.MAX_VALUE;
-    }
-    int first = Integer.MAX_VALUE;
-    for (Name name : names.values()) {
-      if (name.kind() != Kind.OPENING_WORD) {
-        first = Math.min(first, name.at());
-      }
-    }
-    // Tokens never span a line break, so counting them line by line finds the lede's last one.
-    int before = 0;
-    for (String line : cleanText.split("\n")) {
-      before += LatinToken.scan(line).size();
-      if (before > first) {
-        return before;
-      }
-    }
-    return Integer.MAX_VALUE;
-  }
-
-  /** True for keys that never count as evidence that two posts tell one story. */
-  public boolean isGeneric(String key) {
-    return generic.contains(key);
-  }
-
-  private Kind single(LatinToken t) {
-    String s = t.text();
-    if (!Character.isLetter(s.charAt(0)) || stopwords.contains(s.toLowerCase(Locale.ROOT))) {
-      return null;
-    }
-    int letters = t.letters();
-    if (t.digits() > 0) {
-      return letters >= 2 ? Kind.PRODUCT : null;
-    }
-    if (describesGeneric(s)) {
-      return null;
-    }
-    if (t.innerCaps() || (t.joined() && t.uppers() > 0)) {
-      return Kind.PRODUCT;
-    }
-    if (letters >= 2 && t.uppers() == letters) {
-      return Kind.ACRONYM;
-    }
-    if (!Character.isUpperCase(s.charAt(0)) || letters < 2) {
-      return null;
-    }
-    return t.opensSentence() ? Kind.OPENING_WORD : Kind.WORD;
-  }
-
-  /**
-   * A generic word joined to a lower-case one ({@code AI-driven}, {@code GPU-rich},
-   * {@code LLM-based}) describes something rather than naming it: Peter Diamandis' "AI-driven
-   * research" and "AI-driven job loss" are two stories. ({@code Studio-quality} stays a name: rare
-   * words are evidence however they are joined.)
-   */
-  private boolean describesGeneric(String token) {
-    int dash = token.indexOf('-');
-    if (dash <= 0 || dash == token.length() - 1 || !generic.contains(canonical(token.substring(0, dash)))) {
-      return false;
-    }
-    for (int i = dash + 1; i < token.length(); i++) {
-      if (!Character.isLowerCase(token.charAt(i)) && token.charAt(i) != '-') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Emits runs of adjacent name-like tokens (one space apart) and their sub-runs of two or more;
-   * returns which tokens belong to such a run.
-   */
-  private boolean[] phrases(List<LatinToken> tokens, Map<String, Name> out) {
-    boolean[] inPhrase = new boolean[tokens.size()];
-    int runStart = -1;
-    for (int i = 0; i <= tokens.size(); i++) {
-      LatinToken t = i < tokens.size() ? tokens.get(i) : null;
-      boolean continues = t != null && runStart >= 0 && tokens.get(i - 1).adjacentToNext() && fitsRun(t, false);
-      if (!continues) {
-        if (runStart >= 0 && i - runStart >= 2) {
-          emitRun(tokens.subList(runStart, i), runStart, out);
-          Arrays.fill(inPhrase, runStart, i, true);
+        Kind(double factor) {
+            this.factor = factor;
         }
-        runStart = t != null && fitsRun(t, true) ? i : -1;
-      }
     }
-    return inPhrase;
-  }
 
-  private boolean fitsRun(LatinToken t, boolean first) {
-    String s = t.text();
-    if (stopwords.contains(s.toLowerCase(Locale.ROOT))) {
-      return false;
-    }
-    if (Character.isDigit(s.charAt(0))) {
-      return !first && t.letters() <= 1; // a version (3, 4.5, 3D) after a name, not "256K context"
-    }
-    return Character.isUpperCase(s.charAt(0)) || t.uppers() > 0 || t.digits() > 0;
-  }
+    private static final int MAX_RUN = 4;
 
-  private void emitRun(List<LatinToken> run, int at, Map<String, Name> out) {
-    int n = Math.min(run.size(), 2 * MAX_RUN);
-    for (int from = 0; from < n; from++) {
-      if (Character.isDigit(run.get(from).text().charAt(0))) {
-        continue;
-      }
-      StringBuilder key = new StringBuilder(canonical(run.get(from).text()));
-      for (int to = from + 1; to < Math.min(n, from + MAX_RUN); to++) {
-        key.append(canonical(run.get(to).text()));
-        put(out, key.toString(), new Name(Kind.PHRASE, at));
-      }
-    }
-  }
+    private final Set<String> stopwords;
+    private final Set<String> generic;
 
-  private static void put(Map<String, Name> out, String key, Name name) {
-    if (key.length() >= 2) {
-      out.merge(key, name, (a, b) -> a.at() <= b.at() ? a : b);
+    /**
+     * @param stopwords lower-case English words that are never names even when capitalised
+     * @param generic   canonical keys too general to link two posts ({@code ai}, {@code openai})
+     */
+    public Entities(Set<String> stopwords, Set<String> generic) {
+        this.stopwords = Set.copyOf(stopwords);
+        this.generic = Set.copyOf(generic);
     }
-  }
 
-  /** Lower case; drops spaces, hyphens, underscores, and dots that are not between two digits. */
-  public static String canonical(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '.') {
-        boolean between = i > 0 && i + 1 < name.length()
-            && Character.isDigit(name.charAt(i - 1)) && Character.isDigit(name.charAt(i + 1));
-        if (between) {
-          sb.append('.');
+    /** The default word lists bundled with the application. */
+    public static Entities standard() {
+        return new Entities(WordLists.load("stopwords-en.txt"), WordLists.load("generic-entities.txt"));
+    }
+
+    /**
+     * A name as written in one post.
+     *
+     * @param at index of the Latin token where its first mention starts (a phrase's sub-runs share
+     *           their phrase's index): how early the post names it
+     */
+    public record Name(Kind kind, int at) {}
+
+    /** Canonical key → name for the names written in {@code text}. */
+    public Map<String, Name> extract(String text) {
+        return extract(LatinToken.scan(PostWords.clean(text)));
+    }
+
+    Map<String, Name> extract(List<LatinToken> tokens) {
+        Map<String, Name> out = new HashMap<>();
+        boolean[] inPhrase = phrases(tokens, out);
+        for (int i = 0; i < tokens.size(); i++) {
+            Kind k = single(tokens.get(i));
+            // "Black Forest Labs" is one name; "Black", "Forest" and "Labs" on their own are noise.
+            boolean partOfName = inPhrase[i] && (k == Kind.WORD || k == Kind.OPENING_WORD || k == Kind.ACRONYM);
+            // ...but a company inside a phrase is still written: "New Anthropic research" names Anthropic
+            // (generic keys never link posts on their own; they only tell what a post leads with).
+            boolean company = partOfName
+                    && k != Kind.OPENING_WORD
+                    && generic.contains(canonical(tokens.get(i).text()));
+            if (k != null && (!partOfName || company)) {
+                put(out, canonical(tokens.get(i).text()), new Name(k, i));
+            }
         }
-      } else if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
-        sb.append(Character.toLowerCase(c));
-      }
+        return out;
     }
-    return sb.toString();
-  }
+
+    /**
+     * How many Latin tokens of {@code cleanText} come before the end of its lede: the first line that
+     * names something (a sentence-opening word alone does not count; {@code names} as extracted from
+     * the whole text). Names after it are details:
+     * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
+     * does not make it a GPT-5 story. One-line texts are all lede.
+     */
+    int ledeTokens(String cleanText, Map<String, Name> names) {
+        if (cleanText.indexOf('\n') < 0) {
+            return Integer.MAX_VALUE;
+        }
+        int first = Integer.MAX_VALUE;
+        for (Name name : names.values()) {
+            if (name.kind() != Kind.OPENING_WORD) {
+                first = Math.min(first, name.at());
+            }
+        }
+        // Tokens never span a line break, so counting them line by line finds the lede's last one.
+        int before = 0;
+        for (String line : cleanText.split("\n")) {
+            before += LatinToken.scan(line).size();
+            if (before > first) {
+                return before;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** True for keys that never count as evidence that two posts tell one story. */
+    public boolean isGeneric(String key) {
+        return generic.contains(key);
+    }
+
+    private Kind single(LatinToken t) {
+        String s = t.text();
+        if (!Character.isLetter(s.charAt(0)) || stopwords.contains(s.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        int letters = t.letters();
+        if (t.digits() > 0) {
+            return letters >= 2 ? Kind.PRODUCT : null;
+        }
+        if (describesGeneric(s)) {
+            return null;
+        }
+        if (t.innerCaps() || (t.joined() && t.uppers() > 0)) {
+            return Kind.PRODUCT;
+        }
+        if (letters >= 2 && t.uppers() == letters) {
+            return Kind.ACRONYM;
+        }
+        if (!Character.isUpperCase(s.charAt(0)) || letters < 2) {
+            return null;
+        }
+        return t.opensSentence() ? Kind.OPENING_WORD : Kind.WORD;
+    }
+
+    /**
+     * A generic word joined to a lower-case one ({@code AI-driven}, {@code GPU-rich},
+     * {@code LLM-based}) describes something rather than naming it: Peter Diamandis' "AI-driven
+     * research" and "AI-driven job loss" are two stories. ({@code Studio-quality} stays a name: rare
+     * words are evidence however they are joined.)
+     */
+    private boolean describesGeneric(String token) {
+        int dash = token.indexOf('-');
+        if (dash <= 0 || dash == token.length() - 1 || !generic.contains(canonical(token.substring(0, dash)))) {
+            return false;
+        }
+        for (int i = dash + 1; i < token.length(); i++) {
+            if (!Character.isLowerCase(token.charAt(i)) && token.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Emits runs of adjacent name-like tokens (one space apart) and their sub-runs of two or more;
+     * returns which tokens belong to such a run.
+     */
+    private boolean[] phrases(List<LatinToken> tokens, Map<String, Name> out) {
+        boolean[] inPhrase = new boolean[tokens.size()];
+        int runStart = -1;
+        for (int i = 0; i <= tokens.size(); i++) {
+            LatinToken t = i < tokens.size() ? tokens.get(i) : null;
+            boolean continues = t != null && runStart >= 0 && tokens.get(i - 1).adjacentToNext() && fitsRun(t, false);
+            if (!continues) {
+                if (runStart >= 0 && i - runStart >= 2) {
+                    emitRun(tokens.subList(runStart, i), runStart, out);
+                    Arrays.fill(inPhrase, runStart, i, true);
+                }
+                runStart = t != null && fitsRun(t, true) ? i : -1;
+            }
+        }
+        return inPhrase;
+    }
+
+    private boolean fitsRun(LatinToken t, boolean first) {
+        String s = t.text();
+        if (stopwords.contains(s.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (Character.isDigit(s.charAt(0))) {
+            return !first && t.letters() <= 1; // a version (3, 4.5, 3D) after a name, not "256K context"
+        }
+        return Character.isUpperCase(s.charAt(0)) || t.uppers() > 0 || t.digits() > 0;
+    }
+
+    private void emitRun(List<LatinToken> run, int at, Map<String, Name> out) {
+        int n = Math.min(run.size(), 2 * MAX_RUN);
+        for (int from = 0; from < n; from++) {
+            if (Character.isDigit(run.get(from).text().charAt(0))) {
+                continue;
+            }
+            StringBuilder key = new StringBuilder(canonical(run.get(from).text()));
+            for (int to = from + 1; to < Math.min(n, from + MAX_RUN); to++) {
+                key.append(canonical(run.get(to).text()));
+                put(out, key.toString(), new Name(Kind.PHRASE, at));
+            }
+        }
+    }
+
+    private static void put(Map<String, Name> out, String key, Name name) {
+        if (key.length() >= 2) {
+            out.merge(key, name, (a, b) -> a.at() <= b.at() ? a : b);
+        }
+    }
+
+    /** Lower case; drops spaces, hyphens, underscores, and dots that are not between two digits. */
+    public static String canonical(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                boolean between = i > 0
+                        && i + 1 < name.length()
+                        && Character.isDigit(name.charAt(i - 1))
+                        && Character.isDigit(name.charAt(i + 1));
+                if (between) {
+                    sb.append('.');
+                }
+            } else if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -32,111 +32,118 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoryClusterer {
 
-  private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
+    private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
 
-  /** Two groups merge only if strictly more than this share of the pairs across them are linked. */
-  static final double LINK_SHARE = 0.5;
+    /** Two groups merge only if strictly more than this share of the pairs across them are linked. */
+    static final double LINK_SHARE = 0.5;
 
-  /** Weight a shared name needs when {@code clustering.min_entity_rarity} is 0 (automatic). */
-  static final double DEFAULT_ENTITY_WEIGHT = 0.6;
+    /** Weight a shared name needs when {@code clustering.min_entity_rarity} is 0 (automatic). */
+    static final double DEFAULT_ENTITY_WEIGHT = 0.6;
 
-  private final ClusterConfig config;
-  private final Entities entities;
-  private final Background background;
+    private final ClusterConfig config;
+    private final Entities entities;
+    private final Background background;
 
-  public StoryClusterer(ClusterConfig config, Entities entities, Background background) {
-    this.config = Objects.requireNonNull(config, "config");
-    this.entities = Objects.requireNonNull(entities, "entities");
-    this.background = Objects.requireNonNull(background, "background");
-  }
-
-  static double rareWeight(ClusterConfig config) {
-    return config.minEntityRarity() > 0 ? config.minEntityRarity() : DEFAULT_ENTITY_WEIGHT;
-  }
-
-  /** Stories of {@code posts}, every post in exactly one, ordered by their lead post's time. */
-  public List<Story> cluster(List<StoredPost> posts) {
-    return cluster(posts, centring(posts));
-  }
-
-  /** How this clusterer centres the embeddings of {@code posts}' window. */
-  Centring centring(List<StoredPost> posts) {
-    return Centring.of(posts, background);
-  }
-
-  List<Story> cluster(List<StoredPost> posts, Centring centring) {
-    if (posts.isEmpty()) {
-      return List.of();
+    public StoryClusterer(ClusterConfig config, Entities entities, Background background) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.entities = Objects.requireNonNull(entities, "entities");
+        this.background = Objects.requireNonNull(background, "background");
     }
-    List<ThreadUnit> units = ThreadUnit.of(posts);
-    int n = units.size();
-    List<String> texts = new ArrayList<>(n);
-    List<float[]> vectors = new ArrayList<>(n);
-    boolean[] cjk = new boolean[n];
-    long[] seconds = new long[n];
-    boolean[] orphanQuote = new boolean[n];
-    for (int u = 0; u < n; u++) {
-      ThreadUnit unit = units.get(u);
-      texts.add(unit.text());
-      vectors.add(unit.vector());
-      cjk[u] = PostWords.isCjk(unit.text());
-      seconds[u] = unit.start().getEpochSecond();
-      orphanQuote[u] = unit.quotesOutside();
-    }
-    long t0 = System.nanoTime();
-    EntityIndex names = EntityIndex.build(texts, entities);
-    long t1 = System.nanoTime();
-    CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
-    Links links = Links.find(centred, names, seconds, orphanQuote, config);
-    long t2 = System.nanoTime();
-    int[] groupOf = merge(names, links, rareWeight(config));
-    List<Story> stories = StoryOrder.stories(units, groupOf);
-    if (log.isDebugEnabled()) {
-      log.debug("clustered {} units: names {} ms, {} links {} ms, merge {} ms, {} stories", n, (t1 - t0) / 1_000_000,
-          links.count(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, stories.size());
-    }
-    return stories;
-  }
 
-  private static int[] merge(EntityIndex names, Links links, double rareWeight) {
-    Groups groups = new Groups(names, rareWeight);
-    // A refused pair of groups is not checked again until one of them grows: dense windows have
-    // thousands of links between the same two big groups.
-    Map<Long, Long> refused = new HashMap<>();
-    long n = names.size();
-    for (int k = 0; k < links.count(); k++) {
-      int a = groups.groupOf(links.a(k));
-      int b = groups.groupOf(links.b(k));
-      if (a == b) {
-        continue;
-      }
-      if (groups.members(a).size() > groups.members(b).size() || (groups.members(a).size() == groups.members(b).size() && a > b)) {
-        int t = a;
-        a = b;
-        b = t;
-      }
-      long pair = Math.min(a, b) * n + Math.max(a, b);
-      long versions = ((long) groups.version(Math.min(a, b)) << 32) | groups.version(Math.max(a, b));
-      if (Long.valueOf(versions).equals(refused.get(pair))) {
-        continue;
-      }
-      long linked = 0;
-      for (int m : groups.members(a)) {
-        for (int q : links.neighbours(m)) {
-          if (groups.groupOf(q) == b) {
-            linked++;
-          }
+    static double rareWeight(ClusterConfig config) {
+        return config.minEntityRarity() > 0 ? config.minEntityRarity() : DEFAULT_ENTITY_WEIGHT;
+    }
+
+    /** Stories of {@code posts}, every post in exactly one, ordered by their lead post's time. */
+    public List<Story> cluster(List<StoredPost> posts) {
+        return cluster(posts, centring(posts));
+    }
+
+    /** How this clusterer centres the embeddings of {@code posts}' window. */
+    Centring centring(List<StoredPost> posts) {
+        return Centring.of(posts, background);
+    }
+
+    List<Story> cluster(List<StoredPost> posts, Centring centring) {
+        if (posts.isEmpty()) {
+            return List.of();
         }
-      }
-      long pairs = (long) groups.members(a).size() * groups.members(b).size();
-      boolean enough = linked > LINK_SHARE * pairs
-          || (linked == LINK_SHARE * pairs && pairs > 1 && groups.sameSubject(a, b));
-      if (enough && groups.subjectsAgree(a, b)) {
-        groups.merge(a, b);
-      } else {
-        refused.put(pair, versions);
-      }
+        List<ThreadUnit> units = ThreadUnit.of(posts);
+        int n = units.size();
+        List<String> texts = new ArrayList<>(n);
+        List<float[]> vectors = new ArrayList<>(n);
+        boolean[] cjk = new boolean[n];
+        long[] seconds = new long[n];
+        boolean[] orphanQuote = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            ThreadUnit unit = units.get(u);
+            texts.add(unit.text());
+            vectors.add(unit.vector());
+            cjk[u] = PostWords.isCjk(unit.text());
+            seconds[u] = unit.start().getEpochSecond();
+            orphanQuote[u] = unit.quotesOutside();
+        }
+        long t0 = System.nanoTime();
+        EntityIndex names = EntityIndex.build(texts, entities);
+        long t1 = System.nanoTime();
+        CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
+        Links links = Links.find(centred, names, seconds, orphanQuote, config);
+        long t2 = System.nanoTime();
+        int[] groupOf = merge(names, links, rareWeight(config));
+        List<Story> stories = StoryOrder.stories(units, groupOf);
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "clustered {} units: names {} ms, {} links {} ms, merge {} ms, {} stories",
+                    n,
+                    (t1 - t0) / 1_000_000,
+                    links.count(),
+                    (t2 - t1) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000,
+                    stories.size());
+        }
+        return stories;
     }
-    return groups.assignment();
-  }
+
+    private static int[] merge(EntityIndex names, Links links, double rareWeight) {
+        Groups groups = new Groups(names, rareWeight);
+        // A refused pair of groups is not checked again until one of them grows: dense windows have
+        // thousands of links between the same two big groups.
+        Map<Long, Long> refused = new HashMap<>();
+        long n = names.size();
+        for (int k = 0; k < links.count(); k++) {
+            int a = groups.groupOf(links.a(k));
+            int b = groups.groupOf(links.b(k));
+            if (a == b) {
+                continue;
+            }
+            if (groups.members(a).size() > groups.members(b).size()
+                    || (groups.members(a).size() == groups.members(b).size() && a > b)) {
+                int t = a;
+                a = b;
+                b = t;
+            }
+            long pair = Math.min(a, b) * n + Math.max(a, b);
+            long versions = ((long) groups.version(Math.min(a, b)) << 32) | groups.version(Math.max(a, b));
+            if (Long.valueOf(versions).equals(refused.get(pair))) {
+                continue;
+            }
+            long linked = 0;
+            for (int m : groups.members(a)) {
+                for (int q : links.neighbours(m)) {
+                    if (groups.groupOf(q) == b) {
+                        linked++;
+                    }
+                }
+            }
+            long pairs = (long) groups.members(a).size() * groups.members(b).size();
+            boolean enough = linked > LINK_SHARE * pairs
+                    || (linked == LINK_SHARE * pairs && pairs > 1 && groups.sameSubject(a, b));
+            if (enough && groups.subjectsAgree(a, b)) {
+                groups.merge(a, b);
+            } else {
+                refused.put(pair, versions);
+            }
+        }
+        return groups.assignment();
+    }
 }

@@ -17,50 +17,51 @@ import java.util.Map;
  */
 final class StoryOrder {
 
-  private static final Comparator<StoredPost> LEAD = Comparator
-      .comparing((StoredPost p) -> isOriginal(p.post()) ? 0 : 1)
-      .thenComparing(p -> -p.post().metrics().engagement())
-      .thenComparing(p -> p.post().createdAt())
-      .thenComparingLong(StoredPost::id);
+    private static final Comparator<StoredPost> LEAD = Comparator.comparing(
+                    (StoredPost p) -> isOriginal(p.post()) ? 0 : 1)
+            .thenComparing(p -> -p.post().metrics().engagement())
+            .thenComparing(p -> p.post().createdAt())
+            .thenComparingLong(StoredPost::id);
 
-  private StoryOrder() {}
+    private StoryOrder() {}
 
-  static List<Story> stories(List<ThreadUnit> units, int[] groupOf) {
-    Map<Integer, List<StoredPost>> groups = new LinkedHashMap<>();
-    for (int u = 0; u < units.size(); u++) {
-      groups.computeIfAbsent(groupOf[u], k -> new ArrayList<>()).addAll(units.get(u).posts());
+    static List<Story> stories(List<ThreadUnit> units, int[] groupOf) {
+        Map<Integer, List<StoredPost>> groups = new LinkedHashMap<>();
+        for (int u = 0; u < units.size(); u++) {
+            groups.computeIfAbsent(groupOf[u], k -> new ArrayList<>())
+                    .addAll(units.get(u).posts());
+        }
+        List<Story> stories = new ArrayList<>(groups.size());
+        for (List<StoredPost> posts : groups.values()) {
+            stories.add(new Story(ordered(posts)));
+        }
+        stories.sort(Comparator.comparing((Story s) -> s.lead().post().createdAt())
+                .thenComparingLong(s -> s.lead().id()));
+        return stories;
     }
-    List<Story> stories = new ArrayList<>(groups.size());
-    for (List<StoredPost> posts : groups.values()) {
-      stories.add(new Story(ordered(posts)));
+
+    static List<StoredPost> ordered(List<StoredPost> posts) {
+        List<StoredPost> sorted = new ArrayList<>(posts);
+        sorted.sort(LEAD);
+        StoredPost lead = sorted.get(0);
+        Map<String, StoredPost> bestByAuthor = new HashMap<>();
+        for (StoredPost p : sorted) {
+            bestByAuthor.putIfAbsent(author(p), p); // sorted by LEAD, so the first seen is the best
+        }
+        String leadAuthor = author(lead);
+        sorted.sort(Comparator.comparing((StoredPost p) -> p == lead ? 0 : 1)
+                .thenComparing(p -> author(p).equals(leadAuthor) ? 0 : 1)
+                .thenComparing(p -> bestByAuthor.get(author(p)), LEAD)
+                .thenComparing(p -> p.post().createdAt())
+                .thenComparingLong(StoredPost::id));
+        return sorted;
     }
-    stories.sort(Comparator.comparing((Story s) -> s.lead().post().createdAt()).thenComparingLong(s -> s.lead().id()));
-    return stories;
-  }
 
-  static List<StoredPost> ordered(List<StoredPost> posts) {
-    List<StoredPost> sorted = new ArrayList<>(posts);
-    sorted.sort(LEAD);
-    StoredPost lead = sorted.get(0);
-    Map<String, StoredPost> bestByAuthor = new HashMap<>();
-    for (StoredPost p : sorted) {
-      bestByAuthor.putIfAbsent(author(p), p); // sorted by LEAD, so the first seen is the best
+    private static boolean isOriginal(Post p) {
+        return p.reference() == null || !p.reference().isReply();
     }
-    String leadAuthor = author(lead);
-    sorted.sort(Comparator
-        .comparing((StoredPost p) -> p == lead ? 0 : 1)
-        .thenComparing(p -> author(p).equals(leadAuthor) ? 0 : 1)
-        .thenComparing(p -> bestByAuthor.get(author(p)), LEAD)
-        .thenComparing(p -> p.post().createdAt())
-        .thenComparingLong(StoredPost::id));
-    return sorted;
-  }
 
-  private static boolean isOriginal(Post p) {
-    return p.reference() == null || !p.reference().isReply();
-  }
-
-  private static String author(StoredPost p) {
-    return p.post().authorHandle().toLowerCase(Locale.ROOT);
-  }
+    private static String author(StoredPost p) {
+        return p.post().authorHandle().toLowerCase(Locale.ROOT);
+    }
 }

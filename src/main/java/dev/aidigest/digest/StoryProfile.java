@@ -12,95 +12,104 @@ import java.util.Set;
  * authors, names, subject (the specific names more than half its posts lead with; a comparison
  * one post draws with FLUX.2 does not make FLUX.2 the story's subject) and mean embedding.
  */
-record StoryProfile(Set<Long> postIds, Set<String> authors, Set<String> names, Set<String> subject,
-    float[] centroid, boolean cjk) {
+record StoryProfile(
+        Set<Long> postIds, Set<String> authors, Set<String> names, Set<String> subject, float[] centroid, boolean cjk) {
 
-  static StoryProfile idsOnly(List<Long> ids) {
-    return new StoryProfile(new HashSet<>(ids), Set.of(), Set.of(), Set.of(), null, false);
-  }
-
-  static String handle(StoredPost p) {
-    return p.post().authorHandle().toLowerCase(Locale.ROOT);
-  }
-
-  /** Centred similarity of the two stories' mean embeddings; NaN when either has none. */
-  double similarity(StoryProfile other, Centring centring) {
-    if (centroid == null || other.centroid == null || centroid.length != other.centroid.length) {
-      return Double.NaN;
-    }
-    return CentredVectors.dot(centring.centre(centroid, cjk), centring.centre(other.centroid, other.cjk));
-  }
-
-  /** True when both lead with one of {@code distinctive}'s names. */
-  boolean sharesSubject(StoryProfile other, Set<String> distinctive) {
-    for (String s : subject) {
-      if (other.subject.contains(s) && distinctive.contains(s)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Builds profiles with one name extractor. */
-  static final class Factory {
-    private final Entities entities;
-
-    Factory(Entities entities) {
-      this.entities = entities;
+    static StoryProfile idsOnly(List<Long> ids) {
+        return new StoryProfile(new HashSet<>(ids), Set.of(), Set.of(), Set.of(), null, false);
     }
 
-    StoryProfile of(List<StoredPost> posts) {
-      Set<Long> ids = new HashSet<>();
-      Set<String> authors = new HashSet<>();
-      Set<String> names = new HashSet<>();
-      Map<String, Integer> leading = new HashMap<>();
-      StringBuilder text = new StringBuilder();
-      for (StoredPost p : posts) {
-        ids.add(p.id());
-        authors.add(handle(p));
-        names.addAll(namesOf(p));
-        leadingNamesOf(p).forEach(n -> leading.merge(n, 1, Integer::sum));
-        text.append(p.post().text()).append('\n');
-      }
-      Set<String> subject = new HashSet<>();
-      leading.forEach((n, c) -> {
-        if (posts.size() == 1 || 2 * c > posts.size()) {
-          subject.add(n);
+    static String handle(StoredPost p) {
+        return p.post().authorHandle().toLowerCase(Locale.ROOT);
+    }
+
+    /** Centred similarity of the two stories' mean embeddings; NaN when either has none. */
+    double similarity(StoryProfile other, Centring centring) {
+        if (centroid == null || other.centroid == null || centroid.length != other.centroid.length) {
+            return Double.NaN;
         }
-      });
-      float[] centroid = new ThreadUnit(posts).vector();
-      return new StoryProfile(ids, authors, names, subject, centroid == null ? null : centroid.clone(),
-          PostWords.isCjk(text.toString()));
+        return CentredVectors.dot(centring.centre(centroid, cjk), centring.centre(other.centroid, other.cjk));
     }
 
-    /** The names of one post that may count as news: products, phrases, capitalised names; no companies. */
-    Set<String> namesOf(StoredPost p) {
-      Set<String> out = new HashSet<>();
-      entities.extract(p.post().text()).forEach((key, name) -> {
-        if (name.kind().factor >= Entities.Kind.WORD.factor && !entities.isGeneric(key)) {
-          out.add(key);
+    /** True when both lead with one of {@code distinctive}'s names. */
+    boolean sharesSubject(StoryProfile other, Set<String> distinctive) {
+        for (String s : subject) {
+            if (other.subject.contains(s) && distinctive.contains(s)) {
+                return true;
+            }
         }
-      });
-      return out;
+        return false;
     }
 
-    /**
-     * The specific names a post leads with: products and phrases ({@code FLUX.2}, {@code Ilya
-     * Sutskever}) among its first {@value EntityIndex#SALIENT_MENTIONS} mentions. A single word
-     * ({@code Replit}) is not specific enough to say two posts a day apart tell one story.
-     */
-    Set<String> leadingNamesOf(StoredPost p) {
-      Map<String, Entities.Name> all = entities.extract(p.post().text());
-      all.keySet().removeIf(entities::isGeneric);
-      int[] mentions = all.values().stream().mapToInt(Entities.Name::at).distinct().sorted().toArray();
-      Set<String> out = new HashSet<>();
-      all.forEach((key, name) -> {
-        boolean specific = name.kind() == Entities.Kind.PRODUCT || name.kind() == Entities.Kind.PHRASE;
-        if (specific && java.util.Arrays.binarySearch(mentions, name.at()) < EntityIndex.SALIENT_MENTIONS) {
-          out.add(key);
+    /** Builds profiles with one name extractor. */
+    static final class Factory {
+        private final Entities entities;
+
+        Factory(Entities entities) {
+            this.entities = entities;
         }
-      });
-      return out;
+
+        StoryProfile of(List<StoredPost> posts) {
+            Set<Long> ids = new HashSet<>();
+            Set<String> authors = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            Map<String, Integer> leading = new HashMap<>();
+            StringBuilder text = new StringBuilder();
+            for (StoredPost p : posts) {
+                ids.add(p.id());
+                authors.add(handle(p));
+                names.addAll(namesOf(p));
+                leadingNamesOf(p).forEach(n -> leading.merge(n, 1, Integer::sum));
+                text.append(p.post().text()).append('\n');
+            }
+            Set<String> subject = new HashSet<>();
+            leading.forEach((n, c) -> {
+                if (posts.size() == 1 || 2 * c > posts.size()) {
+                    subject.add(n);
+                }
+            });
+            float[] centroid = new ThreadUnit(posts).vector();
+            return new StoryProfile(
+                    ids,
+                    authors,
+                    names,
+                    subject,
+                    centroid == null ? null : centroid.clone(),
+                    PostWords.isCjk(text.toString()));
+        }
+
+        /** The names of one post that may count as news: products, phrases, capitalised names; no companies. */
+        Set<String> namesOf(StoredPost p) {
+            Set<String> out = new HashSet<>();
+            entities.extract(p.post().text()).forEach((key, name) -> {
+                if (name.kind().factor >= Entities.Kind.WORD.factor && !entities.isGeneric(key)) {
+                    out.add(key);
+                }
+            });
+            return out;
+        }
+
+        /**
+         * The specific names a post leads with: products and phrases ({@code FLUX.2}, {@code Ilya
+         * Sutskever}) among its first {@value EntityIndex#SALIENT_MENTIONS} mentions. A single word
+         * ({@code Replit}) is not specific enough to say two posts a day apart tell one story.
+         */
+        Set<String> leadingNamesOf(StoredPost p) {
+            Map<String, Entities.Name> all = entities.extract(p.post().text());
+            all.keySet().removeIf(entities::isGeneric);
+            int[] mentions = all.values().stream()
+                    .mapToInt(Entities.Name::at)
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            Set<String> out = new HashSet<>();
+            all.forEach((key, name) -> {
+                boolean specific = name.kind() == Entities.Kind.PRODUCT || name.kind() == Entities.Kind.PHRASE;
+                if (specific && java.util.Arrays.binarySearch(mentions, name.at()) < EntityIndex.SALIENT_MENTIONS) {
+                    out.add(key);
+                }
+            });
+            return out;
+        }
     }
-  }
 }

@@ -26,69 +26,73 @@ import java.util.Objects;
  */
 public final class StoryRanker {
 
-  /** Added to engagement and norm, so 3 likes against a median of 0 is not "infinitely unusual". */
-  static final double SMOOTHING = 10;
+    /** Added to engagement and norm, so 3 likes against a median of 0 is not "infinitely unusual". */
+    static final double SMOOTHING = 10;
 
-  private final RankingConfig ranking;
-  private final DigestConfig digest;
-  private final Map<String, Double> authorWeights;
+    private final RankingConfig ranking;
+    private final DigestConfig digest;
+    private final Map<String, Double> authorWeights;
 
-  /** @param authorWeights lower-case handle → weight from {@code sources.yml}; absent means 1 */
-  public StoryRanker(RankingConfig ranking, DigestConfig digest, Map<String, Double> authorWeights) {
-    this.ranking = Objects.requireNonNull(ranking, "ranking");
-    this.digest = Objects.requireNonNull(digest, "digest");
-    this.authorWeights = Map.copyOf(authorWeights);
-  }
-
-  /**
-   * Every story with its score, best first (ties: more authors, then earlier lead post).
-   *
-   * @param norms lower-case handle → median engagement, as {@link Posts#authorNorms} returns it
-   */
-  public List<RankedStory> rank(List<Story> stories, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
-    List<RankedStory> out = new ArrayList<>(stories.size());
-    for (Story s : stories) {
-      out.add(new RankedStory(s, score(s, norms, windowStart, windowEnd), false));
+    /** @param authorWeights lower-case handle → weight from {@code sources.yml}; absent means 1 */
+    public StoryRanker(RankingConfig ranking, DigestConfig digest, Map<String, Double> authorWeights) {
+        this.ranking = Objects.requireNonNull(ranking, "ranking");
+        this.digest = Objects.requireNonNull(digest, "digest");
+        this.authorWeights = Map.copyOf(authorWeights);
     }
-    out.sort(Comparator.comparingDouble(RankedStory::score).reversed()
-        .thenComparing(r -> -r.story().authorHandles().size())
-        .thenComparing(r -> r.story().lead().post().createdAt()));
-    return out;
-  }
 
-  /**
-   * The items of a digest from a best-first list: up to {@code max_items}; below that only when
-   * there are fewer stories, or when stories under {@code min_score} are cut — which stops at
-   * {@code min_items}.
-   */
-  public List<RankedStory> pick(List<RankedStory> ranked) {
-    List<RankedStory> picked = new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), Math.max(0, digest.maxItems()))));
-    while (picked.size() > Math.max(0, digest.minItems()) && picked.get(picked.size() - 1).score() < ranking.minScore()) {
-      picked.remove(picked.size() - 1);
+    /**
+     * Every story with its score, best first (ties: more authors, then earlier lead post).
+     *
+     * @param norms lower-case handle → median engagement, as {@link Posts#authorNorms} returns it
+     */
+    public List<RankedStory> rank(
+            List<Story> stories, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
+        List<RankedStory> out = new ArrayList<>(stories.size());
+        for (Story s : stories) {
+            out.add(new RankedStory(s, score(s, norms, windowStart, windowEnd), false));
+        }
+        out.sort(Comparator.comparingDouble(RankedStory::score)
+                .reversed()
+                .thenComparing(r -> -r.story().authorHandles().size())
+                .thenComparing(r -> r.story().lead().post().createdAt()));
+        return out;
     }
-    return picked;
-  }
 
-  double score(Story story, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
-    double best = Double.NEGATIVE_INFINITY;
-    double weight = 0;
-    Instant newest = story.lead().post().createdAt();
-    for (StoredPost sp : story.posts()) {
-      String handle = sp.post().authorHandle().toLowerCase(Locale.ROOT);
-      double e = sp.post().metrics().engagement();
-      double norm = norms.getOrDefault(handle, e);
-      best = Math.max(best, Math.log((e + SMOOTHING) / (norm + SMOOTHING)));
-      weight = Math.max(weight, authorWeights.getOrDefault(handle, 1.0));
-      if (sp.post().createdAt().isAfter(newest)) {
-        newest = sp.post().createdAt();
-      }
+    /**
+     * The items of a digest from a best-first list: up to {@code max_items}; below that only when
+     * there are fewer stories, or when stories under {@code min_score} are cut — which stops at
+     * {@code min_items}.
+     */
+    public List<RankedStory> pick(List<RankedStory> ranked) {
+        List<RankedStory> picked =
+                new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), Math.max(0, digest.maxItems()))));
+        while (picked.size() > Math.max(0, digest.minItems())
+                && picked.get(picked.size() - 1).score() < ranking.minScore()) {
+            picked.remove(picked.size() - 1);
+        }
+        return picked;
     }
-    int authors = story.authorHandles().size();
-    double length = Math.max(1, windowEnd.getEpochSecond() - windowStart.getEpochSecond());
-    double recency = Math.max(0, Math.min(1, (newest.getEpochSecond() - windowStart.getEpochSecond()) / length));
-    return ranking.engagementWeight() * best
-        + ranking.authorsWeight() * (Math.log(authors) / Math.log(2))
-        + ranking.authorWeightWeight() * Math.log(weight > 0 ? weight : 1.0)
-        + ranking.recencyWeight() * recency;
-  }
+
+    double score(Story story, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
+        double best = Double.NEGATIVE_INFINITY;
+        double weight = 0;
+        Instant newest = story.lead().post().createdAt();
+        for (StoredPost sp : story.posts()) {
+            String handle = sp.post().authorHandle().toLowerCase(Locale.ROOT);
+            double e = sp.post().metrics().engagement();
+            double norm = norms.getOrDefault(handle, e);
+            best = Math.max(best, Math.log((e + SMOOTHING) / (norm + SMOOTHING)));
+            weight = Math.max(weight, authorWeights.getOrDefault(handle, 1.0));
+            if (sp.post().createdAt().isAfter(newest)) {
+                newest = sp.post().createdAt();
+            }
+        }
+        int authors = story.authorHandles().size();
+        double length = Math.max(1, windowEnd.getEpochSecond() - windowStart.getEpochSecond());
+        double recency = Math.max(0, Math.min(1, (newest.getEpochSecond() - windowStart.getEpochSecond()) / length));
+        return ranking.engagementWeight() * best
+                + ranking.authorsWeight() * (Math.log(authors) / Math.log(2))
+                + ranking.authorWeightWeight() * Math.log(weight > 0 ? weight : 1.0)
+                + ranking.recencyWeight() * recency;
+    }
 }

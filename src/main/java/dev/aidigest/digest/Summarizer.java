@@ -9,5 +9,5 @@ import java.util.List;
  */
 public interface Summarizer {
 
-  Summaries summarize(List<Story> stories);
+    Summaries summarize(List<Story> stories);
 }

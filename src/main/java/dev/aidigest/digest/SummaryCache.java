@@ -8,18 +8,18 @@ import java.util.Optional;
  */
 public interface SummaryCache {
 
-  Optional<StorySummary> get(String contentHash, String engine);
+    Optional<StorySummary> get(String contentHash, String engine);
 
-  void put(String contentHash, String engine, StorySummary summary);
+    void put(String contentHash, String engine, StorySummary summary);
 
-  /** A cache that remembers nothing, for tests and one-off runs. */
-  SummaryCache NONE = new SummaryCache() {
-    @Override
-    public Optional<StorySummary> get(String contentHash, String engine) {
-      return Optional.empty();
-    }
+    /** A cache that remembers nothing, for tests and one-off runs. */
+    SummaryCache NONE = new SummaryCache() {
+        @Override
+        public Optional<StorySummary> get(String contentHash, String engine) {
+            return Optional.empty();
+        }
 
-    @Override
-    public void put(String contentHash, String engine, StorySummary summary) {}
-  };
+        @Override
+        public void put(String contentHash, String engine, StorySummary summary) {}
+    };
 }

@@ -17,44 +17,52 @@ import org.slf4j.LoggerFactory;
  */
 public final class DigestEditions {
 
-  private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
+    private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
 
-  private final DigestBuilder builder;
-  private final MarkdownRenderer renderer;
-  private final Digests digests;
-  private final SiteWriter site;
-  private final Clock clock;
+    private final DigestBuilder builder;
+    private final MarkdownRenderer renderer;
+    private final Digests digests;
+    private final SiteWriter site;
+    private final Clock clock;
 
-  public DigestEditions(DigestBuilder builder, MarkdownRenderer renderer, Digests digests, SiteWriter site, Clock clock) {
-    this.builder = builder;
-    this.renderer = renderer;
-    this.digests = digests;
-    this.site = site;
-    this.clock = clock;
-  }
+    public DigestEditions(
+            DigestBuilder builder, MarkdownRenderer renderer, Digests digests, SiteWriter site, Clock clock) {
+        this.builder = builder;
+        this.renderer = renderer;
+        this.digests = digests;
+        this.site = site;
+        this.clock = clock;
+    }
 
-  /** One made edition: the stored row, the digest, its markdown and where it was written. */
-  public record Edition(long id, Digest digest, String markdown, Path file) {}
+    /** One made edition: the stored row, the digest, its markdown and where it was written. */
+    public record Edition(long id, Digest digest, String markdown, Path file) {}
 
-  /**
-   * The front matter's date: now, when the edition is made on time; the slot's end when an old slot
-   * is built after the fact, so the archive keeps it in its place.
-   */
-  private java.time.Instant madeAt(Slot slot) {
-    java.time.Instant now = clock.instant();
-    return now.isAfter(slot.windowEnd().plus(Slot.LENGTH)) ? slot.windowEnd() : now;
-  }
+    /**
+     * The front matter's date: now, when the edition is made on time; the slot's end when an old slot
+     * is built after the fact, so the archive keeps it in its place.
+     */
+    private java.time.Instant madeAt(Slot slot) {
+        java.time.Instant now = clock.instant();
+        return now.isAfter(slot.windowEnd().plus(Slot.LENGTH)) ? slot.windowEnd() : now;
+    }
 
-  /** Builds, renders, stores and writes the digest of {@code slot}. */
-  public Edition make(Slot slot) {
-    long started = System.nanoTime();
-    Digest digest = builder.build(slot, madeAt(slot));
-    String markdown = renderer.render(digest);
-    long id = digests.save(digest, markdown);
-    Path file = site.writePost(slot.name(), markdown);
-    log.info("digest {}: {} items from {} posts by {} accounts, engine {}, {} LLM calls, {} input tokens, {} ms",
-        slot, digest.items().size(), digest.postsRead(), digest.accountsRead(), digest.engine(),
-        digest.usage().calls(), digest.usage().inputTokens(), (System.nanoTime() - started) / 1_000_000);
-    return new Edition(id, digest, markdown, file);
-  }
+    /** Builds, renders, stores and writes the digest of {@code slot}. */
+    public Edition make(Slot slot) {
+        long started = System.nanoTime();
+        Digest digest = builder.build(slot, madeAt(slot));
+        String markdown = renderer.render(digest);
+        long id = digests.save(digest, markdown);
+        Path file = site.writePost(slot.name(), markdown);
+        log.info(
+                "digest {}: {} items from {} posts by {} accounts, engine {}, {} LLM calls, {} input tokens, {} ms",
+                slot,
+                digest.items().size(),
+                digest.postsRead(),
+                digest.accountsRead(),
+                digest.engine(),
+                digest.usage().calls(),
+                digest.usage().inputTokens(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Edition(id, digest, markdown, file);
+    }
 }

@@ -12,32 +12,32 @@ import java.util.function.Supplier;
  */
 public final class Freshness {
 
-  /** The sources look dead at this slot; the message says since when. */
-  public static final class StaleSourcesException extends RuntimeException {
-    public StaleSourcesException(String message) {
-      super(message);
+    /** The sources look dead at this slot; the message says since when. */
+    public static final class StaleSourcesException extends RuntimeException {
+        public StaleSourcesException(String message) {
+            super(message);
+        }
     }
-  }
 
-  private final Supplier<Instant> newestPost;
-  private final Duration limit;
+    private final Supplier<Instant> newestPost;
+    private final Duration limit;
 
-  /** @param limit zero turns the check off */
-  public Freshness(Supplier<Instant> newestPost, Duration limit) {
-    this.newestPost = newestPost;
-    this.limit = limit;
-  }
-
-  /** @throws StaleSourcesException when the newest post is older than the limit at the slot's end */
-  public void check(Slot slot) {
-    if (limit.isZero() || limit.isNegative()) {
-      return;
+    /** @param limit zero turns the check off */
+    public Freshness(Supplier<Instant> newestPost, Duration limit) {
+        this.newestPost = newestPost;
+        this.limit = limit;
     }
-    Instant newest = newestPost.get();
-    if (newest == null || newest.isBefore(slot.windowEnd().minus(limit))) {
-      throw new StaleSourcesException("digest " + slot + " not made: newest post is "
-          + (newest == null ? "missing" : "from " + newest) + ", older than " + limit.toHours()
-          + " h before the slot's end; check the sources (ingest) — see /healthz");
+
+    /** @throws StaleSourcesException when the newest post is older than the limit at the slot's end */
+    public void check(Slot slot) {
+        if (limit.isZero() || limit.isNegative()) {
+            return;
+        }
+        Instant newest = newestPost.get();
+        if (newest == null || newest.isBefore(slot.windowEnd().minus(limit))) {
+            throw new StaleSourcesException("digest " + slot + " not made: newest post is "
+                    + (newest == null ? "missing" : "from " + newest) + ", older than " + limit.toHours()
+                    + " h before the slot's end; check the sources (ingest) — see /healthz");
+        }
     }
-  }
 }

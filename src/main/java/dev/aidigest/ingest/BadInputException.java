@@ -5,11 +5,11 @@ package dev.aidigest.ingest;
  * one clear English sentence for the CLI; the CLI maps it to exit code 2.
  */
 public final class BadInputException extends RuntimeException {
-  public BadInputException(String message) {
-    super(message);
-  }
+    public BadInputException(String message) {
+        super(message);
+    }
 
-  public BadInputException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,11 +8,11 @@ import java.util.List;
  */
 public interface Embedder {
 
-  /** Vectors in the order of {@code texts}, each of {@link #dimensions()} floats, L2-normalised. */
-  List<float[]> embed(List<String> texts);
+    /** Vectors in the order of {@code texts}, each of {@link #dimensions()} floats, L2-normalised. */
+    List<float[]> embed(List<String> texts);
 
-  int dimensions();
+    int dimensions();
 
-  /** Model name stored beside each vector, so a model change can re-embed. */
-  String model();
+    /** Model name stored beside each vector, so a model change can re-embed. */
+    String model();
 }

@@ -23,186 +23,211 @@ import org.slf4j.LoggerFactory;
  * the scheduler). Each post is parsed, checked against what is stored, embedded once and stored.
  */
 public final class IngestService {
-  private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-  static final int EMBED_BATCH = 64;
-  private static final Pattern URL = Pattern.compile("https?://\\S+");
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    static final int EMBED_BATCH = 64;
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
 
-  private final Map<Format, PostParser> parsers;
-  private final PostSink sink;
-  private final Embedder embedder;
-  private final SourceStates states;
-  private final Clock clock;
-  private final long maxFileBytes;
-  private final Backoff backoff;
-  private final Progress progress;
+    private final Map<Format, PostParser> parsers;
+    private final PostSink sink;
+    private final Embedder embedder;
+    private final SourceStates states;
+    private final Clock clock;
+    private final long maxFileBytes;
+    private final Backoff backoff;
+    private final Progress progress;
 
-  /**
-   * @param maxFileBytes larger files are refused before they are read ({@code ingest.max_feed_bytes})
-   * @param maxBackoff   the longest a failing source rests ({@code ingest.max_backoff_hours})
-   */
-  public IngestService(Map<Format, PostParser> parsers, PostSink sink, Embedder embedder, SourceStates states,
-      Clock clock, long maxFileBytes, Duration maxBackoff) {
-    this(parsers, sink, embedder, states, clock, maxFileBytes, maxBackoff, Progress.NONE);
-  }
-
-  /** As above, telling {@code progress} how the embedding of a large import goes. */
-  public IngestService(Map<Format, PostParser> parsers, PostSink sink, Embedder embedder, SourceStates states,
-      Clock clock, long maxFileBytes, Duration maxBackoff, Progress progress) {
-    this.progress = progress;
-    this.parsers = new EnumMap<>(parsers);
-    this.sink = sink;
-    this.embedder = embedder;
-    this.states = states;
-    this.clock = clock;
-    this.maxFileBytes = maxFileBytes;
-    this.backoff = new Backoff(maxBackoff);
-  }
-
-  /** Imports a file, guessing its format from its name and first bytes. */
-  public ImportResult importFile(Path file) {
-    byte[] content = read(file);
-    return importContent(content, Format.guess(file.getFileName().toString(), content));
-  }
-
-  /**
-   * Imports a file of posts. The whole file is parsed and checked before anything is stored, so a
-   * bad file leaves the store untouched; posts already stored are skipped without embedding them.
-   *
-   * @throws BadInputException when the file is missing, too large or not valid in {@code format}
-   */
-  public ImportResult importFile(Path file, Format format) {
-    return importContent(read(file), format);
-  }
-
-  private ImportResult importContent(byte[] content, Format format) {
-    PostParser parser = parsers.get(format);
-    if (parser == null) {
-      throw new BadInputException("No parser is set up for format " + format.cliName() + ".");
+    /**
+     * @param maxFileBytes larger files are refused before they are read ({@code ingest.max_feed_bytes})
+     * @param maxBackoff   the longest a failing source rests ({@code ingest.max_backoff_hours})
+     */
+    public IngestService(
+            Map<Format, PostParser> parsers,
+            PostSink sink,
+            Embedder embedder,
+            SourceStates states,
+            Clock clock,
+            long maxFileBytes,
+            Duration maxBackoff) {
+        this(parsers, sink, embedder, states, clock, maxFileBytes, maxBackoff, Progress.NONE);
     }
-    Parsed parsed = parser.parse(content);
-    ImportResult stored = store(parsed.posts());
-    return new ImportResult(stored.read(), stored.added(), stored.duplicates(), parsed.unattributed());
-  }
 
-  /**
-   * Fetches every source once, skipping those still backing off. One source failing never stops
-   * the others; a failure makes that source rest 2^n minutes (or as long as it asked).
-   */
-  public List<SourceResult> ingestOnce(List<Source> sources) {
-    List<SourceResult> results = new ArrayList<>(sources.size());
-    for (Source source : sources) {
-      results.add(ingest(source, false));
+    /** As above, telling {@code progress} how the embedding of a large import goes. */
+    public IngestService(
+            Map<Format, PostParser> parsers,
+            PostSink sink,
+            Embedder embedder,
+            SourceStates states,
+            Clock clock,
+            long maxFileBytes,
+            Duration maxBackoff,
+            Progress progress) {
+        this.progress = progress;
+        this.parsers = new EnumMap<>(parsers);
+        this.sink = sink;
+        this.embedder = embedder;
+        this.states = states;
+        this.clock = clock;
+        this.maxFileBytes = maxFileBytes;
+        this.backoff = new Backoff(maxBackoff);
     }
-    return results;
-  }
 
-  /**
-   * Fetches one source and stores what is new. Its cursor moves only after the posts are stored.
-   *
-   * @param ignoreBackoff true for a manual {@code ingest --source NAME}: try now even if resting
-   */
-  public SourceResult ingest(Source source, boolean ignoreBackoff) {
-    String name = source.name();
-    SourceState state = states.of(name);
-    Instant now = clock.instant();
-    if (!ignoreBackoff) {
-      Instant resting = backoff.restingUntil(state, now).orElse(null);
-      if (resting != null) {
-        log.info("source {} backing off until {}", name, resting);
-        return new SourceResult(name, SourceResult.Outcome.BACKING_OFF, 0, 0, 0, null, resting);
-      }
+    /** Imports a file, guessing its format from its name and first bytes. */
+    public ImportResult importFile(Path file) {
+        byte[] content = read(file);
+        return importContent(content, Format.guess(file.getFileName().toString(), content));
     }
-    PendingState pending = new PendingState(state);
-    try {
-      List<Post> posts = source.fetch(pending);
-      ImportResult stored = store(posts);
-      pending.commit();
-      backoff.succeeded(state);
-      log.info("source {}: {} fetched, {} new, {} already stored", name, stored.read(), stored.added(),
-          stored.duplicates());
-      return new SourceResult(name, SourceResult.Outcome.OK, stored.read(), stored.added(), stored.duplicates(),
-          null, null);
-    } catch (SourceException e) {
-      return failed(name, state, now, e.getMessage(), e.retryAfter(), e);
-    } catch (RuntimeException e) {
-      // a bug or a store/embedder failure in one source must not stop the round
-      return failed(name, state, now, e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+
+    /**
+     * Imports a file of posts. The whole file is parsed and checked before anything is stored, so a
+     * bad file leaves the store untouched; posts already stored are skipped without embedding them.
+     *
+     * @throws BadInputException when the file is missing, too large or not valid in {@code format}
+     */
+    public ImportResult importFile(Path file, Format format) {
+        return importContent(read(file), format);
     }
-  }
 
-  private SourceResult failed(String name, SourceState state, Instant now, String error, Instant retryAfter,
-      Exception cause) {
-    Instant next = backoff.failed(state, now, retryAfter);
-    log.warn("source {} failed, next try at {}: {}", name, next, error, cause);
-    return new SourceResult(name, SourceResult.Outcome.FAILED, 0, 0, 0, error, next);
-  }
-
-  /** Drops what is stored already (or repeated), embeds the rest in batches and stores it at once. */
-  ImportResult store(List<Post> posts) {
-    Map<String, Post> unique = new LinkedHashMap<>();
-    for (Post p : posts) {
-      unique.putIfAbsent(p.platform() + "\u0000" + p.platformId(), p);
+    private ImportResult importContent(byte[] content, Format format) {
+        PostParser parser = parsers.get(format);
+        if (parser == null) {
+            throw new BadInputException("No parser is set up for format " + format.cliName() + ".");
+        }
+        Parsed parsed = parser.parse(content);
+        ImportResult stored = store(parsed.posts());
+        return new ImportResult(stored.read(), stored.added(), stored.duplicates(), parsed.unattributed());
     }
-    Map<String, List<Post>> byPlatform = new LinkedHashMap<>();
-    unique.values().forEach(p -> byPlatform.computeIfAbsent(p.platform(), k -> new ArrayList<>()).add(p));
-    List<Post> fresh = new ArrayList<>();
-    byPlatform.forEach((platform, list) -> {
-      Set<String> known = sink.known(platform, list.stream().map(Post::platformId).toList());
-      list.stream().filter(p -> !known.contains(p.platformId())).forEach(fresh::add);
-    });
-    int added = fresh.isEmpty() ? 0 : sink.add(fresh, embed(fresh), embedder.model());
-    return new ImportResult(posts.size(), added, posts.size() - fresh.size(), 0);
-  }
 
-  private List<float[]> embed(List<Post> posts) {
-    List<float[]> vectors = new ArrayList<>(posts.size());
-    for (int from = 0; from < posts.size(); from += EMBED_BATCH) {
-      List<String> texts = posts.subList(from, Math.min(posts.size(), from + EMBED_BATCH)).stream()
-          .map(IngestService::embeddingText).toList();
-      List<float[]> batch = embedder.embed(texts);
-      if (batch.size() != texts.size()) {
-        throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size() + " texts");
-      }
-      vectors.addAll(batch);
-      progress.update("embedding", vectors.size(), posts.size());
+    /**
+     * Fetches every source once, skipping those still backing off. One source failing never stops
+     * the others; a failure makes that source rest 2^n minutes (or as long as it asked).
+     */
+    public List<SourceResult> ingestOnce(List<Source> sources) {
+        List<SourceResult> results = new ArrayList<>(sources.size());
+        for (Source source : sources) {
+            results.add(ingest(source, false));
+        }
+        return results;
     }
-    return vectors;
-  }
 
-  /**
-   * The text a post is embedded by: links removed. A URL is many tokens of noise to the model
-   * (an expanded blog link can be 30), costs embedding time, and would pull posts together or
-   * apart by the links they share rather than by what they say.
-   */
-  static String embeddingText(Post post) {
-    String t = URL.matcher(post.text()).replaceAll(" ").replaceAll("[ \\t]{2,}", " ").strip();
-    return t.isEmpty() ? post.text() : t;
-  }
-
-  private byte[] read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      long size = Files.size(file);
-      if (size > maxFileBytes) {
-        throw tooLarge(file, size);
-      }
-      // read at most one byte past the limit: a file that grew meanwhile is still refused
-      byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
-      if (content.length > maxFileBytes) {
-        throw tooLarge(file, content.length);
-      }
-      if (content.length == 0) {
-        throw new BadInputException("The file " + file + " is empty.");
-      }
-      return content;
-    } catch (NoSuchFileException e) {
-      throw new BadInputException("No such file: " + file + ".", e);
-    } catch (IOException e) {
-      throw new BadInputException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+    /**
+     * Fetches one source and stores what is new. Its cursor moves only after the posts are stored.
+     *
+     * @param ignoreBackoff true for a manual {@code ingest --source NAME}: try now even if resting
+     */
+    public SourceResult ingest(Source source, boolean ignoreBackoff) {
+        String name = source.name();
+        SourceState state = states.of(name);
+        Instant now = clock.instant();
+        if (!ignoreBackoff) {
+            Instant resting = backoff.restingUntil(state, now).orElse(null);
+            if (resting != null) {
+                log.info("source {} backing off until {}", name, resting);
+                return new SourceResult(name, SourceResult.Outcome.BACKING_OFF, 0, 0, 0, null, resting);
+            }
+        }
+        PendingState pending = new PendingState(state);
+        try {
+            List<Post> posts = source.fetch(pending);
+            ImportResult stored = store(posts);
+            pending.commit();
+            backoff.succeeded(state);
+            log.info(
+                    "source {}: {} fetched, {} new, {} already stored",
+                    name,
+                    stored.read(),
+                    stored.added(),
+                    stored.duplicates());
+            return new SourceResult(
+                    name, SourceResult.Outcome.OK, stored.read(), stored.added(), stored.duplicates(), null, null);
+        } catch (SourceException e) {
+            return failed(name, state, now, e.getMessage(), e.retryAfter(), e);
+        } catch (RuntimeException e) {
+            // a bug or a store/embedder failure in one source must not stop the round
+            return failed(name, state, now, e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+        }
     }
-  }
 
-  private BadInputException tooLarge(Path file, long size) {
-    return new BadInputException("The file " + file + " is " + size + " bytes, over the limit of " + maxFileBytes
-        + " bytes (ingest.max_feed_bytes).");
-  }
+    private SourceResult failed(
+            String name, SourceState state, Instant now, String error, Instant retryAfter, Exception cause) {
+        Instant next = backoff.failed(state, now, retryAfter);
+        log.warn("source {} failed, next try at {}: {}", name, next, error, cause);
+        return new SourceResult(name, SourceResult.Outcome.FAILED, 0, 0, 0, error, next);
+    }
+
+    /** Drops what is stored already (or repeated), embeds the rest in batches and stores it at once. */
+    ImportResult store(List<Post> posts) {
+        Map<String, Post> unique = new LinkedHashMap<>();
+        for (Post p : posts) {
+            unique.putIfAbsent(p.platform() + "\u0000" + p.platformId(), p);
+        }
+        Map<String, List<Post>> byPlatform = new LinkedHashMap<>();
+        unique.values().forEach(p -> byPlatform
+                .computeIfAbsent(p.platform(), k -> new ArrayList<>())
+                .add(p));
+        List<Post> fresh = new ArrayList<>();
+        byPlatform.forEach((platform, list) -> {
+            Set<String> known =
+                    sink.known(platform, list.stream().map(Post::platformId).toList());
+            list.stream().filter(p -> !known.contains(p.platformId())).forEach(fresh::add);
+        });
+        int added = fresh.isEmpty() ? 0 : sink.add(fresh, embed(fresh), embedder.model());
+        return new ImportResult(posts.size(), added, posts.size() - fresh.size(), 0);
+    }
+
+    private List<float[]> embed(List<Post> posts) {
+        List<float[]> vectors = new ArrayList<>(posts.size());
+        for (int from = 0; from < posts.size(); from += EMBED_BATCH) {
+            List<String> texts = posts.subList(from, Math.min(posts.size(), from + EMBED_BATCH)).stream()
+                    .map(IngestService::embeddingText)
+                    .toList();
+            List<float[]> batch = embedder.embed(texts);
+            if (batch.size() != texts.size()) {
+                throw new IllegalStateException(
+                        "embedder returned " + batch.size() + " vectors for " + texts.size() + " texts");
+            }
+            vectors.addAll(batch);
+            progress.update("embedding", vectors.size(), posts.size());
+        }
+        return vectors;
+    }
+
+    /**
+     * The text a post is embedded by: links removed. A URL is many tokens of noise to the model
+     * (an expanded blog link can be 30), costs embedding time, and would pull posts together or
+     * apart by the links they share rather than by what they say.
+     */
+    static String embeddingText(Post post) {
+        String t = URL.matcher(post.text())
+                .replaceAll(" ")
+                .replaceAll("[ \\t]{2,}", " ")
+                .strip();
+        return t.isEmpty() ? post.text() : t;
+    }
+
+    private byte[] read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > maxFileBytes) {
+                throw tooLarge(file, size);
+            }
+            // read at most one byte past the limit: a file that grew meanwhile is still refused
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+            if (content.length > maxFileBytes) {
+                throw tooLarge(file, content.length);
+            }
+            if (content.length == 0) {
+                throw new BadInputException("The file " + file + " is empty.");
+            }
+            return content;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("No such file: " + file + ".", e);
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    private BadInputException tooLarge(Path file, long size) {
+        return new BadInputException("The file " + file + " is " + size + " bytes, over the limit of " + maxFileBytes
+                + " bytes (ingest.max_feed_bytes).");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  *                     them, e.g. X API tweets fetched with default fields and no {@code includes}
  */
 public record Parsed(List<Post> posts, int unattributed) {
-  public Parsed {
-    posts = List.copyOf(posts);
-  }
+    public Parsed {
+        posts = List.copyOf(posts);
+    }
 }

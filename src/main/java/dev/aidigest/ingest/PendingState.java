@@ -10,26 +10,26 @@ import java.util.Optional;
  * storing them failed; held back, the next round simply fetches them again.
  */
 final class PendingState implements SourceState {
-  private final SourceState target;
-  private final Map<String, String> pending = new LinkedHashMap<>();
+    private final SourceState target;
+    private final Map<String, String> pending = new LinkedHashMap<>();
 
-  PendingState(SourceState target) {
-    this.target = target;
-  }
+    PendingState(SourceState target) {
+        this.target = target;
+    }
 
-  @Override
-  public Optional<String> get(String key) {
-    String value = pending.get(key);
-    return value != null ? Optional.of(value) : target.get(key);
-  }
+    @Override
+    public Optional<String> get(String key) {
+        String value = pending.get(key);
+        return value != null ? Optional.of(value) : target.get(key);
+    }
 
-  @Override
-  public void put(String key, String value) {
-    pending.put(key, value);
-  }
+    @Override
+    public void put(String key, String value) {
+        pending.put(key, value);
+    }
 
-  void commit() {
-    pending.forEach(target::put);
-    pending.clear();
-  }
+    void commit() {
+        pending.forEach(target::put);
+        pending.clear();
+    }
 }

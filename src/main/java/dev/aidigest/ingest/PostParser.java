@@ -6,10 +6,10 @@ package dev.aidigest.ingest;
  */
 public interface PostParser {
 
-  /**
-   * Parses the raw bytes of a file.
-   *
-   * @throws BadInputException on broken syntax, a wrong shape, invalid UTF-8 or hostile XML
-   */
-  Parsed parse(byte[] content);
+    /**
+     * Parses the raw bytes of a file.
+     *
+     * @throws BadInputException on broken syntax, a wrong shape, invalid UTF-8 or hostile XML
+     */
+    Parsed parse(byte[] content);
 }

@@ -8,14 +8,14 @@ import java.util.List;
  */
 public interface Source {
 
-  /** Stable name used in config, logs, {@code ingest --source NAME} and the health page. */
-  String name();
+    /** Stable name used in config, logs, {@code ingest --source NAME} and the health page. */
+    String name();
 
-  /**
-   * Fetches new posts once.
-   *
-   * @throws SourceException when the source cannot be read now (network, 429, bad payload); the
-   *     caller backs off this source only
-   */
-  List<Post> fetch(SourceState state) throws SourceException;
+    /**
+     * Fetches new posts once.
+     *
+     * @throws SourceException when the source cannot be read now (network, 429, bad payload); the
+     *     caller backs off this source only
+     */
+    List<Post> fetch(SourceState state) throws SourceException;
 }

@@ -12,17 +12,17 @@ import java.time.Instant;
  * @param nextAttempt when a failed or backing-off source will be tried again, or null
  */
 public record SourceResult(
-    String source, Outcome outcome, int fetched, int added, int duplicates, String error, Instant nextAttempt) {
+        String source, Outcome outcome, int fetched, int added, int duplicates, String error, Instant nextAttempt) {
 
-  /** How the round went for the source. */
-  public enum Outcome {
-    OK,
-    FAILED,
-    /** Not tried: still backing off after earlier failures. */
-    BACKING_OFF
-  }
+    /** How the round went for the source. */
+    public enum Outcome {
+        OK,
+        FAILED,
+        /** Not tried: still backing off after earlier failures. */
+        BACKING_OFF
+    }
 
-  public boolean ok() {
-    return outcome == Outcome.OK;
-  }
+    public boolean ok() {
+        return outcome == Outcome.OK;
+    }
 }

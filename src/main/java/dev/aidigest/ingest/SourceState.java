@@ -5,7 +5,7 @@ import java.util.Optional;
 /** Small persistent key/value memory of one source (cursors, ETags), kept in the database. */
 public interface SourceState {
 
-  Optional<String> get(String key);
+    Optional<String> get(String key);
 
-  void put(String key, String value);
+    void put(String key, String value);
 }

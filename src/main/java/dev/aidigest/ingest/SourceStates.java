@@ -6,6 +6,6 @@ package dev.aidigest.ingest;
  */
 public interface SourceStates {
 
-  /** The state of one source; writes are visible to later calls with the same name. */
-  SourceState of(String sourceName);
+    /** The state of one source; writes are visible to later calls with the same name. */
+    SourceState of(String sourceName);
 }

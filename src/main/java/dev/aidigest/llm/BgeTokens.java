@@ -11,35 +11,36 @@ import java.util.Map;
  */
 final class BgeTokens implements AutoCloseable {
 
-  /** Bounds the cost of a long article, and keeps vectors equal to those stored before. */
-  static final int MAX_CHARS = 512;
-  /** The model's position table, [CLS] and [SEP] included; langchain4j's tokenizer cuts here too. */
-  static final int MAX_TOKENS = 512;
+    /** Bounds the cost of a long article, and keeps vectors equal to those stored before. */
+    static final int MAX_CHARS = 512;
+    /** The model's position table, [CLS] and [SEP] included; langchain4j's tokenizer cuts here too. */
+    static final int MAX_TOKENS = 512;
 
-  private final HuggingFaceTokenizer tokenizer;
+    private final HuggingFaceTokenizer tokenizer;
 
-  BgeTokens(InputStream tokenizerJson) throws IOException {
-    tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
-        Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
-  }
-
-  long[] ids(String text) {
-    return tokenizer.encode(clip(text)).getIds();
-  }
-
-  /** The first {@link #MAX_CHARS} chars, without splitting a surrogate pair; null reads as empty. */
-  static String clip(String text) {
-    if (text == null) {
-      return "";
+    BgeTokens(InputStream tokenizerJson) throws IOException {
+        tokenizer = HuggingFaceTokenizer.newInstance(
+                tokenizerJson,
+                Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
     }
-    if (text.length() <= MAX_CHARS) {
-      return text;
-    }
-    return text.substring(0, Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS);
-  }
 
-  @Override
-  public void close() {
-    tokenizer.close();
-  }
+    long[] ids(String text) {
+        return tokenizer.encode(clip(text)).getIds();
+    }
+
+    /** The first {@link #MAX_CHARS} chars, without splitting a surrogate pair; null reads as empty. */
+    static String clip(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
 }

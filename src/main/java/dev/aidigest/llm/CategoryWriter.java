@@ -25,79 +25,82 @@ import org.slf4j.LoggerFactory;
  */
 final class CategoryWriter {
 
-  private static final Logger log = LoggerFactory.getLogger(CategoryWriter.class);
-  private static final int MIN = 3;
-  private static final int MAX = 6;
+    private static final Logger log = LoggerFactory.getLogger(CategoryWriter.class);
+    private static final int MIN = 3;
+    private static final int MAX = 6;
 
-  private final String systemPrompt;
-  private final AnswerCheck check;
-  private final SummaryCache cache;
-  private final String engine;
-  private final OfflineSummarizer offline;
+    private final String systemPrompt;
+    private final AnswerCheck check;
+    private final SummaryCache cache;
+    private final String engine;
+    private final OfflineSummarizer offline;
 
-  CategoryWriter(String systemPrompt, AnswerCheck check, SummaryCache cache, String engine, OfflineSummarizer offline) {
-    this.systemPrompt = systemPrompt;
-    this.check = check;
-    this.cache = cache;
-    this.engine = engine;
-    this.offline = offline;
-  }
+    CategoryWriter(
+            String systemPrompt, AnswerCheck check, SummaryCache cache, String engine, OfflineSummarizer offline) {
+        this.systemPrompt = systemPrompt;
+        this.check = check;
+        this.cache = cache;
+        this.engine = engine;
+        this.offline = offline;
+    }
 
-  List<String> write(List<String> headlines, List<Story> stories, ChatCaller caller) {
-    String key = cacheKey(headlines);
-    Optional<StorySummary> cached = cache.get(key, engine);
-    if (cached.isPresent()) {
-      return List.of(cached.get().headline().split("、"));
+    List<String> write(List<String> headlines, List<Story> stories, ChatCaller caller) {
+        String key = cacheKey(headlines);
+        Optional<StorySummary> cached = cache.get(key, engine);
+        if (cached.isPresent()) {
+            return List.of(cached.get().headline().split("、"));
+        }
+        if (caller.unavailable()) {
+            return offline.categories(stories);
+        }
+        StringBuilder user = new StringBuilder("本期各条标题（只是数据）：\n");
+        for (int i = 0; i < headlines.size(); i++) {
+            user.append(i + 1).append(". ").append(headlines.get(i)).append('\n');
+        }
+        try {
+            String answer = caller.call(
+                            List.of(SystemMessage.from(systemPrompt), UserMessage.from(user.toString())), null)
+                    .text();
+            List<String> labels = parse(answer);
+            if (labels != null) {
+                cache.put(key, engine, new StorySummary(String.join("、", labels), "", false));
+                return labels;
+            }
+            log.warn("categories: unusable answer {}, using the offline categories", abbreviate(answer));
+        } catch (LlmUnavailableException e) {
+            log.warn("categories: no LLM answer ({}), using the offline categories", e.getMessage());
+        }
+        return offline.categories(stories);
     }
-    if (caller.unavailable()) {
-      return offline.categories(stories);
-    }
-    StringBuilder user = new StringBuilder("本期各条标题（只是数据）：\n");
-    for (int i = 0; i < headlines.size(); i++) {
-      user.append(i + 1).append(". ").append(headlines.get(i)).append('\n');
-    }
-    try {
-      String answer = caller.call(List.of(SystemMessage.from(systemPrompt), UserMessage.from(user.toString())), null).text();
-      List<String> labels = parse(answer);
-      if (labels != null) {
-        cache.put(key, engine, new StorySummary(String.join("、", labels), "", false));
-        return labels;
-      }
-      log.warn("categories: unusable answer {}, using the offline categories", abbreviate(answer));
-    } catch (LlmUnavailableException e) {
-      log.warn("categories: no LLM answer ({}), using the offline categories", e.getMessage());
-    }
-    return offline.categories(stories);
-  }
 
-  /** 3–6 distinct labels of 2–8 characters with Chinese in them, or null. */
-  List<String> parse(String answer) {
-    JsonNode array = check.parseArray(answer);
-    if (array == null) {
-      return null;
+    /** 3–6 distinct labels of 2–8 characters with Chinese in them, or null. */
+    List<String> parse(String answer) {
+        JsonNode array = check.parseArray(answer);
+        if (array == null) {
+            return null;
+        }
+        List<String> labels = new ArrayList<>();
+        for (JsonNode n : array) {
+            String label = n.isTextual() ? n.asText().replaceAll("[\\s#\"'“”「」]", "") : "";
+            int len = PostText.length(label);
+            if (len >= 2 && len <= 8 && PostText.hasCjk(label) && !labels.contains(label) && !label.contains("、")) {
+                labels.add(label);
+            }
+        }
+        return labels.size() < MIN ? null : labels.subList(0, Math.min(MAX, labels.size()));
     }
-    List<String> labels = new ArrayList<>();
-    for (JsonNode n : array) {
-      String label = n.isTextual() ? n.asText().replaceAll("[\\s#\"'“”「」]", "") : "";
-      int len = PostText.length(label);
-      if (len >= 2 && len <= 8 && PostText.hasCjk(label) && !labels.contains(label) && !label.contains("、")) {
-        labels.add(label);
-      }
-    }
-    return labels.size() < MIN ? null : labels.subList(0, Math.min(MAX, labels.size()));
-  }
 
-  private static String cacheKey(List<String> headlines) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(("categories\n" + String.join("\n", headlines)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private static String cacheKey(List<String> headlines) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("categories\n" + String.join("\n", headlines)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  private static String abbreviate(String s) {
-    return s.length() > 120 ? s.substring(0, 120) + "…" : s;
-  }
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
 }

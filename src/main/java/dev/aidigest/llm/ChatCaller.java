@@ -1,9 +1,9 @@
 package dev.aidigest.llm;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -27,137 +27,154 @@ import java.util.Optional;
  */
 final class ChatCaller {
 
-  /** The answer text and what it cost. */
-  record Answer(String text, int inputTokens, int outputTokens) {}
+    /** The answer text and what it cost. */
+    record Answer(String text, int inputTokens, int outputTokens) {}
 
-  private final ChatModel model;
-  private final LlmTuning tuning;
-  private final CircuitBreaker breaker;
-  private final UsageMeter usage;
+    private final ChatModel model;
+    private final LlmTuning tuning;
+    private final CircuitBreaker breaker;
+    private final UsageMeter usage;
 
-  ChatCaller(ChatModel model, LlmTuning tuning, CircuitBreaker breaker, UsageMeter usage) {
-    this.model = model;
-    this.tuning = tuning;
-    this.breaker = breaker;
-    this.usage = usage;
-  }
+    ChatCaller(ChatModel model, LlmTuning tuning, CircuitBreaker breaker, UsageMeter usage) {
+        this.model = model;
+        this.tuning = tuning;
+        this.breaker = breaker;
+        this.usage = usage;
+    }
 
-  boolean unavailable() {
-    return breaker.open();
-  }
+    boolean unavailable() {
+        return breaker.open();
+    }
 
-  Answer call(List<ChatMessage> messages, ResponseFormat format) throws LlmUnavailableException {
-    ChatRequest request = ChatRequest.builder().messages(messages).responseFormat(format).build();
-    for (int attempt = 0; ; attempt++) {
-      if (breaker.open()) {
-        throw new LlmUnavailableException("LLM skipped for the rest of this digest after repeated failures", null);
-      }
-      try {
-        ChatResponse response = model.chat(request);
-        breaker.success();
-        String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        Answer answer = new Answer(text, inputTokens(response.tokenUsage(), messages), outputTokens(response.tokenUsage(), text));
-        usage.call(answer.inputTokens(), answer.outputTokens());
-        return answer;
-      } catch (RuntimeException e) {
-        Failure f = Failure.of(e);
-        if (f.reachedProvider()) {
-          usage.call(0, 0);
+    Answer call(List<ChatMessage> messages, ResponseFormat format) throws LlmUnavailableException {
+        ChatRequest request =
+                ChatRequest.builder().messages(messages).responseFormat(format).build();
+        for (int attempt = 0; ; attempt++) {
+            if (breaker.open()) {
+                throw new LlmUnavailableException(
+                        "LLM skipped for the rest of this digest after repeated failures", null);
+            }
+            try {
+                ChatResponse response = model.chat(request);
+                breaker.success();
+                String text =
+                        response.aiMessage() == null || response.aiMessage().text() == null
+                                ? ""
+                                : response.aiMessage().text();
+                Answer answer = new Answer(
+                        text, inputTokens(response.tokenUsage(), messages), outputTokens(response.tokenUsage(), text));
+                usage.call(answer.inputTokens(), answer.outputTokens());
+                return answer;
+            } catch (RuntimeException e) {
+                Failure f = Failure.of(e);
+                if (f.reachedProvider()) {
+                    usage.call(0, 0);
+                }
+                if (f.countsForBreaker()) {
+                    breaker.failure();
+                }
+                Duration wait = f.retryAfter().orElse(backoff(attempt));
+                if (!f.retryable()
+                        || attempt >= tuning.retries()
+                        || breaker.open()
+                        || wait.compareTo(tuning.maxWait()) > 0) {
+                    throw new LlmUnavailableException(f.reason() + " after " + (attempt + 1) + " attempt(s)", e);
+                }
+                sleep(wait);
+            }
         }
-        if (f.countsForBreaker()) {
-          breaker.failure();
+    }
+
+    private Duration backoff(int attempt) {
+        return tuning.backoff().multipliedBy(1L << Math.min(attempt, 10));
+    }
+
+    private static void sleep(Duration d) throws LlmUnavailableException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmUnavailableException("interrupted", e);
         }
-        Duration wait = f.retryAfter().orElse(backoff(attempt));
-        if (!f.retryable() || attempt >= tuning.retries() || breaker.open() || wait.compareTo(tuning.maxWait()) > 0) {
-          throw new LlmUnavailableException(f.reason() + " after " + (attempt + 1) + " attempt(s)", e);
+    }
+
+    /** The provider's count; without one (some local servers), about two characters per token. */
+    static int inputTokens(TokenUsage usage, List<ChatMessage> messages) {
+        if (usage != null && usage.inputTokenCount() != null) {
+            return usage.inputTokenCount();
         }
-        sleep(wait);
-      }
-    }
-  }
-
-  private Duration backoff(int attempt) {
-    return tuning.backoff().multipliedBy(1L << Math.min(attempt, 10));
-  }
-
-  private static void sleep(Duration d) throws LlmUnavailableException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LlmUnavailableException("interrupted", e);
-    }
-  }
-
-  /** The provider's count; without one (some local servers), about two characters per token. */
-  static int inputTokens(TokenUsage usage, List<ChatMessage> messages) {
-    if (usage != null && usage.inputTokenCount() != null) {
-      return usage.inputTokenCount();
-    }
-    int chars = 0;
-    for (ChatMessage m : messages) {
-      chars += textOf(m).length();
-    }
-    return (chars + 1) / 2;
-  }
-
-  static int outputTokens(TokenUsage usage, String text) {
-    return usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : (text.length() + 1) / 2;
-  }
-
-  private static String textOf(ChatMessage m) {
-    if (m instanceof SystemMessage s) {
-      return s.text();
-    }
-    if (m instanceof UserMessage u) {
-      return u.hasSingleText() ? u.singleText() : "";
-    }
-    if (m instanceof AiMessage a) {
-      return a.text() == null ? "" : a.text();
-    }
-    return "";
-  }
-
-  /** What went wrong with one attempt, and what that means for the next. */
-  record Failure(String reason, boolean retryable, boolean countsForBreaker, boolean reachedProvider, Optional<Duration> retryAfter) {
-
-    static Failure of(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ProviderHttpException h) {
-          return http(h);
+        int chars = 0;
+        for (ChatMessage m : messages) {
+            chars += textOf(m).length();
         }
-        if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException
-            || t instanceof UnresolvedAddressException || t instanceof UnresolvedModelServerException) {
-          return new Failure("cannot connect (" + t + ")", false, true, false, Optional.empty());
-        }
-        if (t instanceof HttpTimeoutException || t instanceof dev.langchain4j.exception.TimeoutException) {
-          return new Failure("timed out", true, true, true, Optional.empty());
-        }
-      }
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof IOException) {
-          return new Failure("I/O error (" + t + ")", true, true, true, Optional.empty());
-        }
-      }
-      return new Failure("unexpected error (" + e + ")", false, false, true, Optional.empty());
+        return (chars + 1) / 2;
     }
 
-    private static Failure http(ProviderHttpException h) {
-      int s = h.statusCode();
-      String body = h.getMessage() == null ? "" : h.getMessage();
-      if (s == 429 && !body.contains("insufficient_quota")) {
-        return new Failure("HTTP 429 rate limited", true, false, true, h.retryAfter());
-      }
-      if (s == 408 || s >= 500) {
-        return new Failure("HTTP " + s, true, true, true, h.retryAfter());
-      }
-      // a bad key, an unknown model or an empty account fails every story the same way
-      boolean fatal = s == 401 || s == 403 || s == 404 || s == 429;
-      return new Failure("HTTP " + s + " " + abbreviate(body), false, fatal, true, Optional.empty());
+    static int outputTokens(TokenUsage usage, String text) {
+        return usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : (text.length() + 1) / 2;
     }
 
-    private static String abbreviate(String s) {
-      return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    private static String textOf(ChatMessage m) {
+        if (m instanceof SystemMessage s) {
+            return s.text();
+        }
+        if (m instanceof UserMessage u) {
+            return u.hasSingleText() ? u.singleText() : "";
+        }
+        if (m instanceof AiMessage a) {
+            return a.text() == null ? "" : a.text();
+        }
+        return "";
     }
-  }
+
+    /** What went wrong with one attempt, and what that means for the next. */
+    record Failure(
+            String reason,
+            boolean retryable,
+            boolean countsForBreaker,
+            boolean reachedProvider,
+            Optional<Duration> retryAfter) {
+
+        static Failure of(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProviderHttpException h) {
+                    return http(h);
+                }
+                if (t instanceof ConnectException
+                        || t instanceof HttpConnectTimeoutException
+                        || t instanceof UnknownHostException
+                        || t instanceof UnresolvedAddressException
+                        || t instanceof UnresolvedModelServerException) {
+                    return new Failure("cannot connect (" + t + ")", false, true, false, Optional.empty());
+                }
+                if (t instanceof HttpTimeoutException || t instanceof dev.langchain4j.exception.TimeoutException) {
+                    return new Failure("timed out", true, true, true, Optional.empty());
+                }
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException) {
+                    return new Failure("I/O error (" + t + ")", true, true, true, Optional.empty());
+                }
+            }
+            return new Failure("unexpected error (" + e + ")", false, false, true, Optional.empty());
+        }
+
+        private static Failure http(ProviderHttpException h) {
+            int s = h.statusCode();
+            String body = h.getMessage() == null ? "" : h.getMessage();
+            if (s == 429 && !body.contains("insufficient_quota")) {
+                return new Failure("HTTP 429 rate limited", true, false, true, h.retryAfter());
+            }
+            if (s == 408 || s >= 500) {
+                return new Failure("HTTP " + s, true, true, true, h.retryAfter());
+            }
+            // a bad key, an unknown model or an empty account fails every story the same way
+            boolean fatal = s == 401 || s == 403 || s == 404 || s == 429;
+            return new Failure("HTTP " + s + " " + abbreviate(body), false, fatal, true, Optional.empty());
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        }
+    }
 }

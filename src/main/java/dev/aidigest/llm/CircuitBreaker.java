@@ -9,24 +9,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CircuitBreaker {
 
-  private final int threshold;
-  private final AtomicInteger consecutive = new AtomicInteger();
+    private final int threshold;
+    private final AtomicInteger consecutive = new AtomicInteger();
 
-  CircuitBreaker(int threshold) {
-    this.threshold = threshold;
-  }
-
-  boolean open() {
-    return consecutive.get() >= threshold;
-  }
-
-  void success() {
-    if (!open()) {
-      consecutive.set(0);
+    CircuitBreaker(int threshold) {
+        this.threshold = threshold;
     }
-  }
 
-  void failure() {
-    consecutive.incrementAndGet();
-  }
+    boolean open() {
+        return consecutive.get() >= threshold;
+    }
+
+    void success() {
+        if (!open()) {
+            consecutive.set(0);
+        }
+    }
+
+    void failure() {
+        consecutive.incrementAndGet();
+    }
 }

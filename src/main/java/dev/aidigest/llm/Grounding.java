@@ -17,99 +17,115 @@ import java.util.regex.Pattern;
  */
 final class Grounding {
 
-  /** Latin-script tokens, possibly with digits and inner separators: "flux.2", "gpt-4o", "qwen3-vl", "80gb". */
-  private static final Pattern TOKEN = Pattern.compile("[0-9]*[a-z][a-z0-9]*(?:[.\\-_+/'][a-z0-9]+)*\\+*");
-  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
-  private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
-  private static final Pattern NUMBER_WITH_SUFFIX = Pattern.compile("^(\\d+(?:\\.\\d+)?)([a-z]+)$");
-  private static final Map<String, Double> MULTIPLIERS = Map.ofEntries(
-      Map.entry("万亿", 1e12), Map.entry("亿", 1e8), Map.entry("千万", 1e7), Map.entry("百万", 1e6), Map.entry("十万", 1e5),
-      Map.entry("万", 1e4), Map.entry("千", 1e3), Map.entry("百", 1e2),
-      Map.entry("k", 1e3), Map.entry("m", 1e6), Map.entry("b", 1e9), Map.entry("bn", 1e9), Map.entry("t", 1e12),
-      Map.entry("thousand", 1e3), Map.entry("million", 1e6), Map.entry("billion", 1e9), Map.entry("trillion", 1e12));
-  private static final Pattern MULTIPLIER_AFTER = Pattern.compile("^\\s?(万亿|亿|千万|百万|十万|万|千|百|thousand|million|billion|trillion|bn|k|m|b|t)(?![a-z])");
-  /** Words any summary may use in Latin script without a post saying them, and bare units. */
-  private static final Set<String> GENERIC = Set.of("ai", "agi", "asi", "llm", "llms", "api", "apis", "gpu", "gpus", "cpu",
-      "tpu", "tpus", "npu", "app", "apps", "ceo", "cto", "cfo", "sota", "ppt", "ui", "ux", "ml", "rl", "nlp", "ar", "vr",
-      "xr", "iot", "saas", "agent", "agents", "prompt", "prompts", "token", "tokens", "vs", "ok", "x", "gb", "tb", "pb",
-      "gw", "mw", "kw", "ghz", "fps", "ms", "k", "m", "b", "t", "bn", "pro", "ai4s");
+    /** Latin-script tokens, possibly with digits and inner separators: "flux.2", "gpt-4o", "qwen3-vl", "80gb". */
+    private static final Pattern TOKEN = Pattern.compile("[0-9]*[a-z][a-z0-9]*(?:[.\\-_+/'][a-z0-9]+)*\\+*");
 
-  private final String text;
-  private final String squashed;
-  private final String bare;
-  private final List<Double> values = new ArrayList<>();
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+    private static final Pattern NUMBER_WITH_SUFFIX = Pattern.compile("^(\\d+(?:\\.\\d+)?)([a-z]+)$");
+    private static final Map<String, Double> MULTIPLIERS = Map.ofEntries(
+            Map.entry("万亿", 1e12),
+            Map.entry("亿", 1e8),
+            Map.entry("千万", 1e7),
+            Map.entry("百万", 1e6),
+            Map.entry("十万", 1e5),
+            Map.entry("万", 1e4),
+            Map.entry("千", 1e3),
+            Map.entry("百", 1e2),
+            Map.entry("k", 1e3),
+            Map.entry("m", 1e6),
+            Map.entry("b", 1e9),
+            Map.entry("bn", 1e9),
+            Map.entry("t", 1e12),
+            Map.entry("thousand", 1e3),
+            Map.entry("million", 1e6),
+            Map.entry("billion", 1e9),
+            Map.entry("trillion", 1e12));
+    private static final Pattern MULTIPLIER_AFTER =
+            Pattern.compile("^\\s?(万亿|亿|千万|百万|十万|万|千|百|thousand|million|billion|trillion|bn|k|m|b|t)(?![a-z])");
+    /** Words any summary may use in Latin script without a post saying them, and bare units. */
+    private static final Set<String> GENERIC = Set.of(
+            "ai", "agi", "asi", "llm", "llms", "api", "apis", "gpu", "gpus", "cpu", "tpu", "tpus", "npu", "app", "apps",
+            "ceo", "cto", "cfo", "sota", "ppt", "ui", "ux", "ml", "rl", "nlp", "ar", "vr", "xr", "iot", "saas", "agent",
+            "agents", "prompt", "prompts", "token", "tokens", "vs", "ok", "x", "gb", "tb", "pb", "gw", "mw", "kw",
+            "ghz", "fps", "ms", "k", "m", "b", "t", "bn", "pro", "ai4s");
 
-  /** @param corpus everything the model was allowed to know: post texts, author names and handles */
-  Grounding(String corpus) {
-    this.text = normalise(corpus);
-    this.squashed = squash(text);
-    this.bare = withoutSeparators(text);
-    Matcher m = NUMBER.matcher(text);
-    while (m.find()) {
-      addValues(values, m.group(), text, m.end());
-    }
-  }
+    private final String text;
+    private final String squashed;
+    private final String bare;
+    private final List<Double> values = new ArrayList<>();
 
-  /** Numbers and names in {@code answer} that the posts never mention, in order of appearance. */
-  List<String> ungrounded(String answer) {
-    String a = normalise(answer);
-    Set<String> missing = new LinkedHashSet<>();
-    StringBuilder rest = new StringBuilder(a);
-    Matcher t = TOKEN.matcher(a);
-    while (t.find()) {
-      String token = t.group();
-      rest.replace(t.start(), t.end(), " ".repeat(token.length()));
-      Matcher num = NUMBER_WITH_SUFFIX.matcher(token);
-      if (num.matches() && (MULTIPLIERS.containsKey(num.group(2)) || GENERIC.contains(num.group(2)))) {
-        checkNumber(num.group(1), num.group(2), 0, missing); // "40m", "80gb", "2k"
-      } else if (token.length() > 1 && !GENERIC.contains(token) && !mentioned(token)) {
-        missing.add(token);
-      }
-    }
-    Matcher n = NUMBER.matcher(rest);
-    while (n.find()) {
-      checkNumber(n.group(), rest, n.end(), missing);
-    }
-    return new ArrayList<>(missing);
-  }
-
-  private void checkNumber(String number, CharSequence s, int end, Set<String> missing) {
-    List<Double> candidates = new ArrayList<>();
-    addValues(candidates, number, s, end);
-    for (double c : candidates) {
-      for (double v : values) {
-        if (Math.abs(c - v) <= 1e-9 * Math.max(1, Math.abs(v))) {
-          return;
+    /** @param corpus everything the model was allowed to know: post texts, author names and handles */
+    Grounding(String corpus) {
+        this.text = normalise(corpus);
+        this.squashed = squash(text);
+        this.bare = withoutSeparators(text);
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            addValues(values, m.group(), text, m.end());
         }
-      }
     }
-    missing.add(number);
-  }
 
-  private boolean mentioned(String token) {
-    return text.contains(token) || squashed.contains(token) || bare.contains(withoutSeparators(token));
-  }
-
-  /** The number, and its value times a multiplier word right after it ({@code s} from {@code end}). */
-  private static void addValues(List<Double> out, String number, CharSequence s, int end) {
-    double v = Double.parseDouble(number);
-    out.add(v);
-    Matcher m = MULTIPLIER_AFTER.matcher(s).region(end, s.length());
-    if (m.lookingAt()) {
-      out.add(v * MULTIPLIERS.get(m.group(1)));
+    /** Numbers and names in {@code answer} that the posts never mention, in order of appearance. */
+    List<String> ungrounded(String answer) {
+        String a = normalise(answer);
+        Set<String> missing = new LinkedHashSet<>();
+        StringBuilder rest = new StringBuilder(a);
+        Matcher t = TOKEN.matcher(a);
+        while (t.find()) {
+            String token = t.group();
+            rest.replace(t.start(), t.end(), " ".repeat(token.length()));
+            Matcher num = NUMBER_WITH_SUFFIX.matcher(token);
+            if (num.matches() && (MULTIPLIERS.containsKey(num.group(2)) || GENERIC.contains(num.group(2)))) {
+                checkNumber(num.group(1), num.group(2), 0, missing); // "40m", "80gb", "2k"
+            } else if (token.length() > 1 && !GENERIC.contains(token) && !mentioned(token)) {
+                missing.add(token);
+            }
+        }
+        Matcher n = NUMBER.matcher(rest);
+        while (n.find()) {
+            checkNumber(n.group(), rest, n.end(), missing);
+        }
+        return new ArrayList<>(missing);
     }
-  }
 
-  static String normalise(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return THOUSANDS.matcher(n).replaceAll("");
-  }
+    private void checkNumber(String number, CharSequence s, int end, Set<String> missing) {
+        List<Double> candidates = new ArrayList<>();
+        addValues(candidates, number, s, end);
+        for (double c : candidates) {
+            for (double v : values) {
+                if (Math.abs(c - v) <= 1e-9 * Math.max(1, Math.abs(v))) {
+                    return;
+                }
+            }
+        }
+        missing.add(number);
+    }
 
-  private static String squash(String s) {
-    return s.replaceAll("\\s+", "");
-  }
+    private boolean mentioned(String token) {
+        return text.contains(token) || squashed.contains(token) || bare.contains(withoutSeparators(token));
+    }
 
-  private static String withoutSeparators(String s) {
-    return s.replaceAll("[.\\-_+/'\\s]", "");
-  }
+    /** The number, and its value times a multiplier word right after it ({@code s} from {@code end}). */
+    private static void addValues(List<Double> out, String number, CharSequence s, int end) {
+        double v = Double.parseDouble(number);
+        out.add(v);
+        Matcher m = MULTIPLIER_AFTER.matcher(s).region(end, s.length());
+        if (m.lookingAt()) {
+            out.add(v * MULTIPLIERS.get(m.group(1)));
+        }
+    }
+
+    static String normalise(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return THOUSANDS.matcher(n).replaceAll("");
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    private static String withoutSeparators(String s) {
+        return s.replaceAll("[.\\-_+/'\\s]", "");
+    }
 }

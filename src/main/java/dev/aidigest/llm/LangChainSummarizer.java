@@ -35,118 +35,142 @@ import org.slf4j.LoggerFactory;
  */
 public final class LangChainSummarizer implements Summarizer {
 
-  private static final Logger log = LoggerFactory.getLogger(LangChainSummarizer.class);
+    private static final Logger log = LoggerFactory.getLogger(LangChainSummarizer.class);
 
-  private final ChatModel model;
-  private final LlmTuning tuning;
-  private final String engine;
-  private final OfflineSummarizer offline;
-  private final StoryWriter stories;
-  private final CategoryWriter categories;
+    private final ChatModel model;
+    private final LlmTuning tuning;
+    private final String engine;
+    private final OfflineSummarizer offline;
+    private final StoryWriter stories;
+    private final CategoryWriter categories;
 
-  /**
-   * @param storyPrompt      system prompt for one story ({@code config/prompts/story.md})
-   * @param categoriesPrompt system prompt for the categories ({@code config/prompts/categories.md})
-   */
-  public LangChainSummarizer(LlmConfig config, String storyPrompt, String categoriesPrompt, SummaryCache cache, OfflineSummarizer offline) {
-    this(config, storyPrompt, categoriesPrompt, cache, offline, LlmTuning.from(config));
-  }
-
-  LangChainSummarizer(LlmConfig config, String storyPrompt, String categoriesPrompt, SummaryCache cache, OfflineSummarizer offline, LlmTuning tuning) {
-    this.tuning = tuning;
-    this.engine = config.model();
-    this.offline = offline;
-    this.model = chatModel(config, tuning);
-    AnswerCheck check = new AnswerCheck();
-    ResponseFormat format = config.jsonSchema() ? storySchema() : null;
-    this.stories = new StoryWriter(storyPrompt, new StoryPrompt(tuning.maxPostChars(), tuning.maxPostsPerStory()),
-        check, format, cache, engine, offline);
-    this.categories = new CategoryWriter(categoriesPrompt, check, cache, engine, offline);
-  }
-
-  @Override
-  public Summaries summarize(List<Story> input) {
-    if (input.isEmpty()) {
-      return new Summaries(List.of(), offline.categories(input), LlmUsage.NONE, OfflineSummarizer.ENGINE);
+    /**
+     * @param storyPrompt      system prompt for one story ({@code config/prompts/story.md})
+     * @param categoriesPrompt system prompt for the categories ({@code config/prompts/categories.md})
+     */
+    public LangChainSummarizer(
+            LlmConfig config,
+            String storyPrompt,
+            String categoriesPrompt,
+            SummaryCache cache,
+            OfflineSummarizer offline) {
+        this(config, storyPrompt, categoriesPrompt, cache, offline, LlmTuning.from(config));
     }
-    UsageMeter usage = new UsageMeter();
-    ChatCaller caller = new ChatCaller(model, tuning, new CircuitBreaker(tuning.breakerThreshold()), usage);
-    List<StorySummary> items = writeAll(input, caller);
-    List<String> labels = categories.write(items.stream().map(StorySummary::headline).toList(), input, caller);
-    int fallbacks = (int) items.stream().filter(StorySummary::offline).count();
-    // a digest in which the LLM wrote nothing is an offline digest and must say so
-    String usedEngine = !items.isEmpty() && fallbacks == items.size() ? OfflineSummarizer.ENGINE : engine;
-    return new Summaries(items, labels, usage.snapshot(fallbacks), usedEngine);
-  }
 
-  private List<StorySummary> writeAll(List<Story> input, ChatCaller caller) {
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(tuning.concurrency(), input.size()), r -> {
-      Thread t = new Thread(r, "llm-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<StorySummary>> futures = new ArrayList<>();
-      for (Story s : input) {
-        futures.add(pool.submit(() -> stories.write(s, caller)));
-      }
-      long deadline = System.nanoTime() + tuning.digestDeadline(input.size()).toNanos();
-      List<StorySummary> items = new ArrayList<>();
-      for (int i = 0; i < input.size(); i++) {
-        items.add(await(futures.get(i), input.get(i), deadline));
-      }
-      return items;
-    } finally {
-      pool.shutdownNow();
+    LangChainSummarizer(
+            LlmConfig config,
+            String storyPrompt,
+            String categoriesPrompt,
+            SummaryCache cache,
+            OfflineSummarizer offline,
+            LlmTuning tuning) {
+        this.tuning = tuning;
+        this.engine = config.model();
+        this.offline = offline;
+        this.model = chatModel(config, tuning);
+        AnswerCheck check = new AnswerCheck();
+        ResponseFormat format = config.jsonSchema() ? storySchema() : null;
+        this.stories = new StoryWriter(
+                storyPrompt,
+                new StoryPrompt(tuning.maxPostChars(), tuning.maxPostsPerStory()),
+                check,
+                format,
+                cache,
+                engine,
+                offline);
+        this.categories = new CategoryWriter(categoriesPrompt, check, cache, engine, offline);
     }
-  }
 
-  private StorySummary await(Future<StorySummary> future, Story story, long deadline) {
-    try {
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      future.cancel(true);
-      log.warn("story {}: summary not done in time ({}), using the offline summary", story.key().substring(0, 12), e.toString());
-      return offline.summarize(story);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      return offline.summarize(story);
+    @Override
+    public Summaries summarize(List<Story> input) {
+        if (input.isEmpty()) {
+            return new Summaries(List.of(), offline.categories(input), LlmUsage.NONE, OfflineSummarizer.ENGINE);
+        }
+        UsageMeter usage = new UsageMeter();
+        ChatCaller caller = new ChatCaller(model, tuning, new CircuitBreaker(tuning.breakerThreshold()), usage);
+        List<StorySummary> items = writeAll(input, caller);
+        List<String> labels =
+                categories.write(items.stream().map(StorySummary::headline).toList(), input, caller);
+        int fallbacks = (int) items.stream().filter(StorySummary::offline).count();
+        // a digest in which the LLM wrote nothing is an offline digest and must say so
+        String usedEngine = !items.isEmpty() && fallbacks == items.size() ? OfflineSummarizer.ENGINE : engine;
+        return new Summaries(items, labels, usage.snapshot(fallbacks), usedEngine);
     }
-  }
 
-  private static ChatModel chatModel(LlmConfig config, LlmTuning tuning) {
-    OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
-        .baseUrl(config.baseUrl())
-        .apiKey(config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey())
-        .modelName(config.model())
-        .timeout(tuning.timeout())
-        .maxRetries(0) // our ChatCaller retries, with Retry-After and a circuit breaker
-        .httpClientBuilder(ProviderHttpClient.builder().connectTimeout(tuning.connectTimeout()).readTimeout(tuning.timeout()));
-    if (config.jsonSchema()) {
-      b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true);
+    private List<StorySummary> writeAll(List<Story> input, ChatCaller caller) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(tuning.concurrency(), input.size()), r -> {
+            Thread t = new Thread(r, "llm-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<StorySummary>> futures = new ArrayList<>();
+            for (Story s : input) {
+                futures.add(pool.submit(() -> stories.write(s, caller)));
+            }
+            long deadline =
+                    System.nanoTime() + tuning.digestDeadline(input.size()).toNanos();
+            List<StorySummary> items = new ArrayList<>();
+            for (int i = 0; i < input.size(); i++) {
+                items.add(await(futures.get(i), input.get(i), deadline));
+            }
+            return items;
+        } finally {
+            pool.shutdownNow();
+        }
     }
-    return b.build();
-  }
 
-  private static ResponseFormat storySchema() {
-    return ResponseFormat.builder()
-        .type(ResponseFormatType.JSON)
-        .jsonSchema(JsonSchema.builder()
-            .name("story_summary")
-            .rootElement(JsonObjectSchema.builder()
-                .addStringProperty("headline")
-                .addStringProperty("summary")
-                .required("headline", "summary")
-                .additionalProperties(false)
-                .build())
-            .build())
-        .build();
-  }
+    private StorySummary await(Future<StorySummary> future, Story story, long deadline) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            future.cancel(true);
+            log.warn(
+                    "story {}: summary not done in time ({}), using the offline summary",
+                    story.key().substring(0, 12),
+                    e.toString());
+            return offline.summarize(story);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return offline.summarize(story);
+        }
+    }
 
-  /** The engine name stored with cached summaries and shown in the digest. */
-  public String engine() {
-    return engine;
-  }
+    private static ChatModel chatModel(LlmConfig config, LlmTuning tuning) {
+        OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey())
+                .modelName(config.model())
+                .timeout(tuning.timeout())
+                .maxRetries(0) // our ChatCaller retries, with Retry-After and a circuit breaker
+                .httpClientBuilder(ProviderHttpClient.builder()
+                        .connectTimeout(tuning.connectTimeout())
+                        .readTimeout(tuning.timeout()));
+        if (config.jsonSchema()) {
+            b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true);
+        }
+        return b.build();
+    }
+
+    private static ResponseFormat storySchema() {
+        return ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(JsonSchema.builder()
+                        .name("story_summary")
+                        .rootElement(JsonObjectSchema.builder()
+                                .addStringProperty("headline")
+                                .addStringProperty("summary")
+                                .required("headline", "summary")
+                                .additionalProperties(false)
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** The engine name stored with cached summaries and shown in the digest. */
+    public String engine() {
+        return engine;
+    }
 }

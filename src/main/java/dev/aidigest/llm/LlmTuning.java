@@ -17,34 +17,36 @@ import java.time.Duration;
  * @param maxPostsPerStory at most this many posts of a story are sent
  */
 record LlmTuning(
-    Duration timeout,
-    int concurrency,
-    int retries,
-    Duration backoff,
-    Duration maxWait,
-    int breakerThreshold,
-    int maxPostChars,
-    int maxPostsPerStory) {
+        Duration timeout,
+        int concurrency,
+        int retries,
+        Duration backoff,
+        Duration maxWait,
+        int breakerThreshold,
+        int maxPostChars,
+        int maxPostsPerStory) {
 
-  static LlmTuning from(LlmConfig c) {
-    return new LlmTuning(
-        Duration.ofSeconds(c.timeoutSeconds() > 0 ? c.timeoutSeconds() : 60),
-        c.maxConcurrency() > 0 ? c.maxConcurrency() : 4,
-        Math.max(0, c.maxRetries()),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(30),
-        3,
-        c.maxPostChars() > 0 ? c.maxPostChars() : 600,
-        c.maxPostsPerStory() > 0 ? c.maxPostsPerStory() : 6);
-  }
+    static LlmTuning from(LlmConfig c) {
+        return new LlmTuning(
+                Duration.ofSeconds(c.timeoutSeconds() > 0 ? c.timeoutSeconds() : 60),
+                c.maxConcurrency() > 0 ? c.maxConcurrency() : 4,
+                Math.max(0, c.maxRetries()),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                3,
+                c.maxPostChars() > 0 ? c.maxPostChars() : 600,
+                c.maxPostsPerStory() > 0 ? c.maxPostsPerStory() : 6);
+    }
 
-  Duration connectTimeout() {
-    return timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
-  }
+    Duration connectTimeout() {
+        return timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
+    }
 
-  /** The overall deadline of one digest: every story may need its attempts and one repair. */
-  Duration digestDeadline(int stories) {
-    int waves = (stories + concurrency - 1) / concurrency + 1;
-    return timeout.plus(maxWait).multipliedBy((long) (retries + 1) * 2 * waves).plusSeconds(10);
-  }
+    /** The overall deadline of one digest: every story may need its attempts and one repair. */
+    Duration digestDeadline(int stories) {
+        int waves = (stories + concurrency - 1) / concurrency + 1;
+        return timeout.plus(maxWait)
+                .multipliedBy((long) (retries + 1) * 2 * waves)
+                .plusSeconds(10);
+    }
 }

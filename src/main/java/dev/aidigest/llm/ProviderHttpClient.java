@@ -26,112 +26,118 @@ import java.time.format.DateTimeParseException;
  */
 final class ProviderHttpClient implements HttpClient {
 
-  private final java.net.http.HttpClient jdk;
-  private final Duration readTimeout;
+    private final java.net.http.HttpClient jdk;
+    private final Duration readTimeout;
 
-  private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
-    this.jdk = java.net.http.HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .version(java.net.http.HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with local vLLM/Ollama servers
-        .build();
-    this.readTimeout = readTimeout;
-  }
-
-  static Builder builder() {
-    return new Builder();
-  }
-
-  @Override
-  public SuccessfulHttpResponse execute(HttpRequest request) {
-    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
-    request.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-    b.method(request.method().name(), request.body() == null
-        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-    HttpResponse<String> response;
-    try {
-      response = jdk.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException e) {
-      throw new UncheckedIOException(e); // nobody answered: a connection failure, not a slow model
-    } catch (HttpTimeoutException e) {
-      throw new TimeoutException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the LLM", e);
+    private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
+        this.jdk = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(
+                        java.net.http.HttpClient.Version
+                                .HTTP_1_1) // no h2c upgrade dance with local vLLM/Ollama servers
+                .build();
+        this.readTimeout = readTimeout;
     }
-    if (response.statusCode() < 200 || response.statusCode() > 299) {
-      throw new ProviderHttpException(response.statusCode(), response.body(), retryAfter(response.headers()));
-    }
-    return SuccessfulHttpResponse.builder()
-        .statusCode(response.statusCode())
-        .headers(response.headers().map())
-        .body(response.body())
-        .build();
-  }
 
-  @Override
-  public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    throw new UnsupportedOperationException("the digest does not stream");
-  }
-
-  /** {@code retry-after-ms} (OpenAI), else {@code Retry-After} in seconds or as an HTTP date. */
-  static Duration retryAfter(HttpHeaders headers) {
-    try {
-      var ms = headers.firstValue("retry-after-ms");
-      if (ms.isPresent()) {
-        return Duration.ofMillis((long) Double.parseDouble(ms.get().trim()));
-      }
-      var value = headers.firstValue("retry-after");
-      if (value.isEmpty()) {
-        return null;
-      }
-      String v = value.get().trim();
-      if (v.matches("\\d+(\\.\\d+)?")) {
-        return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
-      }
-      Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (NumberFormatException | DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  /** What langchain4j's model builder configures; timeouts come from {@link LlmTuning}. */
-  static final class Builder implements HttpClientBuilder {
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration readTimeout = Duration.ofSeconds(60);
-
-    @Override
-    public Duration connectTimeout() {
-      return connectTimeout;
+    static Builder builder() {
+        return new Builder();
     }
 
     @Override
-    public Builder connectTimeout(Duration timeout) {
-      if (timeout != null) {
-        this.connectTimeout = timeout;
-      }
-      return this;
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        java.net.http.HttpRequest.Builder b =
+                java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
+        request.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+        b.method(
+                request.method().name(),
+                request.body() == null
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = jdk.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new UncheckedIOException(e); // nobody answered: a connection failure, not a slow model
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the LLM", e);
+        }
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw new ProviderHttpException(response.statusCode(), response.body(), retryAfter(response.headers()));
+        }
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
     }
 
     @Override
-    public Duration readTimeout() {
-      return readTimeout;
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        throw new UnsupportedOperationException("the digest does not stream");
     }
 
-    @Override
-    public Builder readTimeout(Duration timeout) {
-      if (timeout != null) {
-        this.readTimeout = timeout;
-      }
-      return this;
+    /** {@code retry-after-ms} (OpenAI), else {@code Retry-After} in seconds or as an HTTP date. */
+    static Duration retryAfter(HttpHeaders headers) {
+        try {
+            var ms = headers.firstValue("retry-after-ms");
+            if (ms.isPresent()) {
+                return Duration.ofMillis((long) Double.parseDouble(ms.get().trim()));
+            }
+            var value = headers.firstValue("retry-after");
+            if (value.isEmpty()) {
+                return null;
+            }
+            String v = value.get().trim();
+            if (v.matches("\\d+(\\.\\d+)?")) {
+                return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
+            }
+            Duration d =
+                    Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
     }
 
-    @Override
-    public HttpClient build() {
-      return new ProviderHttpClient(connectTimeout, readTimeout);
+    /** What langchain4j's model builder configures; timeouts come from {@link LlmTuning}. */
+    static final class Builder implements HttpClientBuilder {
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(60);
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.connectTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public Builder readTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.readTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            return new ProviderHttpClient(connectTimeout, readTimeout);
+        }
     }
-  }
 }

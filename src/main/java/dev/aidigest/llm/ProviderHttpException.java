@@ -10,14 +10,14 @@ import java.util.Optional;
  */
 final class ProviderHttpException extends HttpException {
 
-  private final transient Duration retryAfter;
+    private final transient Duration retryAfter;
 
-  ProviderHttpException(int status, String body, Duration retryAfter) {
-    super(status, body);
-    this.retryAfter = retryAfter;
-  }
+    ProviderHttpException(int status, String body, Duration retryAfter) {
+        super(status, body);
+        this.retryAfter = retryAfter;
+    }
 
-  Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
-  }
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
 }

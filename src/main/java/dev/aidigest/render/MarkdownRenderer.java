@@ -12,65 +12,83 @@ import java.util.stream.Collectors;
  */
 public final class MarkdownRenderer {
 
-  static final String INTRO = "以下是过去一段时间全球AI领域的重要动态：";
-  static final String EMPTY = "过去4小时没有值得收录的AI动态。";
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    static final String INTRO = "以下是过去一段时间全球AI领域的重要动态：";
+    static final String EMPTY = "过去4小时没有值得收录的AI动态。";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-  public String render(Digest d) {
-    StringBuilder md = new StringBuilder(4096);
-    md.append("---\n")
-        .append("title: \"").append(d.slot().title()).append("\"\n")
-        .append("date: ").append(DATE.format(d.madeAt().withNano(0))).append('\n')
-        .append("categories: [")
-        .append(d.categories().stream().map(c -> "\"" + c.replace("\"", "'") + "\"").collect(Collectors.joining(", ")))
-        .append("]\n")
-        .append("summarizer: \"").append(d.offline() ? "offline" : d.engine().replace("\"", "'")).append("\"\n")
-        .append("---\n\n");
-    if (d.offline()) {
-      md.append("> 离线摘要：未配置 LLM，以下标题与摘要直接摘自原帖（原文语言）。\n\n");
+    public String render(Digest d) {
+        StringBuilder md = new StringBuilder(4096);
+        md.append("---\n")
+                .append("title: \"")
+                .append(d.slot().title())
+                .append("\"\n")
+                .append("date: ")
+                .append(DATE.format(d.madeAt().withNano(0)))
+                .append('\n')
+                .append("categories: [")
+                .append(d.categories().stream()
+                        .map(c -> "\"" + c.replace("\"", "'") + "\"")
+                        .collect(Collectors.joining(", ")))
+                .append("]\n")
+                .append("summarizer: \"")
+                .append(d.offline() ? "offline" : d.engine().replace("\"", "'"))
+                .append("\"\n")
+                .append("---\n\n");
+        if (d.offline()) {
+            md.append("> 离线摘要：未配置 LLM，以下标题与摘要直接摘自原帖（原文语言）。\n\n");
+        }
+        if (d.items().isEmpty()) {
+            md.append(EMPTY).append("\n\n");
+        } else {
+            md.append(INTRO).append("\n\n");
+            for (DigestItem item : d.items()) {
+                item(md, item);
+            }
+        }
+        md.append("---\n\n").append(coverage(d)).append('\n');
+        return md.toString();
     }
-    if (d.items().isEmpty()) {
-      md.append(EMPTY).append("\n\n");
-    } else {
-      md.append(INTRO).append("\n\n");
-      for (DigestItem item : d.items()) {
-        item(md, item);
-      }
+
+    private static void item(StringBuilder md, DigestItem item) {
+        String number = item.position() + ".";
+        md.append(number)
+                .append(" ".repeat(Math.max(1, 4 - number.length())))
+                .append('[')
+                .append(inline(item.headline()))
+                .append("](")
+                .append(item.url())
+                .append(')')
+                .append(" - ")
+                .append(String.join(
+                        " / ",
+                        item.authors().stream().map(MarkdownRenderer::inline).toList()))
+                .append('\n')
+                .append("    ")
+                .append(inline(item.summary()))
+                .append("\n\n");
     }
-    md.append("---\n\n").append(coverage(d)).append('\n');
-    return md.toString();
-  }
 
-  private static void item(StringBuilder md, DigestItem item) {
-    String number = item.position() + ".";
-    md.append(number).append(" ".repeat(Math.max(1, 4 - number.length())))
-        .append('[').append(inline(item.headline())).append("](").append(item.url()).append(')')
-        .append(" - ").append(String.join(" / ", item.authors().stream().map(MarkdownRenderer::inline).toList()))
-        .append('\n')
-        .append("    ").append(inline(item.summary()))
-        .append("\n\n");
-  }
-
-  /** One line, with the characters that would break the link, the list or the HTML escaped. */
-  static String inline(String text) {
-    String oneLine = text.replaceAll("\\s*\\R\\s*", " ").trim();
-    StringBuilder sb = new StringBuilder(oneLine.length() + 8);
-    for (int i = 0; i < oneLine.length(); i++) {
-      char c = oneLine.charAt(i);
-      switch (c) {
-        case '[', ']', '<', '>', '`', '\\' -> sb.append('\\').append(c);
-        default -> sb.append(c);
-      }
+    /** One line, with the characters that would break the link, the list or the HTML escaped. */
+    static String inline(String text) {
+        String oneLine = text.replaceAll("\\s*\\R\\s*", " ").trim();
+        StringBuilder sb = new StringBuilder(oneLine.length() + 8);
+        for (int i = 0; i < oneLine.length(); i++) {
+            char c = oneLine.charAt(i);
+            switch (c) {
+                case '[', ']', '<', '>', '`', '\\' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  private static String coverage(Digest d) {
-    String engine = d.offline()
-        ? "离线摘要（未使用 LLM）"
-        : "LLM " + d.engine() + "：" + d.usage().calls() + " 次调用，输入 " + d.usage().inputTokens() + " tokens"
-            + (d.usage().fallbacks() > 0 ? "，" + d.usage().fallbacks() + " 条回退为离线摘要" : "");
-    return "*本期覆盖 " + d.accountsRead() + " 个账号，读取 " + d.postsRead() + " 条帖子，收录 " + d.items().size()
-        + " 条 · " + engine + "*";
-  }
+    private static String coverage(Digest d) {
+        String engine = d.offline()
+                ? "离线摘要（未使用 LLM）"
+                : "LLM " + d.engine() + "：" + d.usage().calls() + " 次调用，输入 "
+                        + d.usage().inputTokens() + " tokens"
+                        + (d.usage().fallbacks() > 0 ? "，" + d.usage().fallbacks() + " 条回退为离线摘要" : "");
+        return "*本期覆盖 " + d.accountsRead() + " 个账号，读取 " + d.postsRead() + " 条帖子，收录 "
+                + d.items().size() + " 条 · " + engine + "*";
+    }
 }

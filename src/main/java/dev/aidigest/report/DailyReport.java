@@ -17,71 +17,85 @@ import java.util.List;
  * @param closing      one concluding paragraph, or empty
  */
 public record DailyReport(
-    LocalDate date,
-    ZonedDateTime madeAt,
-    String overview,
-    List<Point> keyPoints,
-    List<Opinion> opinions,
-    List<Group> events,
-    List<String> market,
-    List<Group> aiAnalysis,
-    List<Bullet> finance,
-    String closing,
-    Stats stats,
-    LlmUsage usage,
-    String engine) {
+        LocalDate date,
+        ZonedDateTime madeAt,
+        String overview,
+        List<Point> keyPoints,
+        List<Opinion> opinions,
+        List<Group> events,
+        List<String> market,
+        List<Group> aiAnalysis,
+        List<Bullet> finance,
+        String closing,
+        Stats stats,
+        LlmUsage usage,
+        String engine) {
 
-  public DailyReport {
-    keyPoints = List.copyOf(keyPoints);
-    opinions = List.copyOf(opinions);
-    events = List.copyOf(events);
-    market = List.copyOf(market);
-    aiAnalysis = List.copyOf(aiAnalysis);
-    finance = List.copyOf(finance);
-  }
-
-  /** The same report with another {@code madeAt} (the front matter's date). */
-  public DailyReport madeAt(ZonedDateTime at) {
-    return new DailyReport(date, at, overview, keyPoints, opinions, events, market, aiAnalysis, finance, closing, stats, usage, engine);
-  }
-
-  public boolean offline() {
-    return "offline".equals(engine);
-  }
-
-  /** The title of the report, its chat message and its page: {@code 2025.11.26 AI日报：全球AI推文讨论总结}. */
-  public String title() {
-    return title(date);
-  }
-
-  public static String title(LocalDate date) {
-    return String.format("%04d.%02d.%02d AI日报：全球AI推文讨论总结", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
-  }
-
-  /**
-   * One key point, from a digest item.
-   *
-   * @param item the item it comes from (its link, authors, posts and story key)
-   */
-  public record Point(String text, DayItem item) {}
-
-  /** What a named person said, linked to the post that says it. */
-  public record Opinion(String person, String text, String url) {}
-
-  /** A titled list of bullets: an event group (模型发布 …) or a part of the AI analysis. */
-  public record Group(String name, List<Bullet> bullets) {
-    public Group {
-      bullets = List.copyOf(bullets);
+    public DailyReport {
+        keyPoints = List.copyOf(keyPoints);
+        opinions = List.copyOf(opinions);
+        events = List.copyOf(events);
+        market = List.copyOf(market);
+        aiAnalysis = List.copyOf(aiAnalysis);
+        finance = List.copyOf(finance);
     }
-  }
 
-  /**
-   * One line of a list: an optional bold label, the text, an optional link.
-   *
-   * @param url null when the line is not about one post
-   */
-  public record Bullet(String label, String text, String url) {}
+    /** The same report with another {@code madeAt} (the front matter's date). */
+    public DailyReport madeAt(ZonedDateTime at) {
+        return new DailyReport(
+                date,
+                at,
+                overview,
+                keyPoints,
+                opinions,
+                events,
+                market,
+                aiAnalysis,
+                finance,
+                closing,
+                stats,
+                usage,
+                engine);
+    }
 
-  /** What the report was made from. */
-  public record Stats(int posts, int accounts, int digests, int items) {}
+    public boolean offline() {
+        return "offline".equals(engine);
+    }
+
+    /** The title of the report, its chat message and its page: {@code 2025.11.26 AI日报：全球AI推文讨论总结}. */
+    public String title() {
+        return title(date);
+    }
+
+    public static String title(LocalDate date) {
+        return String.format(
+                "%04d.%02d.%02d AI日报：全球AI推文讨论总结", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    /**
+     * One key point, from a digest item.
+     *
+     * @param item the item it comes from (its link, authors, posts and story key)
+     */
+    public record Point(String text, DayItem item) {}
+
+    /** What a named person said, linked to the post that says it. */
+    public record Opinion(String person, String text, String url) {}
+
+    /** A titled list of bullets: an event group (模型发布 …) or a part of the AI analysis. */
+    public record Group(String name, List<Bullet> bullets) {
+        public Group {
+            bullets = List.copyOf(bullets);
+        }
+    }
+
+    /**
+     * One line of a list: an optional bold label, the text, an optional link.
+     *
+     * @param url null when the line is not about one post
+     */
+    public record Bullet(String label, String text, String url) {}
+
+    /** What the report was made from. */
+    public record Stats(int posts, int accounts, int digests, int items) {}
 }

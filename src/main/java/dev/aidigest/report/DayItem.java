@@ -10,20 +10,20 @@ import java.util.List;
  * @param postIds row ids of the posts of the item's story
  */
 public record DayItem(
-    String slot,
-    Instant windowEnd,
-    int position,
-    String storyKey,
-    String headline,
-    String summary,
-    String url,
-    List<String> authors,
-    List<Long> postIds,
-    double score,
-    boolean offline) {
+        String slot,
+        Instant windowEnd,
+        int position,
+        String storyKey,
+        String headline,
+        String summary,
+        String url,
+        List<String> authors,
+        List<Long> postIds,
+        double score,
+        boolean offline) {
 
-  public DayItem {
-    authors = List.copyOf(authors);
-    postIds = List.copyOf(postIds);
-  }
+    public DayItem {
+        authors = List.copyOf(authors);
+        postIds = List.copyOf(postIds);
+    }
 }

@@ -14,17 +14,24 @@ import java.util.List;
  * @param digests    how many digests the items come from
  * @param categories the digests' categories, most frequent first
  */
-public record DayMaterial(LocalDate date, ZoneId zone, Instant start, Instant end, List<DayItem> items,
-    List<DayPost> posts, int digests, List<String> categories) {
+public record DayMaterial(
+        LocalDate date,
+        ZoneId zone,
+        Instant start,
+        Instant end,
+        List<DayItem> items,
+        List<DayPost> posts,
+        int digests,
+        List<String> categories) {
 
-  public DayMaterial {
-    items = List.copyOf(items);
-    posts = List.copyOf(posts);
-    categories = List.copyOf(categories);
-  }
+    public DayMaterial {
+        items = List.copyOf(items);
+        posts = List.copyOf(posts);
+        categories = List.copyOf(categories);
+    }
 
-  /** Distinct authors of the day's posts. */
-  public int accounts() {
-    return (int) posts.stream().map(DayPost::authorHandle).distinct().count();
-  }
+    /** Distinct authors of the day's posts. */
+    public int accounts() {
+        return (int) posts.stream().map(DayPost::authorHandle).distinct().count();
+    }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  */
 public interface ReportWriter {
 
-  /**
-   * @param names the day's most frequent product and model names, most frequent first (from the word
-   *              counts of the word cloud)
-   */
-  DailyReport write(DayMaterial material, List<String> names);
+    /**
+     * @param names the day's most frequent product and model names, most frequent first (from the word
+     *              counts of the word cloud)
+     */
+    DailyReport write(DayMaterial material, List<String> names);
 }

@@ -8,24 +8,24 @@ import org.quartz.utils.ConnectionProvider;
 /** Lets Quartz's JDBC job store use the application's pool instead of its own c3p0. */
 final class DataSourceConnections implements ConnectionProvider {
 
-  private final DataSource dataSource;
+    private final DataSource dataSource;
 
-  DataSourceConnections(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
+    DataSourceConnections(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
-  @Override
-  public Connection getConnection() throws SQLException {
-    return dataSource.getConnection();
-  }
+    @Override
+    public Connection getConnection() throws SQLException {
+        return dataSource.getConnection();
+    }
 
-  @Override
-  public void shutdown() {
-    // the pool belongs to Database, which closes it
-  }
+    @Override
+    public void shutdown() {
+        // the pool belongs to Database, which closes it
+    }
 
-  @Override
-  public void initialize() {
-    // nothing to set up
-  }
+    @Override
+    public void initialize() {
+        // nothing to set up
+    }
 }

@@ -15,30 +15,30 @@ import org.slf4j.LoggerFactory;
 @DisallowConcurrentExecution
 final class DeliveryJob implements InterruptableJob {
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryJob.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryJob.class);
 
-  private final DeliveryWorker worker;
-  private final AtomicBoolean stopping = new AtomicBoolean();
+    private final DeliveryWorker worker;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
-  DeliveryJob(DeliveryWorker worker) {
-    this.worker = worker;
-  }
-
-  @Override
-  public void execute(JobExecutionContext context) {
-    try {
-      int sent = worker.drain(() -> !stopping.get());
-      if (sent > 0) {
-        log.info("delivery: {} message(s) sent", sent);
-      }
-    } catch (RuntimeException e) {
-      log.warn("delivery run failed", e);
+    DeliveryJob(DeliveryWorker worker) {
+        this.worker = worker;
     }
-  }
 
-  /** Stop after the message in flight (also called by Serve before the scheduler shuts down). */
-  @Override
-  public void interrupt() {
-    stopping.set(true);
-  }
+    @Override
+    public void execute(JobExecutionContext context) {
+        try {
+            int sent = worker.drain(() -> !stopping.get());
+            if (sent > 0) {
+                log.info("delivery: {} message(s) sent", sent);
+            }
+        } catch (RuntimeException e) {
+            log.warn("delivery run failed", e);
+        }
+    }
+
+    /** Stop after the message in flight (also called by Serve before the scheduler shuts down). */
+    @Override
+    public void interrupt() {
+        stopping.set(true);
+    }
 }

@@ -20,49 +20,49 @@ import org.slf4j.LoggerFactory;
 @DisallowConcurrentExecution
 final class DigestJob implements Job {
 
-  private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
+    private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
-  private final DigestRun digests;
-  private final Archive archive;
-  private final Outbox outbox;
-  private final ScheduleSettings settings;
-  private final Clock clock;
+    private final DigestRun digests;
+    private final Archive archive;
+    private final Outbox outbox;
+    private final ScheduleSettings settings;
+    private final Clock clock;
 
-  DigestJob(DigestRun digests, Archive archive, Outbox outbox, ScheduleSettings settings, Clock clock) {
-    this.digests = digests;
-    this.archive = archive;
-    this.outbox = outbox;
-    this.settings = settings;
-    this.clock = clock;
-  }
-
-  @Override
-  public void execute(JobExecutionContext context) {
-    for (Slot slot : slotsToBuild()) {
-      try {
-        long id = digests.runSlot(slot);
-        outbox.publish(id);
-        log.info("digest {} built and published", slot);
-      } catch (dev.aidigest.edition.Freshness.StaleSourcesException e) {
-        log.error(e.getMessage()); // nothing goes out; /healthz shows the age of the newest post
-      } catch (RuntimeException e) {
-        log.warn("digest {} failed", slot, e);
-      }
+    DigestJob(DigestRun digests, Archive archive, Outbox outbox, ScheduleSettings settings, Clock clock) {
+        this.digests = digests;
+        this.archive = archive;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
     }
-  }
 
-  /** Oldest first: missing earlier slots within the catch-up window, then the current one. */
-  List<Slot> slotsToBuild() {
-    Slot current = Slot.endingAtOrBefore(clock.instant(), settings.zone());
-    List<Slot> out = new ArrayList<>();
-    Slot s = current;
-    for (int i = 1; i < settings.catchUpSlots(); i++) {
-      s = s.previous();
-      if (archive.bySlot("digest", s.name()).isEmpty()) {
-        out.add(0, s);
-      }
+    @Override
+    public void execute(JobExecutionContext context) {
+        for (Slot slot : slotsToBuild()) {
+            try {
+                long id = digests.runSlot(slot);
+                outbox.publish(id);
+                log.info("digest {} built and published", slot);
+            } catch (dev.aidigest.edition.Freshness.StaleSourcesException e) {
+                log.error(e.getMessage()); // nothing goes out; /healthz shows the age of the newest post
+            } catch (RuntimeException e) {
+                log.warn("digest {} failed", slot, e);
+            }
+        }
     }
-    out.add(current);
-    return out;
-  }
+
+    /** Oldest first: missing earlier slots within the catch-up window, then the current one. */
+    List<Slot> slotsToBuild() {
+        Slot current = Slot.endingAtOrBefore(clock.instant(), settings.zone());
+        List<Slot> out = new ArrayList<>();
+        Slot s = current;
+        for (int i = 1; i < settings.catchUpSlots(); i++) {
+            s = s.previous();
+            if (archive.bySlot("digest", s.name()).isEmpty()) {
+                out.add(0, s);
+            }
+        }
+        out.add(current);
+        return out;
+    }
 }

@@ -10,19 +10,19 @@ import org.slf4j.LoggerFactory;
 @DisallowConcurrentExecution
 final class IngestJob implements Job {
 
-  private static final Logger log = LoggerFactory.getLogger(IngestJob.class);
-  private final IngestRun ingest;
+    private static final Logger log = LoggerFactory.getLogger(IngestJob.class);
+    private final IngestRun ingest;
 
-  IngestJob(IngestRun ingest) {
-    this.ingest = ingest;
-  }
-
-  @Override
-  public void execute(JobExecutionContext context) {
-    try {
-      ingest.runOnce();
-    } catch (RuntimeException e) {
-      log.warn("ingest run failed", e);
+    IngestJob(IngestRun ingest) {
+        this.ingest = ingest;
     }
-  }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        try {
+            ingest.runOnce();
+        } catch (RuntimeException e) {
+            log.warn("ingest run failed", e);
+        }
+    }
 }

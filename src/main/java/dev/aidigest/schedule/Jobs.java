@@ -9,33 +9,33 @@ import org.quartz.spi.TriggerFiredBundle;
 /** Hands Quartz our job instances, built with their dependencies (no reflection, no statics). */
 final class Jobs implements JobFactory {
 
-  private final IngestJob ingest;
-  private final DigestJob digest;
-  private final DeliveryJob delivery;
-  private final ReportJob report;
+    private final IngestJob ingest;
+    private final DigestJob digest;
+    private final DeliveryJob delivery;
+    private final ReportJob report;
 
-  Jobs(IngestJob ingest, DigestJob digest, DeliveryJob delivery, ReportJob report) {
-    this.ingest = ingest;
-    this.digest = digest;
-    this.delivery = delivery;
-    this.report = report;
-  }
+    Jobs(IngestJob ingest, DigestJob digest, DeliveryJob delivery, ReportJob report) {
+        this.ingest = ingest;
+        this.digest = digest;
+        this.delivery = delivery;
+        this.report = report;
+    }
 
-  @Override
-  public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
-    Class<? extends Job> type = bundle.getJobDetail().getJobClass();
-    if (type == IngestJob.class) {
-      return ingest;
+    @Override
+    public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
+        Class<? extends Job> type = bundle.getJobDetail().getJobClass();
+        if (type == IngestJob.class) {
+            return ingest;
+        }
+        if (type == DigestJob.class) {
+            return digest;
+        }
+        if (type == DeliveryJob.class) {
+            return delivery;
+        }
+        if (type == ReportJob.class) {
+            return report;
+        }
+        throw new SchedulerException("unknown job " + type.getName());
     }
-    if (type == DigestJob.class) {
-      return digest;
-    }
-    if (type == DeliveryJob.class) {
-      return delivery;
-    }
-    if (type == ReportJob.class) {
-      return report;
-    }
-    throw new SchedulerException("unknown job " + type.getName());
-  }
 }

@@ -29,114 +29,125 @@ import org.slf4j.LoggerFactory;
  */
 final class QuartzSchedule {
 
-  private static final Logger log = LoggerFactory.getLogger(QuartzSchedule.class);
-  static final JobKey INGEST = new JobKey("ingest", "aidigest");
-  static final JobKey DIGEST = new JobKey("digest", "aidigest");
-  static final JobKey DELIVERY = new JobKey("delivery", "aidigest");
-  static final JobKey REPORT = new JobKey("report", "aidigest");
+    private static final Logger log = LoggerFactory.getLogger(QuartzSchedule.class);
+    static final JobKey INGEST = new JobKey("ingest", "aidigest");
+    static final JobKey DIGEST = new JobKey("digest", "aidigest");
+    static final JobKey DELIVERY = new JobKey("delivery", "aidigest");
+    static final JobKey REPORT = new JobKey("report", "aidigest");
 
-  private final Scheduler scheduler;
-  private final ScheduleSettings settings;
+    private final Scheduler scheduler;
+    private final ScheduleSettings settings;
 
-  QuartzSchedule(DataSource dataSource, ScheduleSettings settings, Jobs jobs, boolean postgres) throws SchedulerException {
-    this.settings = settings;
-    String ds = "aidigest-" + settings.schedulerName();
-    DBConnectionManager.getInstance().addConnectionProvider(ds, new DataSourceConnections(dataSource));
-    Properties p = new Properties();
-    p.setProperty("org.quartz.scheduler.instanceName", settings.schedulerName());
-    p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
-    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    p.setProperty("org.quartz.threadPool.threadCount", "4");
-    p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    // PostgreSQLDelegate reads BYTEA with getBytes, which H2 does too (V3 declares BYTEA on both).
-    p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-    p.setProperty("org.quartz.jobStore.dataSource", ds);
-    p.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
-    p.setProperty("org.quartz.jobStore.isClustered", "true");
-    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-    p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
-    p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-    StdSchedulerFactory factory = new StdSchedulerFactory(p);
-    this.scheduler = factory.getScheduler();
-    scheduler.setJobFactory(jobs);
-  }
-
-  /** Creates the jobs and triggers, keeping triggers whose schedule did not change (and so their misfires). */
-  void install() throws SchedulerException {
-    job(INGEST, IngestJob.class);
-    job(DIGEST, DigestJob.class);
-    job(DELIVERY, DeliveryJob.class);
-    job(REPORT, ReportJob.class);
-    every(INGEST, settings.ingestEvery());
-    every(DELIVERY, settings.deliveryPoll());
-    cron(DIGEST, settings.digestCron());
-    if (settings.reportCron() != null && !settings.reportCron().isBlank()) {
-      cron(REPORT, settings.reportCron());
+    QuartzSchedule(DataSource dataSource, ScheduleSettings settings, Jobs jobs, boolean postgres)
+            throws SchedulerException {
+        this.settings = settings;
+        String ds = "aidigest-" + settings.schedulerName();
+        DBConnectionManager.getInstance().addConnectionProvider(ds, new DataSourceConnections(dataSource));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", settings.schedulerName());
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        // PostgreSQLDelegate reads BYTEA with getBytes, which H2 does too (V3 declares BYTEA on both).
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", ds);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        StdSchedulerFactory factory = new StdSchedulerFactory(p);
+        this.scheduler = factory.getScheduler();
+        scheduler.setJobFactory(jobs);
     }
-  }
 
-  private void job(JobKey key, Class<? extends org.quartz.Job> type) throws SchedulerException {
-    JobDetail detail = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
-    scheduler.addJob(detail, true);
-  }
-
-  private void every(JobKey job, Duration interval) throws SchedulerException {
-    TriggerKey key = new TriggerKey(job.getName(), job.getGroup());
-    Trigger existing = scheduler.getTrigger(key);
-    if (existing instanceof SimpleTrigger s && s.getRepeatInterval() == interval.toMillis()) {
-      return;
+    /** Creates the jobs and triggers, keeping triggers whose schedule did not change (and so their misfires). */
+    void install() throws SchedulerException {
+        job(INGEST, IngestJob.class);
+        job(DIGEST, DigestJob.class);
+        job(DELIVERY, DeliveryJob.class);
+        job(REPORT, ReportJob.class);
+        every(INGEST, settings.ingestEvery());
+        every(DELIVERY, settings.deliveryPoll());
+        cron(DIGEST, settings.digestCron());
+        if (settings.reportCron() != null && !settings.reportCron().isBlank()) {
+            cron(REPORT, settings.reportCron());
+        }
     }
-    Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(job).startNow()
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
-    schedule(existing, t);
-  }
 
-  private void cron(JobKey job, String expression) throws SchedulerException {
-    TriggerKey key = new TriggerKey(job.getName(), job.getGroup());
-    Trigger existing = scheduler.getTrigger(key);
-    TimeZone zone = TimeZone.getTimeZone(settings.zone());
-    if (existing instanceof CronTrigger c && c.getCronExpression().equals(expression)
-        && Objects.equals(c.getTimeZone().getID(), zone.getID())) {
-      return;
+    private void job(JobKey key, Class<? extends org.quartz.Job> type) throws SchedulerException {
+        JobDetail detail =
+                JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
+        scheduler.addJob(detail, true);
     }
-    Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
-        .withSchedule(CronScheduleBuilder.cronSchedule(expression).inTimeZone(zone)
-            .withMisfireHandlingInstructionFireAndProceed())
-        .build();
-    schedule(existing, t);
-  }
 
-  private void schedule(Trigger existing, Trigger t) throws SchedulerException {
-    if (existing == null) {
-      scheduler.scheduleJob(t);
-    } else {
-      log.info("schedule of {} changed; replacing its trigger", t.getKey());
-      scheduler.rescheduleJob(t.getKey(), t);
+    private void every(JobKey job, Duration interval) throws SchedulerException {
+        TriggerKey key = new TriggerKey(job.getName(), job.getGroup());
+        Trigger existing = scheduler.getTrigger(key);
+        if (existing instanceof SimpleTrigger s && s.getRepeatInterval() == interval.toMillis()) {
+            return;
+        }
+        Trigger t = TriggerBuilder.newTrigger()
+                .withIdentity(key)
+                .forJob(job)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        schedule(existing, t);
     }
-  }
 
-  void start() throws SchedulerException {
-    scheduler.start();
-  }
-
-  /** Runs the delivery job now (after a publish), unless it is already running. */
-  void deliverNow() {
-    try {
-      scheduler.triggerJob(DELIVERY);
-    } catch (SchedulerException e) {
-      log.warn("could not trigger delivery: {}", e.getMessage());
+    private void cron(JobKey job, String expression) throws SchedulerException {
+        TriggerKey key = new TriggerKey(job.getName(), job.getGroup());
+        Trigger existing = scheduler.getTrigger(key);
+        TimeZone zone = TimeZone.getTimeZone(settings.zone());
+        if (existing instanceof CronTrigger c
+                && c.getCronExpression().equals(expression)
+                && Objects.equals(c.getTimeZone().getID(), zone.getID())) {
+            return;
+        }
+        Trigger t = TriggerBuilder.newTrigger()
+                .withIdentity(key)
+                .forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(expression)
+                        .inTimeZone(zone)
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        schedule(existing, t);
     }
-  }
 
-  /** No new fires; waits for running jobs to finish. */
-  void shutdown() throws SchedulerException {
-    scheduler.standby();
-    scheduler.shutdown(true);
-  }
+    private void schedule(Trigger existing, Trigger t) throws SchedulerException {
+        if (existing == null) {
+            scheduler.scheduleJob(t);
+        } else {
+            log.info("schedule of {} changed; replacing its trigger", t.getKey());
+            scheduler.rescheduleJob(t.getKey(), t);
+        }
+    }
 
-  Scheduler scheduler() {
-    return scheduler;
-  }
+    void start() throws SchedulerException {
+        scheduler.start();
+    }
+
+    /** Runs the delivery job now (after a publish), unless it is already running. */
+    void deliverNow() {
+        try {
+            scheduler.triggerJob(DELIVERY);
+        } catch (SchedulerException e) {
+            log.warn("could not trigger delivery: {}", e.getMessage());
+        }
+    }
+
+    /** No new fires; waits for running jobs to finish. */
+    void shutdown() throws SchedulerException {
+        scheduler.standby();
+        scheduler.shutdown(true);
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
 }

@@ -13,27 +13,27 @@ import org.slf4j.LoggerFactory;
 @DisallowConcurrentExecution
 final class ReportJob implements Job {
 
-  private static final Logger log = LoggerFactory.getLogger(ReportJob.class);
+    private static final Logger log = LoggerFactory.getLogger(ReportJob.class);
 
-  private final ReportRun reports;
-  private final Outbox outbox;
-  private final ScheduleSettings settings;
-  private final Clock clock;
+    private final ReportRun reports;
+    private final Outbox outbox;
+    private final ScheduleSettings settings;
+    private final Clock clock;
 
-  ReportJob(ReportRun reports, Outbox outbox, ScheduleSettings settings, Clock clock) {
-    this.reports = reports;
-    this.outbox = outbox;
-    this.settings = settings;
-    this.clock = clock;
-  }
-
-  @Override
-  public void execute(JobExecutionContext context) {
-    LocalDate yesterday = LocalDate.now(clock.withZone(settings.zone())).minusDays(1);
-    try {
-      reports.runDate(yesterday).ifPresent(outbox::publish);
-    } catch (RuntimeException e) {
-      log.warn("report {} failed", yesterday, e);
+    ReportJob(ReportRun reports, Outbox outbox, ScheduleSettings settings, Clock clock) {
+        this.reports = reports;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
     }
-  }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        LocalDate yesterday = LocalDate.now(clock.withZone(settings.zone())).minusDays(1);
+        try {
+            reports.runDate(yesterday).ifPresent(outbox::publish);
+        } catch (RuntimeException e) {
+            log.warn("report {} failed", yesterday, e);
+        }
+    }
 }

@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 /** Builds the daily report (issue 4); until it exists {@link #NONE} is wired and the job does nothing. */
 public interface ReportRun {
 
-  ReportRun NONE = date -> OptionalLong.empty();
+    ReportRun NONE = date -> OptionalLong.empty();
 
-  /** Builds and stores the report of {@code date}; returns its row id in table digest, if one was made. */
-  OptionalLong runDate(LocalDate date);
+    /** Builds and stores the report of {@code date}; returns its row id in table digest, if one was made. */
+    OptionalLong runDate(LocalDate date);
 }

@@ -17,26 +17,33 @@ import java.util.Objects;
  * @param shutdownGrace  how long a stop waits for running jobs before giving up on them
  */
 public record ScheduleSettings(
-    String schedulerName,
-    Duration ingestEvery,
-    String digestCron,
-    String reportCron,
-    ZoneId zone,
-    Duration deliveryPoll,
-    int catchUpSlots,
-    Duration shutdownGrace) {
+        String schedulerName,
+        Duration ingestEvery,
+        String digestCron,
+        String reportCron,
+        ZoneId zone,
+        Duration deliveryPoll,
+        int catchUpSlots,
+        Duration shutdownGrace) {
 
-  public ScheduleSettings {
-    Objects.requireNonNull(schedulerName, "schedulerName");
-    Objects.requireNonNull(digestCron, "digestCron");
-    Objects.requireNonNull(zone, "zone");
-    if (catchUpSlots < 1) {
-      throw new IllegalArgumentException("catchUpSlots counts the current slot: at least 1");
+    public ScheduleSettings {
+        Objects.requireNonNull(schedulerName, "schedulerName");
+        Objects.requireNonNull(digestCron, "digestCron");
+        Objects.requireNonNull(zone, "zone");
+        if (catchUpSlots < 1) {
+            throw new IllegalArgumentException("catchUpSlots counts the current slot: at least 1");
+        }
     }
-  }
 
-  public static ScheduleSettings defaults(ZoneId zone) {
-    return new ScheduleSettings("aidigest", Duration.ofMinutes(30), "0 0 0/4 * * ?", "0 5 8 * * ?", zone,
-        Duration.ofSeconds(10), 1, Duration.ofSeconds(60));
-  }
+    public static ScheduleSettings defaults(ZoneId zone) {
+        return new ScheduleSettings(
+                "aidigest",
+                Duration.ofMinutes(30),
+                "0 0 0/4 * * ?",
+                "0 5 8 * * ?",
+                zone,
+                Duration.ofSeconds(10),
+                1,
+                Duration.ofSeconds(60));
+    }
 }

@@ -24,115 +24,125 @@ import org.slf4j.LoggerFactory;
  */
 public final class Serve {
 
-  private static final Logger log = LoggerFactory.getLogger(Serve.class);
+    private static final Logger log = LoggerFactory.getLogger(Serve.class);
 
-  /** What {@code serve} runs, built by Wiring. */
-  public record Parts(
-      DataSource dataSource,
-      boolean postgres,
-      ScheduleSettings settings,
-      IngestRun ingest,
-      DigestRun digests,
-      ReportRun reports,
-      Archive archive,
-      Outbox outbox,
-      DeliveryWorker worker,
-      List<ChatBot> bots,
-      int httpPort,
-      Clock clock) {}
+    /** What {@code serve} runs, built by Wiring. */
+    public record Parts(
+            DataSource dataSource,
+            boolean postgres,
+            ScheduleSettings settings,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            Archive archive,
+            Outbox outbox,
+            DeliveryWorker worker,
+            List<ChatBot> bots,
+            int httpPort,
+            Clock clock) {}
 
-  private final Parts parts;
-  private final DeliveryJob deliveryJob;
-  private final QuartzSchedule schedule;
-  private final WebServer web;
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean running;
-  private int port;
+    private final Parts parts;
+    private final DeliveryJob deliveryJob;
+    private final QuartzSchedule schedule;
+    private final WebServer web;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running;
+    private int port;
 
-  public Serve(Parts parts) {
-    this(parts, List.of());
-  }
-
-  /** @param routes the web archive's routes (pages, feed, API), served beside /healthz and the webhooks */
-  public Serve(Parts parts, List<dev.aidigest.web.Routes> routes) {
-    this.parts = parts;
-    this.deliveryJob = new DeliveryJob(parts.worker());
-    Jobs jobs = new Jobs(new IngestJob(parts.ingest()),
-        new DigestJob(parts.digests(), parts.archive(), parts.outbox(), parts.settings(), parts.clock()),
-        deliveryJob, new ReportJob(parts.reports(), parts.outbox(), parts.settings(), parts.clock()));
-    try {
-      this.schedule = new QuartzSchedule(parts.dataSource(), parts.settings(), jobs, parts.postgres());
-    } catch (SchedulerException e) {
-      throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+    public Serve(Parts parts) {
+        this(parts, List.of());
     }
-    List<Webhook> hooks = new ArrayList<>();
-    parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
-    this.web = new WebServer(hooks, routes);
-  }
 
-  /** Starts everything; returns the HTTP port. */
-  public synchronized int start() throws Exception {
-    port = web.start(parts.httpPort());
-    for (ChatBot bot : parts.bots()) {
-      bot.start();
+    /** @param routes the web archive's routes (pages, feed, API), served beside /healthz and the webhooks */
+    public Serve(Parts parts, List<dev.aidigest.web.Routes> routes) {
+        this.parts = parts;
+        this.deliveryJob = new DeliveryJob(parts.worker());
+        Jobs jobs = new Jobs(
+                new IngestJob(parts.ingest()),
+                new DigestJob(parts.digests(), parts.archive(), parts.outbox(), parts.settings(), parts.clock()),
+                deliveryJob,
+                new ReportJob(parts.reports(), parts.outbox(), parts.settings(), parts.clock()));
+        try {
+            this.schedule = new QuartzSchedule(parts.dataSource(), parts.settings(), jobs, parts.postgres());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+        }
+        List<Webhook> hooks = new ArrayList<>();
+        parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
+        this.web = new WebServer(hooks, routes);
     }
-    schedule.install();
-    parts.outbox().onPublished(schedule::deliverNow);
-    schedule.start();
-    running = true;
-    log.info("serving: http port {}, {} chat bot(s), digest cron '{}' in {}", port, parts.bots().size(),
-        parts.settings().digestCron(), parts.settings().zone());
-    return port;
-  }
 
-  /** Starts, installs the SIGTERM hook and blocks until stopped. */
-  public void run() throws Exception {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "aidigest-shutdown"));
-    start();
-    stopped.await();
-  }
+    /** Starts everything; returns the HTTP port. */
+    public synchronized int start() throws Exception {
+        port = web.start(parts.httpPort());
+        for (ChatBot bot : parts.bots()) {
+            bot.start();
+        }
+        schedule.install();
+        parts.outbox().onPublished(schedule::deliverNow);
+        schedule.start();
+        running = true;
+        log.info(
+                "serving: http port {}, {} chat bot(s), digest cron '{}' in {}",
+                port,
+                parts.bots().size(),
+                parts.settings().digestCron(),
+                parts.settings().zone());
+        return port;
+    }
 
-  /** Clean stop; safe to call twice. */
-  public synchronized void stop() {
-    if (!running) {
-      stopped.countDown();
-      return;
+    /** Starts, installs the SIGTERM hook and blocks until stopped. */
+    public void run() throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "aidigest-shutdown"));
+        start();
+        stopped.await();
     }
-    running = false;
-    log.info("stopping: no new work, waiting for running jobs");
-    parts.outbox().onPublished(() -> {});
-    for (ChatBot bot : parts.bots()) {
-      bot.close();
-    }
-    deliveryJob.interrupt();
-    Thread waiter = new Thread(() -> {
-      try {
-        schedule.shutdown();
-      } catch (SchedulerException e) {
-        log.warn("scheduler shutdown: {}", e.getMessage());
-      }
-    }, "aidigest-scheduler-stop");
-    waiter.start();
-    try {
-      waiter.join(parts.settings().shutdownGrace().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (waiter.isAlive()) {
-      // what a job had not recorded stays in the outbox or is rebuilt on the next start
-      log.warn("jobs still running after {}; stopping anyway", parts.settings().shutdownGrace());
-    }
-    web.close();
-    log.info("stopped");
-    stopped.countDown();
-  }
 
-  public int port() {
-    return port;
-  }
+    /** Clean stop; safe to call twice. */
+    public synchronized void stop() {
+        if (!running) {
+            stopped.countDown();
+            return;
+        }
+        running = false;
+        log.info("stopping: no new work, waiting for running jobs");
+        parts.outbox().onPublished(() -> {});
+        for (ChatBot bot : parts.bots()) {
+            bot.close();
+        }
+        deliveryJob.interrupt();
+        Thread waiter = new Thread(
+                () -> {
+                    try {
+                        schedule.shutdown();
+                    } catch (SchedulerException e) {
+                        log.warn("scheduler shutdown: {}", e.getMessage());
+                    }
+                },
+                "aidigest-scheduler-stop");
+        waiter.start();
+        try {
+            waiter.join(parts.settings().shutdownGrace().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (waiter.isAlive()) {
+            // what a job had not recorded stays in the outbox or is rebuilt on the next start
+            log.warn(
+                    "jobs still running after {}; stopping anyway",
+                    parts.settings().shutdownGrace());
+        }
+        web.close();
+        log.info("stopped");
+        stopped.countDown();
+    }
 
-  /** Test hook: the scheduler, to fire or inspect jobs. */
-  org.quartz.Scheduler scheduler() {
-    return schedule.scheduler();
-  }
+    public int port() {
+        return port;
+    }
+
+    /** Test hook: the scheduler, to fire or inspect jobs. */
+    org.quartz.Scheduler scheduler() {
+        return schedule.scheduler();
+    }
 }

@@ -9,15 +9,15 @@ import java.io.PrintStream;
  * per process by jieba.)
  */
 public final class Jieba {
-  private Jieba() {}
+    private Jieba() {}
 
-  public static synchronized JiebaSegmenter segmenter() {
-    PrintStream out = System.out;
-    System.setOut(System.err);
-    try {
-      return new JiebaSegmenter();
-    } finally {
-      System.setOut(out);
+    public static synchronized JiebaSegmenter segmenter() {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return new JiebaSegmenter();
+        } finally {
+            System.setOut(out);
+        }
     }
-  }
 }

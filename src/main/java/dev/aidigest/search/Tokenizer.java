@@ -18,78 +18,79 @@ import java.util.regex.Pattern;
  */
 public final class Tokenizer {
 
-  /** Longest term stored (search_term.term is VARCHAR(100)). */
-  public static final int MAX_TERM = 100;
-  private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[._\\-+/][\\p{IsLatin}0-9]+)*\\+*");
-  private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
-  private static final Pattern PARTS = Pattern.compile("[._\\-/]");
+    /** Longest term stored (search_term.term is VARCHAR(100)). */
+    public static final int MAX_TERM = 100;
 
-  // jieba loads its dictionary (~3 s) on construction: only when Chinese text first shows up
-  private volatile JiebaSegmenter jieba;
+    private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[._\\-+/][\\p{IsLatin}0-9]+)*\\+*");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+    private static final Pattern PARTS = Pattern.compile("[._\\-/]");
 
-  private JiebaSegmenter jieba() {
-    JiebaSegmenter j = jieba;
-    if (j == null) {
-      synchronized (this) {
-        if (jieba == null) {
-          jieba = Jieba.segmenter();
+    // jieba loads its dictionary (~3 s) on construction: only when Chinese text first shows up
+    private volatile JiebaSegmenter jieba;
+
+    private JiebaSegmenter jieba() {
+        JiebaSegmenter j = jieba;
+        if (j == null) {
+            synchronized (this) {
+                if (jieba == null) {
+                    jieba = Jieba.segmenter();
+                }
+                j = jieba;
+            }
         }
-        j = jieba;
-      }
+        return j;
     }
-    return j;
-  }
 
-  /** Every term a document should be found by. */
-  public Set<String> documentTerms(String text) {
-    Set<String> out = new LinkedHashSet<>();
-    String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-    Matcher m = LATIN.matcher(lower);
-    while (m.find()) {
-      String token = m.group();
-      add(out, token);
-      Matcher sep = PARTS.matcher(token);
-      while (sep.find()) {
-        add(out, token.substring(0, sep.start())); // gpt-5 finds gpt-5.1
-      }
-      for (String part : PARTS.split(token)) {
-        add(out, part);
-      }
-    }
-    Matcher h = HAN.matcher(lower);
-    while (h.find()) {
-      for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.INDEX)) {
-        if (t.word.length() >= 2 || h.group().length() == 1) {
-          add(out, t.word);
+    /** Every term a document should be found by. */
+    public Set<String> documentTerms(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        Matcher m = LATIN.matcher(lower);
+        while (m.find()) {
+            String token = m.group();
+            add(out, token);
+            Matcher sep = PARTS.matcher(token);
+            while (sep.find()) {
+                add(out, token.substring(0, sep.start())); // gpt-5 finds gpt-5.1
+            }
+            for (String part : PARTS.split(token)) {
+                add(out, part);
+            }
         }
-      }
+        Matcher h = HAN.matcher(lower);
+        while (h.find()) {
+            for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.INDEX)) {
+                if (t.word.length() >= 2 || h.group().length() == 1) {
+                    add(out, t.word);
+                }
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The terms a query requires, all of them; single Han characters are dropped when words remain. */
-  public List<String> queryTerms(String query) {
-    Set<String> out = new LinkedHashSet<>();
-    String lower = query == null ? "" : query.toLowerCase(Locale.ROOT);
-    Matcher m = LATIN.matcher(lower);
-    while (m.find()) {
-      add(out, m.group());
+    /** The terms a query requires, all of them; single Han characters are dropped when words remain. */
+    public List<String> queryTerms(String query) {
+        Set<String> out = new LinkedHashSet<>();
+        String lower = query == null ? "" : query.toLowerCase(Locale.ROOT);
+        Matcher m = LATIN.matcher(lower);
+        while (m.find()) {
+            add(out, m.group());
+        }
+        Matcher h = HAN.matcher(lower);
+        while (h.find()) {
+            List<String> words = new ArrayList<>();
+            for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.SEARCH)) {
+                words.add(t.word);
+            }
+            boolean hasWords = words.stream().anyMatch(w -> w.length() >= 2);
+            words.stream().filter(w -> !hasWords || w.length() >= 2).forEach(w -> add(out, w));
+        }
+        return List.copyOf(out);
     }
-    Matcher h = HAN.matcher(lower);
-    while (h.find()) {
-      List<String> words = new ArrayList<>();
-      for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.SEARCH)) {
-        words.add(t.word);
-      }
-      boolean hasWords = words.stream().anyMatch(w -> w.length() >= 2);
-      words.stream().filter(w -> !hasWords || w.length() >= 2).forEach(w -> add(out, w));
-    }
-    return List.copyOf(out);
-  }
 
-  private static void add(Set<String> out, String term) {
-    if (!term.isEmpty() && term.length() <= MAX_TERM) {
-      out.add(term);
+    private static void add(Set<String> out, String term) {
+        if (!term.isEmpty() && term.length() <= MAX_TERM) {
+            out.add(term);
+        }
     }
-  }
 }

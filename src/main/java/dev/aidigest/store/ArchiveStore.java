@@ -16,70 +16,77 @@ import java.util.Optional;
 /** Reads stored digests and their items back for chats (the tables of V1, written by DigestStore). */
 public final class ArchiveStore implements Archive {
 
-  private static final String HEAD = "SELECT id, kind, slot, title, window_end, categories, engine FROM digest ";
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final String HEAD = "SELECT id, kind, slot, title, window_end, categories, engine FROM digest ";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  private final Database db;
-  private final ObjectMapper json = new ObjectMapper();
+    private final Database db;
+    private final ObjectMapper json = new ObjectMapper();
 
-  public ArchiveStore(Database db) {
-    this.db = db;
-  }
+    public ArchiveStore(Database db) {
+        this.db = db;
+    }
 
-  @Override
-  public Optional<ArchivedDigest> latest(String kind) {
-    return one(HEAD + "WHERE kind = ? ORDER BY window_end DESC LIMIT 1", kind);
-  }
+    @Override
+    public Optional<ArchivedDigest> latest(String kind) {
+        return one(HEAD + "WHERE kind = ? ORDER BY window_end DESC LIMIT 1", kind);
+    }
 
-  @Override
-  public Optional<ArchivedDigest> bySlot(String kind, String slot) {
-    return one(HEAD + "WHERE kind = ? AND slot = ?", kind, slot);
-  }
+    @Override
+    public Optional<ArchivedDigest> bySlot(String kind, String slot) {
+        return one(HEAD + "WHERE kind = ? AND slot = ?", kind, slot);
+    }
 
-  @Override
-  public Optional<ArchivedDigest> byId(long id) {
-    return one(HEAD + "WHERE id = ?", id);
-  }
+    @Override
+    public Optional<ArchivedDigest> byId(long id) {
+        return one(HEAD + "WHERE id = ?", id);
+    }
 
-  private Optional<ArchivedDigest> one(String sql, Object... args) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Sql.bind(ps, args);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.<ArchivedDigest>empty();
-          }
-          long id = rs.getLong("id");
-          return Optional.of(new ArchivedDigest(id, rs.getString("kind"), rs.getString("slot"), rs.getString("title"),
-              Sql.time(rs, "window_end"), strings(rs.getString("categories")), items(c, id), rs.getString("engine")));
+    private Optional<ArchivedDigest> one(String sql, Object... args) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<ArchivedDigest>empty();
+                    }
+                    long id = rs.getLong("id");
+                    return Optional.of(new ArchivedDigest(
+                            id,
+                            rs.getString("kind"),
+                            rs.getString("slot"),
+                            rs.getString("title"),
+                            Sql.time(rs, "window_end"),
+                            strings(rs.getString("categories")),
+                            items(c, id),
+                            rs.getString("engine")));
+                }
+            }
+        });
+    }
+
+    private List<ArchivedDigest.Item> items(Connection c, long digestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT position, headline, summary, url, authors FROM digest_item WHERE digest_id = ? ORDER BY position")) {
+            ps.setLong(1, digestId);
+            List<ArchivedDigest.Item> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ArchivedDigest.Item(
+                            rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getString(5))));
+                }
+            }
+            return out;
         }
-      }
-    });
-  }
+    }
 
-  private List<ArchivedDigest.Item> items(Connection c, long digestId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT position, headline, summary, url, authors FROM digest_item WHERE digest_id = ? ORDER BY position")) {
-      ps.setLong(1, digestId);
-      List<ArchivedDigest.Item> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new ArchivedDigest.Item(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              strings(rs.getString(5))));
+    private List<String> strings(String jsonArray) {
+        if (jsonArray == null || jsonArray.isBlank()) {
+            return List.of();
         }
-      }
-      return out;
+        try {
+            return json.readValue(jsonArray, STRINGS);
+        } catch (IOException e) {
+            return List.of(jsonArray);
+        }
     }
-  }
-
-  private List<String> strings(String jsonArray) {
-    if (jsonArray == null || jsonArray.isBlank()) {
-      return List.of();
-    }
-    try {
-      return json.readValue(jsonArray, STRINGS);
-    } catch (IOException e) {
-      return List.of(jsonArray);
-    }
-  }
 }

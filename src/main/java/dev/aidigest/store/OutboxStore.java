@@ -16,70 +16,104 @@ import java.util.Set;
 /** The outbox table: idempotent enqueue, claim with {@code FOR UPDATE SKIP LOCKED}, progress per part. */
 public final class OutboxStore implements OutboxQueue {
 
-  private final Database db;
+    private final Database db;
 
-  public OutboxStore(Database db) {
-    this.db = db;
-  }
-
-  @Override
-  public int enqueue(long digestId, Instant now) {
-    // NOT EXISTS keeps the common case quiet; ON CONFLICT DO NOTHING settles a race between two publishers.
-    return db.write(c -> update(c, "INSERT INTO outbox (digest_id, subscription_id, status, due_at, created_at)"
-        + " SELECT d.id, s.id, 'pending', ?, ? FROM digest d JOIN subscription s ON s.active"
-        + " AND (s.plan = 'all' OR (s.plan = 'digest' AND d.kind = 'digest') OR (s.plan = 'daily' AND d.kind = 'report'))"
-        + " WHERE d.id = ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digest_id = d.id AND o.subscription_id = s.id)"
-        + " ON CONFLICT DO NOTHING", now, now, digestId));
-  }
-
-  @Override
-  public List<Delivery> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil) {
-    if (platforms.isEmpty()) {
-      return List.of();
+    public OutboxStore(Database db) {
+        this.db = db;
     }
-    return db.transaction(c -> {
-      List<Long> ids = Sql.claimIds(c, "outbox", "subscription_id", "subscription", platforms, max, now, leaseUntil);
-      List<Delivery> out = new ArrayList<>();
-      for (long id : ids) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT o.digest_id, o.subscription_id, o.parts_sent, o.attempts,"
-            + " s.platform, s.chat_id, s.chat_kind, s.active FROM outbox o JOIN subscription s ON s.id = o.subscription_id"
-            + " WHERE o.id = ?")) {
-          ps.setLong(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              ChatRef chat = new ChatRef(rs.getString(5), rs.getString(6),
-                  ChatRef.Kind.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)));
-              out.add(new Delivery(id, rs.getLong(1), rs.getLong(2), chat, rs.getInt(3), rs.getInt(4), rs.getBoolean(8)));
-            }
-          }
+
+    @Override
+    public int enqueue(long digestId, Instant now) {
+        // NOT EXISTS keeps the common case quiet; ON CONFLICT DO NOTHING settles a race between two publishers.
+        return db.write(c -> update(
+                c,
+                "INSERT INTO outbox (digest_id, subscription_id, status, due_at, created_at)"
+                        + " SELECT d.id, s.id, 'pending', ?, ? FROM digest d JOIN subscription s ON s.active"
+                        + " AND (s.plan = 'all' OR (s.plan = 'digest' AND d.kind = 'digest') OR (s.plan = 'daily' AND d.kind = 'report'))"
+                        + " WHERE d.id = ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digest_id = d.id AND o.subscription_id = s.id)"
+                        + " ON CONFLICT DO NOTHING",
+                now,
+                now,
+                digestId));
+    }
+
+    @Override
+    public List<Delivery> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil) {
+        if (platforms.isEmpty()) {
+            return List.of();
         }
-      }
-      return out;
-    });
-  }
+        return db.transaction(c -> {
+            List<Long> ids =
+                    Sql.claimIds(c, "outbox", "subscription_id", "subscription", platforms, max, now, leaseUntil);
+            List<Delivery> out = new ArrayList<>();
+            for (long id : ids) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT o.digest_id, o.subscription_id, o.parts_sent, o.attempts,"
+                                + " s.platform, s.chat_id, s.chat_kind, s.active FROM outbox o JOIN subscription s ON s.id = o.subscription_id"
+                                + " WHERE o.id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            ChatRef chat = new ChatRef(
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    ChatRef.Kind.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)));
+                            out.add(new Delivery(
+                                    id,
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    chat,
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getBoolean(8)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
 
-  @Override
-  public void partSent(long id, int partsSent, String messageId, Instant nextDue) {
-    db.write(c -> update(c, "UPDATE outbox SET parts_sent = ?, due_at = ?, attempts = 0,"
-        + " message_ids = CASE WHEN message_ids = '' THEN ? ELSE message_ids || ',' || ? END WHERE id = ?",
-        partsSent, nextDue, messageId, messageId, id));
-  }
+    @Override
+    public void partSent(long id, int partsSent, String messageId, Instant nextDue) {
+        db.write(c -> update(
+                c,
+                "UPDATE outbox SET parts_sent = ?, due_at = ?, attempts = 0,"
+                        + " message_ids = CASE WHEN message_ids = '' THEN ? ELSE message_ids || ',' || ? END WHERE id = ?",
+                partsSent,
+                nextDue,
+                messageId,
+                messageId,
+                id));
+    }
 
-  @Override
-  public void completed(long id, int partsSent, String messageId, Instant now) {
-    db.write(c -> update(c, "UPDATE outbox SET status = 'sent', parts_sent = ?, sent_at = ?, last_error = NULL,"
-        + " message_ids = CASE WHEN message_ids = '' THEN ? ELSE message_ids || ',' || ? END WHERE id = ?",
-        partsSent, now, messageId, messageId, id));
-  }
+    @Override
+    public void completed(long id, int partsSent, String messageId, Instant now) {
+        db.write(c -> update(
+                c,
+                "UPDATE outbox SET status = 'sent', parts_sent = ?, sent_at = ?, last_error = NULL,"
+                        + " message_ids = CASE WHEN message_ids = '' THEN ? ELSE message_ids || ',' || ? END WHERE id = ?",
+                partsSent,
+                now,
+                messageId,
+                messageId,
+                id));
+    }
 
-  @Override
-  public void retryAt(long id, Instant due, String error, boolean countAttempt) {
-    db.write(c -> update(c, "UPDATE outbox SET due_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?",
-        due, Sql.clip(error, 1000), countAttempt ? 1 : 0, id));
-  }
+    @Override
+    public void retryAt(long id, Instant due, String error, boolean countAttempt) {
+        db.write(c -> update(
+                c,
+                "UPDATE outbox SET due_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?",
+                due,
+                Sql.clip(error, 1000),
+                countAttempt ? 1 : 0,
+                id));
+    }
 
-  @Override
-  public void giveUp(long id, String status, String error) {
-    db.write(c -> update(c, "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?", status, Sql.clip(error, 1000), id));
-  }
+    @Override
+    public void giveUp(long id, String status, String error) {
+        db.write(c -> update(
+                c, "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?", status, Sql.clip(error, 1000), id));
+    }
 }

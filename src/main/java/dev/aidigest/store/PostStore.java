@@ -23,211 +23,224 @@ import java.util.Set;
 /** Posts in the {@code post} table: what ingest adds and the digest pipeline reads. */
 public final class PostStore implements PostSink, Posts {
 
-  private static final String COLUMNS = "id, platform, platform_id, author_handle, author_name, text, created_at, url, lang,"
-      + " like_count, repost_count, reply_count, quote_count, impression_count, ref_type, ref_platform_id, ref_author,"
-      + " conversation_id, links, media, embedding";
-  private static final int ID_CHUNK = 500;
-  /** Column sizes of V1: a hostile feed entry is clipped to them rather than failing its whole batch. */
-  static final int MAX_TEXT = 40_000;
-  static final int MAX_LIST_JSON = 8_000;
+    private static final String COLUMNS =
+            "id, platform, platform_id, author_handle, author_name, text, created_at, url, lang,"
+                    + " like_count, repost_count, reply_count, quote_count, impression_count, ref_type, ref_platform_id, ref_author,"
+                    + " conversation_id, links, media, embedding";
+    private static final int ID_CHUNK = 500;
+    /** Column sizes of V1: a hostile feed entry is clipped to them rather than failing its whole batch. */
+    static final int MAX_TEXT = 40_000;
 
-  private final Database db;
-  private final Clock clock;
+    static final int MAX_LIST_JSON = 8_000;
 
-  public PostStore(Database db, Clock clock) {
-    this.db = db;
-    this.clock = clock;
-  }
+    private final Database db;
+    private final Clock clock;
 
-  @Override
-  public Set<String> known(String platform, Collection<String> platformIds) {
-    Set<String> found = new HashSet<>();
-    List<String> ids = new ArrayList<>(new HashSet<>(platformIds));
-    for (int from = 0; from < ids.size(); from += ID_CHUNK) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
-      db.read(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT platform_id FROM post WHERE platform = ? AND platform_id = ANY(?)")) {
-          ps.setString(1, platform);
-          ps.setArray(2, c.createArrayOf("VARCHAR", chunk.toArray()));
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              found.add(rs.getString(1));
+    public PostStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> known(String platform, Collection<String> platformIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = new ArrayList<>(new HashSet<>(platformIds));
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT platform_id FROM post WHERE platform = ? AND platform_id = ANY(?)")) {
+                    ps.setString(1, platform);
+                    ps.setArray(2, c.createArrayOf("VARCHAR", chunk.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return found;
+    }
+
+    @Override
+    public int add(List<Post> posts, List<float[]> embeddings, String model) {
+        if (posts.size() != embeddings.size()) {
+            throw new IllegalArgumentException("one embedding per post");
+        }
+        Instant now = clock.instant();
+        return db.transaction(c -> {
+            int added = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO post (platform, platform_id, author_handle, author_name, text, created_at, url, lang,"
+                            + " like_count, repost_count, reply_count, quote_count, impression_count, ref_type, ref_platform_id,"
+                            + " ref_author, conversation_id, links, media, embedding, embedding_model, ingested_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                for (int i = 0; i < posts.size(); i++) {
+                    bind(ps, posts.get(i), embeddings.get(i), model, now);
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    added += Math.max(n, 0);
+                }
             }
-          }
+            return added;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Post p, float[] vector, String model, Instant now)
+            throws SQLException {
+        Post.Metrics m = p.metrics();
+        Post.Reference r = p.reference();
+        ps.setString(1, p.platform());
+        ps.setString(2, p.platformId());
+        ps.setString(3, p.authorHandle());
+        ps.setString(4, p.authorName());
+        ps.setString(5, clip(p.text(), MAX_TEXT));
+        ps.setObject(6, p.createdAt().atOffset(ZoneOffset.UTC));
+        ps.setString(7, clip(p.url(), 2000));
+        ps.setString(8, p.lang());
+        ps.setInt(9, m.likes());
+        ps.setInt(10, m.reposts());
+        ps.setInt(11, m.replies());
+        ps.setInt(12, m.quotes());
+        ps.setLong(13, m.impressions());
+        ps.setString(14, r == null ? null : r.type());
+        ps.setString(15, r == null ? null : r.platformId());
+        ps.setString(16, r == null ? null : r.authorHandle());
+        ps.setString(17, p.conversationId());
+        ps.setString(18, Json.stringsWithin(p.links(), MAX_LIST_JSON));
+        ps.setString(19, Json.stringsWithin(p.media(), MAX_LIST_JSON));
+        if (vector == null) {
+            ps.setNull(20, Types.BINARY);
+            ps.setNull(21, Types.VARCHAR);
+        } else {
+            ps.setBytes(20, Vectors.toBytes(vector));
+            ps.setString(21, model);
         }
-        return null;
-      });
+        ps.setObject(22, now.atOffset(ZoneOffset.UTC));
     }
-    return found;
-  }
 
-  @Override
-  public int add(List<Post> posts, List<float[]> embeddings, String model) {
-    if (posts.size() != embeddings.size()) {
-      throw new IllegalArgumentException("one embedding per post");
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
-    Instant now = clock.instant();
-    return db.transaction(c -> {
-      int added = 0;
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO post (platform, platform_id, author_handle, author_name, text, created_at, url, lang,"
-              + " like_count, repost_count, reply_count, quote_count, impression_count, ref_type, ref_platform_id,"
-              + " ref_author, conversation_id, links, media, embedding, embedding_model, ingested_at)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-        for (int i = 0; i < posts.size(); i++) {
-          bind(ps, posts.get(i), embeddings.get(i), model, now);
-          ps.addBatch();
+
+    @Override
+    public List<StoredPost> inWindow(Instant start, Instant end) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM post WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
+                ps.setObject(1, start.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, end.atOffset(ZoneOffset.UTC));
+                return list(ps);
+            }
+        });
+    }
+
+    /** Posts by row id, in the order asked. */
+    @Override
+    public List<StoredPost> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        for (int n : ps.executeBatch()) {
-          added += Math.max(n, 0);
-        }
-      }
-      return added;
-    });
-  }
-
-  private static void bind(PreparedStatement ps, Post p, float[] vector, String model, Instant now) throws SQLException {
-    Post.Metrics m = p.metrics();
-    Post.Reference r = p.reference();
-    ps.setString(1, p.platform());
-    ps.setString(2, p.platformId());
-    ps.setString(3, p.authorHandle());
-    ps.setString(4, p.authorName());
-    ps.setString(5, clip(p.text(), MAX_TEXT));
-    ps.setObject(6, p.createdAt().atOffset(ZoneOffset.UTC));
-    ps.setString(7, clip(p.url(), 2000));
-    ps.setString(8, p.lang());
-    ps.setInt(9, m.likes());
-    ps.setInt(10, m.reposts());
-    ps.setInt(11, m.replies());
-    ps.setInt(12, m.quotes());
-    ps.setLong(13, m.impressions());
-    ps.setString(14, r == null ? null : r.type());
-    ps.setString(15, r == null ? null : r.platformId());
-    ps.setString(16, r == null ? null : r.authorHandle());
-    ps.setString(17, p.conversationId());
-    ps.setString(18, Json.stringsWithin(p.links(), MAX_LIST_JSON));
-    ps.setString(19, Json.stringsWithin(p.media(), MAX_LIST_JSON));
-    if (vector == null) {
-      ps.setNull(20, Types.BINARY);
-      ps.setNull(21, Types.VARCHAR);
-    } else {
-      ps.setBytes(20, Vectors.toBytes(vector));
-      ps.setString(21, model);
+        Map<Long, StoredPost> byId = new HashMap<>();
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM post WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+                list(ps).forEach(p -> byId.put(p.id(), p));
+            }
+            return null;
+        });
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
-    ps.setObject(22, now.atOffset(ZoneOffset.UTC));
-  }
 
-  private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  @Override
-  public List<StoredPost> inWindow(Instant start, Instant end) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM post WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
-        ps.setObject(1, start.atOffset(ZoneOffset.UTC));
-        ps.setObject(2, end.atOffset(ZoneOffset.UTC));
-        return list(ps);
-      }
-    });
-  }
-
-  /** Posts by row id, in the order asked. */
-  @Override
-  public List<StoredPost> byIds(Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
+    @Override
+    public Map<String, Double> authorNorms(Instant since, Instant until) {
+        // Median in Java: PERCENTILE_CONT differs between H2 and PostgreSQL, and the rows are few.
+        Map<String, List<Double>> byAuthor = new HashMap<>();
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT author_handle, like_count, repost_count, reply_count, quote_count FROM post"
+                            + " WHERE created_at >= ? AND created_at < ? AND (ref_type IS NULL OR ref_type <> 'retweeted')")) {
+                ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, until.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double e = new Post.Metrics(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), 0)
+                                .engagement();
+                        byAuthor.computeIfAbsent(
+                                        rs.getString(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                                .add(e);
+                    }
+                }
+            }
+            return null;
+        });
+        Map<String, Double> norms = new HashMap<>();
+        byAuthor.forEach((author, values) -> {
+            values.sort(Double::compare);
+            int n = values.size();
+            norms.put(author, n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2);
+        });
+        return norms;
     }
-    Map<Long, StoredPost> byId = new HashMap<>();
-    db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM post WHERE id = ANY(?)")) {
-        ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
-        list(ps).forEach(p -> byId.put(p.id(), p));
-      }
-      return null;
-    });
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-  }
 
-  @Override
-  public Map<String, Double> authorNorms(Instant since, Instant until) {
-    // Median in Java: PERCENTILE_CONT differs between H2 and PostgreSQL, and the rows are few.
-    Map<String, List<Double>> byAuthor = new HashMap<>();
-    db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT author_handle, like_count, repost_count, reply_count, quote_count FROM post"
-              + " WHERE created_at >= ? AND created_at < ? AND (ref_type IS NULL OR ref_type <> 'retweeted')")) {
-        ps.setObject(1, since.atOffset(ZoneOffset.UTC));
-        ps.setObject(2, until.atOffset(ZoneOffset.UTC));
+    public long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM post");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Creation time of the newest post, or null when there is none. */
+    public Instant newestPostAt() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(created_at) FROM post");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+                return t == null ? null : t.toInstant();
+            }
+        });
+    }
+
+    private static List<StoredPost> list(PreparedStatement ps) throws SQLException {
+        List<StoredPost> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            double e = new Post.Metrics(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), 0).engagement();
-            byAuthor.computeIfAbsent(rs.getString(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e);
-          }
+            while (rs.next()) {
+                out.add(row(rs));
+            }
         }
-      }
-      return null;
-    });
-    Map<String, Double> norms = new HashMap<>();
-    byAuthor.forEach((author, values) -> {
-      values.sort(Double::compare);
-      int n = values.size();
-      norms.put(author, n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2);
-    });
-    return norms;
-  }
-
-  public long count() {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM post"); ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
-  }
-
-  /** Creation time of the newest post, or null when there is none. */
-  public Instant newestPostAt() {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT MAX(created_at) FROM post"); ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-      }
-    });
-  }
-
-  private static List<StoredPost> list(PreparedStatement ps) throws SQLException {
-    List<StoredPost> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(row(rs));
-      }
+        return out;
     }
-    return out;
-  }
 
-  private static StoredPost row(ResultSet rs) throws SQLException {
-    String refType = rs.getString("ref_type");
-    Post post = new Post(
-        rs.getString("platform"),
-        rs.getString("platform_id"),
-        rs.getString("author_handle"),
-        rs.getString("author_name"),
-        rs.getString("text"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getString("url"),
-        rs.getString("lang"),
-        new Post.Metrics(rs.getInt("like_count"), rs.getInt("repost_count"), rs.getInt("reply_count"),
-            rs.getInt("quote_count"), rs.getLong("impression_count")),
-        refType == null ? null : new Post.Reference(refType, rs.getString("ref_platform_id"), rs.getString("ref_author")),
-        Json.strings(rs.getString("links")),
-        Json.strings(rs.getString("media")),
-        rs.getString("conversation_id"));
-    return new StoredPost(rs.getLong("id"), post, Vectors.fromBytes(rs.getBytes("embedding")));
-  }
-
+    private static StoredPost row(ResultSet rs) throws SQLException {
+        String refType = rs.getString("ref_type");
+        Post post = new Post(
+                rs.getString("platform"),
+                rs.getString("platform_id"),
+                rs.getString("author_handle"),
+                rs.getString("author_name"),
+                rs.getString("text"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("url"),
+                rs.getString("lang"),
+                new Post.Metrics(
+                        rs.getInt("like_count"),
+                        rs.getInt("repost_count"),
+                        rs.getInt("reply_count"),
+                        rs.getInt("quote_count"),
+                        rs.getLong("impression_count")),
+                refType == null
+                        ? null
+                        : new Post.Reference(refType, rs.getString("ref_platform_id"), rs.getString("ref_author")),
+                Json.strings(rs.getString("links")),
+                Json.strings(rs.getString("media")),
+                rs.getString("conversation_id"));
+        return new StoredPost(rs.getLong("id"), post, Vectors.fromBytes(rs.getBytes("embedding")));
+    }
 }

@@ -27,173 +27,251 @@ import java.util.Optional;
  */
 public final class ReportStore implements Reports {
 
-  static final String KIND_REPORT = "report";
+    static final String KIND_REPORT = "report";
 
-  private final Database db;
-  private final Clock clock;
+    private final Database db;
+    private final Clock clock;
 
-  public ReportStore(Database db, Clock clock) {
-    this.db = db;
-    this.clock = clock;
-  }
+    public ReportStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
-  @Override
-  public List<DayItem> items(Instant after, Instant upTo) {
-    return db.read(c -> {
-      Map<Long, DayItem> items = new LinkedHashMap<>();
-      Map<Long, List<Long>> posts = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT i.id, d.slot, d.window_end, i.position, i.story_key, i.headline,"
-          + " i.summary, i.url, i.authors, i.score, i.offline, p.post_id FROM digest d JOIN digest_item i ON i.digest_id = d.id"
-          + " LEFT JOIN digest_item_post p ON p.item_id = i.id"
-          + " WHERE d.kind = 'digest' AND d.window_end > ? AND d.window_end <= ? ORDER BY d.window_end, i.position, p.post_id")) {
-        Sql.bind(ps, after, upTo);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long id = rs.getLong(1);
-            items.computeIfAbsent(id, k -> row(rs));
-            long postId = rs.getLong(12);
-            List<Long> list = posts.computeIfAbsent(id, k -> new ArrayList<>());
-            if (!rs.wasNull()) {
-              list.add(postId);
+    @Override
+    public List<DayItem> items(Instant after, Instant upTo) {
+        return db.read(c -> {
+            Map<Long, DayItem> items = new LinkedHashMap<>();
+            Map<Long, List<Long>> posts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT i.id, d.slot, d.window_end, i.position, i.story_key, i.headline,"
+                            + " i.summary, i.url, i.authors, i.score, i.offline, p.post_id FROM digest d JOIN digest_item i ON i.digest_id = d.id"
+                            + " LEFT JOIN digest_item_post p ON p.item_id = i.id"
+                            + " WHERE d.kind = 'digest' AND d.window_end > ? AND d.window_end <= ? ORDER BY d.window_end, i.position, p.post_id")) {
+                Sql.bind(ps, after, upTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        items.computeIfAbsent(id, k -> row(rs));
+                        long postId = rs.getLong(12);
+                        List<Long> list = posts.computeIfAbsent(id, k -> new ArrayList<>());
+                        if (!rs.wasNull()) {
+                            list.add(postId);
+                        }
+                    }
+                }
             }
-          }
-        }
-      }
-      List<DayItem> out = new ArrayList<>();
-      items.forEach((id, i) -> out.add(new DayItem(i.slot(), i.windowEnd(), i.position(), i.storyKey(), i.headline(), i.summary(),
-          i.url(), i.authors(), posts.get(id), i.score(), i.offline())));
-      return out;
-    });
-  }
-
-  private static DayItem row(ResultSet rs) {
-    try {
-      return new DayItem(rs.getString(2), Sql.time(rs, 3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
-          rs.getString(8), Json.strings(rs.getString(9)), List.of(), rs.getDouble(10), rs.getBoolean(11));
-    } catch (SQLException e) {
-      throw new DatabaseException(e.getMessage(), e);
+            List<DayItem> out = new ArrayList<>();
+            items.forEach((id, i) -> out.add(new DayItem(
+                    i.slot(),
+                    i.windowEnd(),
+                    i.position(),
+                    i.storyKey(),
+                    i.headline(),
+                    i.summary(),
+                    i.url(),
+                    i.authors(),
+                    posts.get(id),
+                    i.score(),
+                    i.offline())));
+            return out;
+        });
     }
-  }
 
-  @Override
-  public List<List<String>> categories(Instant after, Instant upTo) {
-    return db.read(c -> {
-      List<List<String>> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT categories FROM digest WHERE kind = 'digest' AND window_end > ? AND window_end <= ? ORDER BY window_end")) {
-        Sql.bind(ps, after, upTo);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(Json.strings(rs.getString(1)));
-          }
+    private static DayItem row(ResultSet rs) {
+        try {
+            return new DayItem(
+                    rs.getString(2),
+                    Sql.time(rs, 3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    Json.strings(rs.getString(9)),
+                    List.of(),
+                    rs.getDouble(10),
+                    rs.getBoolean(11));
+        } catch (SQLException e) {
+            throw new DatabaseException(e.getMessage(), e);
         }
-      }
-      return out;
-    });
-  }
-
-  @Override
-  public List<DayPost> posts(Instant from, Instant to) {
-    return db.read(c -> {
-      List<DayPost> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, author_handle, author_name, text, url, created_at, like_count,"
-          + " repost_count, ref_type FROM post WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
-        Sql.bind(ps, from, to);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new DayPost(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Sql.time(rs, 6), rs.getInt(7), rs.getInt(8), rs.getString(9)));
-          }
-        }
-      }
-      return out;
-    });
-  }
-
-  @Override
-  public long save(DailyReport r, List<String> categories, String markdown, byte[] png) {
-    Instant now = clock.instant();
-    String slot = r.date().toString();
-    Instant start = r.date().atStartOfDay(r.madeAt().getZone()).toInstant();
-    Instant end = r.date().plusDays(1).atStartOfDay(r.madeAt().getZone()).toInstant();
-    return db.transaction(c -> {
-      Long id = idOf(c, slot);
-      if (id == null) {
-        update(c, "INSERT INTO digest (kind, slot, window_start, window_end, title, categories, markdown, engine, posts_read,"
-            + " accounts_read, llm_calls, llm_input_tokens, llm_output_tokens, llm_fallbacks, created_at, updated_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", KIND_REPORT, slot, start, end, r.title(), Json.strings(categories),
-            markdown, r.engine(), r.stats().posts(), r.stats().accounts(), r.usage().calls(), r.usage().inputTokens(),
-            r.usage().outputTokens(), r.usage().fallbacks(), now, now);
-        id = idOf(c, slot);
-      } else {
-        update(c, "UPDATE digest SET window_start=?, window_end=?, title=?, categories=?, markdown=?, engine=?, posts_read=?,"
-            + " accounts_read=?, llm_calls=?, llm_input_tokens=?, llm_output_tokens=?, llm_fallbacks=?, updated_at=? WHERE id=?",
-            start, end, r.title(), Json.strings(categories), markdown, r.engine(), r.stats().posts(), r.stats().accounts(),
-            r.usage().calls(), r.usage().inputTokens(), r.usage().outputTokens(), r.usage().fallbacks(), now, id);
-        update(c, "DELETE FROM digest_item WHERE digest_id = ?", id);
-        update(c, "DELETE FROM digest_image WHERE digest_id = ?", id);
-      }
-      int position = 1;
-      for (DailyReport.Point p : r.keyPoints()) {
-        insertItem(c, id, position++, p);
-      }
-      if (png != null) {
-        update(c, "INSERT INTO digest_image (digest_id, name, png, created_at) VALUES (?,?,?,?)", id,
-            r.date() + "-wordcloud.png", png, now);
-      }
-      return id;
-    });
-  }
-
-  private static void insertItem(Connection c, long digestId, int position, DailyReport.Point p) throws SQLException {
-    DayItem i = p.item();
-    update(c, "INSERT INTO digest_item (digest_id, position, story_key, headline, summary, url, authors, follow_up, score, offline)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?)", digestId, position, i.storyKey(), Sql.clip(p.text(), 1000), Sql.clip(i.summary(), 8000),
-        i.url(), Json.strings(i.authors()), false, i.score(), i.offline());
-    long itemId;
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM digest_item WHERE digest_id = ? AND position = ?")) {
-      Sql.bind(ps, digestId, position);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        itemId = rs.getLong(1);
-      }
     }
-    for (long postId : new LinkedHashSet<>(i.postIds())) {
-      update(c, "INSERT INTO digest_item_post (item_id, post_id) VALUES (?, ?)", itemId, postId);
+
+    @Override
+    public List<List<String>> categories(Instant after, Instant upTo) {
+        return db.read(c -> {
+            List<List<String>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT categories FROM digest WHERE kind = 'digest' AND window_end > ? AND window_end <= ? ORDER BY window_end")) {
+                Sql.bind(ps, after, upTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Json.strings(rs.getString(1)));
+                    }
+                }
+            }
+            return out;
+        });
     }
-  }
 
-  private static Long idOf(Connection c, String slot) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM digest WHERE kind = ? AND slot = ?")) {
-      Sql.bind(ps, KIND_REPORT, slot);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
+    @Override
+    public List<DayPost> posts(Instant from, Instant to) {
+        return db.read(c -> {
+            List<DayPost> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, author_handle, author_name, text, url, created_at, like_count,"
+                            + " repost_count, ref_type FROM post WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
+                Sql.bind(ps, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DayPost(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                Sql.time(rs, 6),
+                                rs.getInt(7),
+                                rs.getInt(8),
+                                rs.getString(9)));
+                    }
+                }
+            }
+            return out;
+        });
     }
-  }
 
-  @Override
-  public Optional<byte[]> wordCloud(LocalDate date) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT g.png FROM digest_image g JOIN digest d ON d.id = g.digest_id"
-          + " WHERE d.kind = ? AND d.slot = ? ORDER BY g.name LIMIT 1")) {
-        Sql.bind(ps, KIND_REPORT, date.toString());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
-        }
-      }
-    });
-  }
+    @Override
+    public long save(DailyReport r, List<String> categories, String markdown, byte[] png) {
+        Instant now = clock.instant();
+        String slot = r.date().toString();
+        Instant start = r.date().atStartOfDay(r.madeAt().getZone()).toInstant();
+        Instant end = r.date().plusDays(1).atStartOfDay(r.madeAt().getZone()).toInstant();
+        return db.transaction(c -> {
+            Long id = idOf(c, slot);
+            if (id == null) {
+                update(
+                        c,
+                        "INSERT INTO digest (kind, slot, window_start, window_end, title, categories, markdown, engine, posts_read,"
+                                + " accounts_read, llm_calls, llm_input_tokens, llm_output_tokens, llm_fallbacks, created_at, updated_at)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        KIND_REPORT,
+                        slot,
+                        start,
+                        end,
+                        r.title(),
+                        Json.strings(categories),
+                        markdown,
+                        r.engine(),
+                        r.stats().posts(),
+                        r.stats().accounts(),
+                        r.usage().calls(),
+                        r.usage().inputTokens(),
+                        r.usage().outputTokens(),
+                        r.usage().fallbacks(),
+                        now,
+                        now);
+                id = idOf(c, slot);
+            } else {
+                update(
+                        c,
+                        "UPDATE digest SET window_start=?, window_end=?, title=?, categories=?, markdown=?, engine=?, posts_read=?,"
+                                + " accounts_read=?, llm_calls=?, llm_input_tokens=?, llm_output_tokens=?, llm_fallbacks=?, updated_at=? WHERE id=?",
+                        start,
+                        end,
+                        r.title(),
+                        Json.strings(categories),
+                        markdown,
+                        r.engine(),
+                        r.stats().posts(),
+                        r.stats().accounts(),
+                        r.usage().calls(),
+                        r.usage().inputTokens(),
+                        r.usage().outputTokens(),
+                        r.usage().fallbacks(),
+                        now,
+                        id);
+                update(c, "DELETE FROM digest_item WHERE digest_id = ?", id);
+                update(c, "DELETE FROM digest_image WHERE digest_id = ?", id);
+            }
+            int position = 1;
+            for (DailyReport.Point p : r.keyPoints()) {
+                insertItem(c, id, position++, p);
+            }
+            if (png != null) {
+                update(
+                        c,
+                        "INSERT INTO digest_image (digest_id, name, png, created_at) VALUES (?,?,?,?)",
+                        id,
+                        r.date() + "-wordcloud.png",
+                        png,
+                        now);
+            }
+            return id;
+        });
+    }
 
-  /** The stored markdown of a date's report. */
-  public Optional<String> markdown(LocalDate date) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT markdown FROM digest WHERE kind = ? AND slot = ?")) {
-        Sql.bind(ps, KIND_REPORT, date.toString());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+    private static void insertItem(Connection c, long digestId, int position, DailyReport.Point p) throws SQLException {
+        DayItem i = p.item();
+        update(
+                c,
+                "INSERT INTO digest_item (digest_id, position, story_key, headline, summary, url, authors, follow_up, score, offline)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                digestId,
+                position,
+                i.storyKey(),
+                Sql.clip(p.text(), 1000),
+                Sql.clip(i.summary(), 8000),
+                i.url(),
+                Json.strings(i.authors()),
+                false,
+                i.score(),
+                i.offline());
+        long itemId;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id FROM digest_item WHERE digest_id = ? AND position = ?")) {
+            Sql.bind(ps, digestId, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                itemId = rs.getLong(1);
+            }
         }
-      }
-    });
-  }
+        for (long postId : new LinkedHashSet<>(i.postIds())) {
+            update(c, "INSERT INTO digest_item_post (item_id, post_id) VALUES (?, ?)", itemId, postId);
+        }
+    }
+
+    private static Long idOf(Connection c, String slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM digest WHERE kind = ? AND slot = ?")) {
+            Sql.bind(ps, KIND_REPORT, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> wordCloud(LocalDate date) {
+        return db.read(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT g.png FROM digest_image g JOIN digest d ON d.id = g.digest_id"
+                            + " WHERE d.kind = ? AND d.slot = ? ORDER BY g.name LIMIT 1")) {
+                Sql.bind(ps, KIND_REPORT, date.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /** The stored markdown of a date's report. */
+    public Optional<String> markdown(LocalDate date) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT markdown FROM digest WHERE kind = ? AND slot = ?")) {
+                Sql.bind(ps, KIND_REPORT, date.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
 }

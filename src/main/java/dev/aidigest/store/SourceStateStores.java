@@ -6,14 +6,14 @@ import dev.aidigest.ingest.SourceStates;
 /** Every source's state in the {@code source_state} table. */
 public final class SourceStateStores implements SourceStates {
 
-  private final Database db;
+    private final Database db;
 
-  public SourceStateStores(Database db) {
-    this.db = db;
-  }
+    public SourceStateStores(Database db) {
+        this.db = db;
+    }
 
-  @Override
-  public SourceState of(String sourceName) {
-    return new SourceStateStore(db, sourceName);
-  }
+    @Override
+    public SourceState of(String sourceName) {
+        return new SourceStateStore(db, sourceName);
+    }
 }

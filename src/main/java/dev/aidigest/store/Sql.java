@@ -15,68 +15,77 @@ import java.util.Set;
 /** Small JDBC helpers shared by the stores of the chat side (TIMESTAMPTZ in and out). */
 final class Sql {
 
-  private Sql() {}
+    private Sql() {}
 
-  static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
-    ps.setObject(i, t == null ? null : t.atOffset(ZoneOffset.UTC));
-  }
-
-  static Instant time(ResultSet rs, String col) throws SQLException {
-    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  static Instant time(ResultSet rs, int col) throws SQLException {
-    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      Object a = args[i];
-      if (a instanceof Instant t) {
-        setTime(ps, i + 1, t);
-      } else {
-        ps.setObject(i + 1, a);
-      }
+    static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
+        ps.setObject(i, t == null ? null : t.atOffset(ZoneOffset.UTC));
     }
-  }
 
-  /**
-   * Leases up to {@code max} pending rows of {@code table} whose owner row ({@code ownerColumn} →
-   * {@code ownerTable.id}) is on one of {@code platforms}, oldest due first, and returns their ids.
-   * Rows another worker holds are skipped ({@code FOR UPDATE SKIP LOCKED}); a leased row is due again
-   * at {@code leaseUntil}, so a worker that dies mid-send gives it back. Call inside a transaction.
-   */
-  static List<Long> claimIds(Connection c, String table, String ownerColumn, String ownerTable, Set<String> platforms,
-      int max, Instant now, Instant leaseUntil) throws SQLException {
-    String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
-    List<Long> ids = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE status = 'pending' AND due_at <= ?"
-        + " AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable + " WHERE platform IN (" + in + "))"
-        + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-      List<Object> args = new ArrayList<>();
-      args.add(now);
-      args.addAll(platforms);
-      args.add(max);
-      bind(ps, args.toArray());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
+    static Instant time(ResultSet rs, String col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant time(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Instant t) {
+                setTime(ps, i + 1, t);
+            } else {
+                ps.setObject(i + 1, a);
+            }
         }
-      }
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET due_at = ? WHERE id = ?")) {
-      for (long id : ids) {
-        setTime(ps, 1, leaseUntil);
-        ps.setLong(2, id);
-        ps.executeUpdate();
-      }
-    }
-    return ids;
-  }
 
-  static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
+    /**
+     * Leases up to {@code max} pending rows of {@code table} whose owner row ({@code ownerColumn} →
+     * {@code ownerTable.id}) is on one of {@code platforms}, oldest due first, and returns their ids.
+     * Rows another worker holds are skipped ({@code FOR UPDATE SKIP LOCKED}); a leased row is due again
+     * at {@code leaseUntil}, so a worker that dies mid-send gives it back. Call inside a transaction.
+     */
+    static List<Long> claimIds(
+            Connection c,
+            String table,
+            String ownerColumn,
+            String ownerTable,
+            Set<String> platforms,
+            int max,
+            Instant now,
+            Instant leaseUntil)
+            throws SQLException {
+        String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table
+                + " WHERE status = 'pending' AND due_at <= ?"
+                + " AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable + " WHERE platform IN (" + in + "))"
+                + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            List<Object> args = new ArrayList<>();
+            args.add(now);
+            args.addAll(platforms);
+            args.add(max);
+            bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET due_at = ? WHERE id = ?")) {
+            for (long id : ids) {
+                setTime(ps, 1, leaseUntil);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+        }
+        return ids;
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 }

@@ -26,95 +26,106 @@ import java.util.Optional;
  */
 public final class ApiRoutes implements Routes {
 
-  static final int FEED_ENTRIES = 30;
-  static final int API_PAGE = 20;
+    static final int FEED_ENTRIES = 30;
+    static final int API_PAGE = 20;
 
-  private final SiteArchive site;
-  private final Archive archive;
-  private final TopicSearch search;
-  private final Html html = new Html();
-  private final ObjectMapper json = new ObjectMapper();
+    private final SiteArchive site;
+    private final Archive archive;
+    private final TopicSearch search;
+    private final Html html = new Html();
+    private final ObjectMapper json = new ObjectMapper();
 
-  public ApiRoutes(SiteArchive site, Archive archive, TopicSearch search) {
-    this.site = site;
-    this.archive = archive;
-    this.search = search;
-  }
-
-  @Override
-  public void addTo(JavalinConfig cfg) {
-    cfg.routes.get("/feed.xml", this::feed);
-    cfg.routes.get("/api/digests/latest", this::latest);
-    cfg.routes.get("/api/search", this::search);
-  }
-
-  private void feed(Context ctx) throws FeedException {
-    String base = baseUrl(ctx);
-    SyndFeed feed = new SyndFeedImpl();
-    feed.setFeedType("rss_2.0");
-    feed.setTitle("全球AI速递");
-    feed.setLink(base + "/");
-    feed.setDescription("每 4 小时一期：AI 领域的人在 X 上说了什么");
-    feed.setLanguage("zh-cn");
-    List<SyndEntry> entries = new ArrayList<>();
-    for (SiteArchive.Page p : site.recentPages("digest", FEED_ENTRIES)) {
-      SyndEntry e = new SyndEntryImpl();
-      e.setTitle(p.entry().title());
-      e.setLink(base + "/digests/" + p.entry().slot());
-      e.setUri(base + "/digests/" + p.entry().slot());
-      e.setPublishedDate(Date.from(p.entry().windowEnd()));
-      SyndContentImpl description = new SyndContentImpl();
-      description.setType("text/html");
-      description.setValue(html.markdown(p.markdown()));
-      e.setDescription(description);
-      entries.add(e);
+    public ApiRoutes(SiteArchive site, Archive archive, TopicSearch search) {
+        this.site = site;
+        this.archive = archive;
+        this.search = search;
     }
-    feed.setEntries(entries);
-    if (!entries.isEmpty()) {
-      feed.setPublishedDate(entries.get(0).getPublishedDate());
-    }
-    ctx.contentType("application/rss+xml; charset=utf-8").result(new SyndFeedOutput().outputString(feed));
-  }
 
-  private void latest(Context ctx) {
-    Optional<ArchivedDigest> d = archive.latest("digest");
-    if (d.isEmpty()) {
-      ctx.status(404).contentType("application/json").result("{\"error\":\"no digest yet\"}");
-      return;
+    @Override
+    public void addTo(JavalinConfig cfg) {
+        cfg.routes.get("/feed.xml", this::feed);
+        cfg.routes.get("/api/digests/latest", this::latest);
+        cfg.routes.get("/api/search", this::search);
     }
-    ObjectNode out = json.createObjectNode();
-    ArchivedDigest a = d.get();
-    out.put("slot", a.slot()).put("title", a.title()).put("window_end", a.windowEnd().toString()).put("engine", a.engine())
-        .put("url", baseUrl(ctx) + "/digests/" + a.slot());
-    a.categories().forEach(out.putArray("categories")::add);
-    ArrayNode items = out.putArray("items");
-    for (ArchivedDigest.Item i : a.items()) {
-      ObjectNode n = items.addObject().put("position", i.position()).put("headline", i.headline()).put("summary", i.summary())
-          .put("url", i.url());
-      i.authors().forEach(n.putArray("authors")::add);
-    }
-    ctx.contentType("application/json; charset=utf-8").result(out.toString());
-  }
 
-  private void search(Context ctx) {
-    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-    if (q.isEmpty()) {
-      ctx.status(400).contentType("application/json").result("{\"error\":\"missing q\"}");
-      return;
+    private void feed(Context ctx) throws FeedException {
+        String base = baseUrl(ctx);
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("rss_2.0");
+        feed.setTitle("全球AI速递");
+        feed.setLink(base + "/");
+        feed.setDescription("每 4 小时一期：AI 领域的人在 X 上说了什么");
+        feed.setLanguage("zh-cn");
+        List<SyndEntry> entries = new ArrayList<>();
+        for (SiteArchive.Page p : site.recentPages("digest", FEED_ENTRIES)) {
+            SyndEntry e = new SyndEntryImpl();
+            e.setTitle(p.entry().title());
+            e.setLink(base + "/digests/" + p.entry().slot());
+            e.setUri(base + "/digests/" + p.entry().slot());
+            e.setPublishedDate(Date.from(p.entry().windowEnd()));
+            SyndContentImpl description = new SyndContentImpl();
+            description.setType("text/html");
+            description.setValue(html.markdown(p.markdown()));
+            e.setDescription(description);
+            entries.add(e);
+        }
+        feed.setEntries(entries);
+        if (!entries.isEmpty()) {
+            feed.setPublishedDate(entries.get(0).getPublishedDate());
+        }
+        ctx.contentType("application/rss+xml; charset=utf-8").result(new SyndFeedOutput().outputString(feed));
     }
-    int page = Math.max(1, ArchiveRoutes.parseInt(ctx.queryParam("page")));
-    TopicSearch.Page result = search.search(q, page, API_PAGE);
-    ObjectNode out = json.createObjectNode().put("query", q).put("page", page).put("more", result.more());
-    ArrayNode hits = out.putArray("hits");
-    for (TopicSearch.Hit h : result.hits()) {
-      hits.addObject().put("kind", h.kind()).put("title", h.title()).put("url", h.url()).put("at", h.at().toString());
-    }
-    ctx.contentType("application/json; charset=utf-8").result(out.toString());
-  }
 
-  /** Scheme and host as the client reached us, for absolute links in the feed. */
-  private static String baseUrl(Context ctx) {
-    String host = Optional.ofNullable(ctx.header("Host")).orElse("localhost");
-    return ctx.scheme() + "://" + host;
-  }
+    private void latest(Context ctx) {
+        Optional<ArchivedDigest> d = archive.latest("digest");
+        if (d.isEmpty()) {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"no digest yet\"}");
+            return;
+        }
+        ObjectNode out = json.createObjectNode();
+        ArchivedDigest a = d.get();
+        out.put("slot", a.slot())
+                .put("title", a.title())
+                .put("window_end", a.windowEnd().toString())
+                .put("engine", a.engine())
+                .put("url", baseUrl(ctx) + "/digests/" + a.slot());
+        a.categories().forEach(out.putArray("categories")::add);
+        ArrayNode items = out.putArray("items");
+        for (ArchivedDigest.Item i : a.items()) {
+            ObjectNode n = items.addObject()
+                    .put("position", i.position())
+                    .put("headline", i.headline())
+                    .put("summary", i.summary())
+                    .put("url", i.url());
+            i.authors().forEach(n.putArray("authors")::add);
+        }
+        ctx.contentType("application/json; charset=utf-8").result(out.toString());
+    }
+
+    private void search(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (q.isEmpty()) {
+            ctx.status(400).contentType("application/json").result("{\"error\":\"missing q\"}");
+            return;
+        }
+        int page = Math.max(1, ArchiveRoutes.parseInt(ctx.queryParam("page")));
+        TopicSearch.Page result = search.search(q, page, API_PAGE);
+        ObjectNode out =
+                json.createObjectNode().put("query", q).put("page", page).put("more", result.more());
+        ArrayNode hits = out.putArray("hits");
+        for (TopicSearch.Hit h : result.hits()) {
+            hits.addObject()
+                    .put("kind", h.kind())
+                    .put("title", h.title())
+                    .put("url", h.url())
+                    .put("at", h.at().toString());
+        }
+        ctx.contentType("application/json; charset=utf-8").result(out.toString());
+    }
+
+    /** Scheme and host as the client reached us, for absolute links in the feed. */
+    private static String baseUrl(Context ctx) {
+        String host = Optional.ofNullable(ctx.header("Host")).orElse("localhost");
+        return ctx.scheme() + "://" + host;
+    }
 }

@@ -10,7 +10,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 final class Html {
 
-  private static final String CSS = """
+    private static final String CSS = """
       body{margin:0;background:#fafafa;color:#222;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB",\
       "Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;font-size:17px;line-height:1.8;\
       -webkit-text-size-adjust:100%}
@@ -24,51 +24,55 @@ final class Html {
       hr{border:0;border-top:1px solid #e5e5e5;margin:2em 0}
       """;
 
-  private final Parser parser = Parser.builder().build();
-  private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-      .softbreak("<br>\n").build(); // a digest item's summary is on the line after its headline: keep it there
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .softbreak("<br>\n")
+            .build(); // a digest item's summary is on the line after its headline: keep it there
 
-  /** A whole page; {@code title} is escaped here, {@code body} must already be HTML. */
-  String page(String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + escape(title) + "</title><link rel=\"alternate\" type=\"application/rss+xml\" title=\"AI 速递\" href=\"/feed.xml\">"
-        + "<style>" + CSS + "</style></head><body><main>"
-        + "<nav><a href=\"/\">首页</a><a href=\"/search\">搜索</a><a href=\"/feed.xml\">RSS</a></nav>"
-        + body + "</main></body></html>";
-  }
-
-  /** Stored markdown without its front matter, as safe HTML. */
-  String markdown(String markdown) {
-    return renderer.render(parser.parse(withoutFrontMatter(markdown)));
-  }
-
-  static String withoutFrontMatter(String md) {
-    if (md != null && md.startsWith("---\n")) {
-      int end = md.indexOf("\n---\n", 4);
-      if (end > 0) {
-        return md.substring(end + 5);
-      }
+    /** A whole page; {@code title} is escaped here, {@code body} must already be HTML. */
+    String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(title)
+                + "</title><link rel=\"alternate\" type=\"application/rss+xml\" title=\"AI 速递\" href=\"/feed.xml\">"
+                + "<style>" + CSS + "</style></head><body><main>"
+                + "<nav><a href=\"/\">首页</a><a href=\"/search\">搜索</a><a href=\"/feed.xml\">RSS</a></nav>"
+                + body + "</main></body></html>";
     }
-    return md == null ? "" : md;
-  }
 
-  static String escape(String s) {
-    if (s == null) {
-      return "";
+    /** Stored markdown without its front matter, as safe HTML. */
+    String markdown(String markdown) {
+        return renderer.render(parser.parse(withoutFrontMatter(markdown)));
     }
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
+
+    static String withoutFrontMatter(String md) {
+        if (md != null && md.startsWith("---\n")) {
+            int end = md.indexOf("\n---\n", 4);
+            if (end > 0) {
+                return md.substring(end + 5);
+            }
+        }
+        return md == null ? "" : md;
     }
-    return sb.toString();
-  }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 }

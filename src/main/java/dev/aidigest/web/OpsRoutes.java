@@ -15,54 +15,57 @@ import java.time.Instant;
  */
 public final class OpsRoutes implements Routes {
 
-  private final OpsProbe probe;
-  private final ServeMetrics metrics;
-  private final Clock clock;
+    private final OpsProbe probe;
+    private final ServeMetrics metrics;
+    private final Clock clock;
 
-  public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock) {
-    this.probe = probe;
-    this.metrics = metrics;
-    this.clock = clock;
-  }
+    public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock) {
+        this.probe = probe;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
 
-  @Override
-  public void addTo(JavalinConfig cfg) {
-    cfg.routes.get("/healthz", this::health);
-    cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-  }
+    @Override
+    public void addTo(JavalinConfig cfg) {
+        cfg.routes.get("/healthz", this::health);
+        cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+    }
 
-  private void health(Context ctx) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    Instant now = clock.instant();
-    long started = System.nanoTime();
-    OpsProbe.Snapshot s;
-    try {
-      s = probe.snapshot();
-    } catch (RuntimeException e) {
-      out.put("status", "down");
-      out.putObject("database").put("ok", false).put("error", String.valueOf(e.getMessage()));
-      ctx.status(503).contentType("application/json").result(out.toString());
-      return;
+    private void health(Context ctx) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        OpsProbe.Snapshot s;
+        try {
+            s = probe.snapshot();
+        } catch (RuntimeException e) {
+            out.put("status", "down");
+            out.putObject("database").put("ok", false).put("error", String.valueOf(e.getMessage()));
+            ctx.status(503).contentType("application/json").result(out.toString());
+            return;
+        }
+        out.put("status", "ok");
+        out.putObject("database").put("ok", true).put("ms", (System.nanoTime() - started) / 1_000_000);
+        ObjectNode scheduler = out.putObject("scheduler");
+        scheduler.put("known", !s.triggers().isEmpty());
+        for (OpsProbe.Trigger t : s.triggers()) {
+            ObjectNode n = scheduler.putObject(t.name()).put("state", t.state());
+            if (t.nextFire() != null) {
+                n.put("next_fire", t.nextFire().toString());
+            }
+        }
+        ObjectNode digest = out.putObject("last_digest");
+        if (s.lastDigestSlot() != null) {
+            digest.put("slot", s.lastDigestSlot())
+                    .put("window_end", s.lastDigestEnd().toString())
+                    .put("age_seconds", Duration.between(s.lastDigestEnd(), now).toSeconds());
+        }
+        if (s.newestPost() != null) {
+            out.putObject("newest_post")
+                    .put("created_at", s.newestPost().toString())
+                    .put("age_seconds", Duration.between(s.newestPost(), now).toSeconds());
+        }
+        ctx.contentType("application/json").result(out.toString());
     }
-    out.put("status", "ok");
-    out.putObject("database").put("ok", true).put("ms", (System.nanoTime() - started) / 1_000_000);
-    ObjectNode scheduler = out.putObject("scheduler");
-    scheduler.put("known", !s.triggers().isEmpty());
-    for (OpsProbe.Trigger t : s.triggers()) {
-      ObjectNode n = scheduler.putObject(t.name()).put("state", t.state());
-      if (t.nextFire() != null) {
-        n.put("next_fire", t.nextFire().toString());
-      }
-    }
-    ObjectNode digest = out.putObject("last_digest");
-    if (s.lastDigestSlot() != null) {
-      digest.put("slot", s.lastDigestSlot()).put("window_end", s.lastDigestEnd().toString())
-          .put("age_seconds", Duration.between(s.lastDigestEnd(), now).toSeconds());
-    }
-    if (s.newestPost() != null) {
-      out.putObject("newest_post").put("created_at", s.newestPost().toString())
-          .put("age_seconds", Duration.between(s.newestPost(), now).toSeconds());
-    }
-    ctx.contentType("application/json").result(out.toString());
-  }
 }

@@ -6,5 +6,5 @@ import io.javalin.config.JavalinConfig;
 @FunctionalInterface
 public interface Routes {
 
-  void addTo(JavalinConfig cfg);
+    void addTo(JavalinConfig cfg);
 }

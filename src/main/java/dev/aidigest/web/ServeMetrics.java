@@ -20,80 +20,116 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServeMetrics {
 
-  private static final Logger log = LoggerFactory.getLogger(ServeMetrics.class);
-  private static final Duration CACHE = Duration.ofSeconds(5);
-  private static final List<String> KINDS = List.of("digest", "report");
-  private static final List<String> STATUSES = List.of("pending", "sent", "failed", "dropped");
+    private static final Logger log = LoggerFactory.getLogger(ServeMetrics.class);
+    private static final Duration CACHE = Duration.ofSeconds(5);
+    private static final List<String> KINDS = List.of("digest", "report");
+    private static final List<String> STATUSES = List.of("pending", "sent", "failed", "dropped");
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final OpsProbe probe;
-  private final Clock clock;
-  private volatile OpsProbe.Counts counts;
-  private volatile Instant countsAt = Instant.EPOCH;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final OpsProbe probe;
+    private final Clock clock;
+    private volatile OpsProbe.Counts counts;
+    private volatile Instant countsAt = Instant.EPOCH;
 
-  public ServeMetrics(OpsProbe probe, Clock clock) {
-    this.probe = probe;
-    this.clock = clock;
-    gauge("aidigest_posts_stored", "posts in the database", c -> c.posts());
-    for (String kind : KINDS) {
-      gauge("aidigest_editions_stored", "digests and reports stored", c -> c.editions().getOrDefault(kind, 0L), "kind", kind);
-      gauge("aidigest_llm_calls_recorded", "LLM calls recorded with the stored digests and reports", c -> llm(c, kind, 0), "kind", kind);
-      gauge("aidigest_llm_input_tokens_recorded", "LLM input tokens recorded with the stored digests and reports", c -> llm(c, kind, 1), "kind", kind);
-      gauge("aidigest_llm_output_tokens_recorded", "LLM output tokens recorded with the stored digests and reports", c -> llm(c, kind, 2), "kind", kind);
+    public ServeMetrics(OpsProbe probe, Clock clock) {
+        this.probe = probe;
+        this.clock = clock;
+        gauge("aidigest_posts_stored", "posts in the database", c -> c.posts());
+        for (String kind : KINDS) {
+            gauge(
+                    "aidigest_editions_stored",
+                    "digests and reports stored",
+                    c -> c.editions().getOrDefault(kind, 0L),
+                    "kind",
+                    kind);
+            gauge(
+                    "aidigest_llm_calls_recorded",
+                    "LLM calls recorded with the stored digests and reports",
+                    c -> llm(c, kind, 0),
+                    "kind",
+                    kind);
+            gauge(
+                    "aidigest_llm_input_tokens_recorded",
+                    "LLM input tokens recorded with the stored digests and reports",
+                    c -> llm(c, kind, 1),
+                    "kind",
+                    kind);
+            gauge(
+                    "aidigest_llm_output_tokens_recorded",
+                    "LLM output tokens recorded with the stored digests and reports",
+                    c -> llm(c, kind, 2),
+                    "kind",
+                    kind);
+        }
+        for (String status : STATUSES) {
+            gauge(
+                    "aidigest_outbox_rows",
+                    "delivery outbox rows by status (sent, failed: deliveries done and given up)",
+                    c -> c.outbox().getOrDefault(status, 0L),
+                    "status",
+                    status);
+        }
     }
-    for (String status : STATUSES) {
-      gauge("aidigest_outbox_rows", "delivery outbox rows by status (sent, failed: deliveries done and given up)",
-          c -> c.outbox().getOrDefault(status, 0L), "status", status);
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
-  }
 
-  public PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
-  /** The Prometheus text exposition. */
-  public String scrape() {
-    return registry.scrape();
-  }
-
-  /** A scheduled digest or report run and its outcome. */
-  public void run(String kind, boolean ok, Duration took) {
-    Counter.builder("aidigest_runs").description("scheduled digest and report runs in this process")
-        .tag("kind", kind).tag("outcome", ok ? "ok" : "failed").register(registry).increment();
-    Timer.builder("aidigest_run_duration").description("time to build a digest or report").tag("kind", kind)
-        .register(registry).record(took);
-  }
-
-  /** Times chat commands ({@code aidigest_command_duration_seconds}, with histogram buckets). */
-  public Timer commandTimer() {
-    return Timer.builder("aidigest_command_duration").description("time to answer a chat command or button")
-        .publishPercentileHistogram().register(registry);
-  }
-
-  private void gauge(String name, String help, ToDoubleFunction<OpsProbe.Counts> f, String... tags) {
-    Gauge.builder(name, this, m -> {
-      OpsProbe.Counts c = m.counts();
-      return c == null ? Double.NaN : f.applyAsDouble(c);
-    }).description(help).tags(tags).register(registry);
-  }
-
-  private static double llm(OpsProbe.Counts c, String kind, int i) {
-    long[] v = c.llmByKind().get(kind);
-    return v == null ? 0 : v[i];
-  }
-
-  /** One set of queries per scrape (at most every few seconds), however many gauges read it. */
-  private synchronized OpsProbe.Counts counts() {
-    Instant now = clock.instant();
-    if (counts == null || now.isAfter(countsAt.plus(CACHE))) {
-      try {
-        counts = probe.counts();
-        countsAt = now;
-      } catch (RuntimeException e) {
-        log.info("metrics: database not readable: {}", e.getMessage());
-        return null;
-      }
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
     }
-    return counts;
-  }
+
+    /** A scheduled digest or report run and its outcome. */
+    public void run(String kind, boolean ok, Duration took) {
+        Counter.builder("aidigest_runs")
+                .description("scheduled digest and report runs in this process")
+                .tag("kind", kind)
+                .tag("outcome", ok ? "ok" : "failed")
+                .register(registry)
+                .increment();
+        Timer.builder("aidigest_run_duration")
+                .description("time to build a digest or report")
+                .tag("kind", kind)
+                .register(registry)
+                .record(took);
+    }
+
+    /** Times chat commands ({@code aidigest_command_duration_seconds}, with histogram buckets). */
+    public Timer commandTimer() {
+        return Timer.builder("aidigest_command_duration")
+                .description("time to answer a chat command or button")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    private void gauge(String name, String help, ToDoubleFunction<OpsProbe.Counts> f, String... tags) {
+        Gauge.builder(name, this, m -> {
+                    OpsProbe.Counts c = m.counts();
+                    return c == null ? Double.NaN : f.applyAsDouble(c);
+                })
+                .description(help)
+                .tags(tags)
+                .register(registry);
+    }
+
+    private static double llm(OpsProbe.Counts c, String kind, int i) {
+        long[] v = c.llmByKind().get(kind);
+        return v == null ? 0 : v[i];
+    }
+
+    /** One set of queries per scrape (at most every few seconds), however many gauges read it. */
+    private synchronized OpsProbe.Counts counts() {
+        Instant now = clock.instant();
+        if (counts == null || now.isAfter(countsAt.plus(CACHE))) {
+            try {
+                counts = probe.counts();
+                countsAt = now;
+            } catch (RuntimeException e) {
+                log.info("metrics: database not readable: {}", e.getMessage());
+                return null;
+            }
+        }
+        return counts;
+    }
 }

@@ -13,39 +13,39 @@ import java.util.TreeMap;
  */
 public final class WebServer implements AutoCloseable {
 
-  private final Javalin app;
+    private final Javalin app;
 
-  public WebServer(List<Webhook> webhooks) {
-    this(webhooks, List.of());
-  }
+    public WebServer(List<Webhook> webhooks) {
+        this(webhooks, List.of());
+    }
 
-  /** @param routes more routes (archive pages, feed, API), each adding itself to the configuration */
-  public WebServer(List<Webhook> webhooks, List<Routes> routes) {
-    this.app = Javalin.create(cfg -> {
-      routes.forEach(r -> r.addTo(cfg));
-      cfg.startup.showJavalinBanner = false;
-      if (routes.stream().noneMatch(r -> r instanceof OpsRoutes)) { // OpsRoutes answers /healthz with details
-        cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
-      }
-      for (Webhook w : webhooks) {
-        cfg.routes.post(w.path(), ctx -> {
-          Map<String, String> headers = new TreeMap<>();
-          ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-          Webhook.Response r = w.handle(headers, ctx.body());
-          ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    /** @param routes more routes (archive pages, feed, API), each adding itself to the configuration */
+    public WebServer(List<Webhook> webhooks, List<Routes> routes) {
+        this.app = Javalin.create(cfg -> {
+            routes.forEach(r -> r.addTo(cfg));
+            cfg.startup.showJavalinBanner = false;
+            if (routes.stream().noneMatch(r -> r instanceof OpsRoutes)) { // OpsRoutes answers /healthz with details
+                cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
+            }
+            for (Webhook w : webhooks) {
+                cfg.routes.post(w.path(), ctx -> {
+                    Map<String, String> headers = new TreeMap<>();
+                    ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+                    Webhook.Response r = w.handle(headers, ctx.body());
+                    ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+                });
+            }
         });
-      }
-    });
-  }
+    }
 
-  /** Starts on {@code port} (0 picks a free one); returns the port. */
-  public int start(int port) {
-    app.start("0.0.0.0", port);
-    return app.port();
-  }
+    /** Starts on {@code port} (0 picks a free one); returns the port. */
+    public int start(int port) {
+        app.start("0.0.0.0", port);
+        return app.port();
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-  }
+    @Override
+    public void close() {
+        app.stop();
+    }
 }

@@ -18,40 +18,42 @@ import java.util.Locale;
  */
 public final class BackgroundMeans {
 
-  private BackgroundMeans() {}
+    private BackgroundMeans() {}
 
-  public static void main(String[] args) throws Exception {
-    List<String> zh = new ArrayList<>();
-    List<String> other = new ArrayList<>();
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    for (String set : List.of("labelled_posts.jsonl", "heldout_posts.jsonl")) {
-      for (String line : Files.readAllLines(Path.of("src/test/resources/clustering", set))) {
-        if (line.isBlank()) {
-          continue;
+    public static void main(String[] args) throws Exception {
+        List<String> zh = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String set : List.of("labelled_posts.jsonl", "heldout_posts.jsonl")) {
+            for (String line : Files.readAllLines(Path.of("src/test/resources/clustering", set))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String t = json.readTree(line).get("text").asText();
+                long han = t.codePoints()
+                        .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                        .count();
+                long letters = t.codePoints().filter(Character::isLetter).count();
+                (han * 5 >= letters && han > 0 ? zh : other).add(t);
+            }
         }
-        String t = json.readTree(line).get("text").asText();
-        long han = t.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
-        long letters = t.codePoints().filter(Character::isLetter).count();
-        (han * 5 >= letters && han > 0 ? zh : other).add(t);
-      }
+        BgeEmbedder embedder = new BgeEmbedder();
+        String out = line("other", embedder.embed(other)) + "\n" + line("cjk", embedder.embed(zh)) + "\n";
+        Files.writeString(Path.of(args[0]), out);
+        System.out.println("wrote " + args[0] + " from " + other.size() + " other and " + zh.size() + " Chinese texts");
     }
-    BgeEmbedder embedder = new BgeEmbedder();
-    String out = line("other", embedder.embed(other)) + "\n" + line("cjk", embedder.embed(zh)) + "\n";
-    Files.writeString(Path.of(args[0]), out);
-    System.out.println("wrote " + args[0] + " from " + other.size() + " other and " + zh.size() + " Chinese texts");
-  }
 
-  private static String line(String name, List<float[]> vectors) {
-    double[] sum = new double[vectors.get(0).length];
-    for (float[] v : vectors) {
-      for (int d = 0; d < v.length; d++) {
-        sum[d] += v[d];
-      }
+    private static String line(String name, List<float[]> vectors) {
+        double[] sum = new double[vectors.get(0).length];
+        for (float[] v : vectors) {
+            for (int d = 0; d < v.length; d++) {
+                sum[d] += v[d];
+            }
+        }
+        StringBuilder sb = new StringBuilder(name).append(':');
+        for (double s : sum) {
+            sb.append(' ').append(String.format(Locale.ROOT, "%.6f", s / vectors.size()));
+        }
+        return sb.toString();
     }
-    StringBuilder sb = new StringBuilder(name).append(':');
-    for (double s : sum) {
-      sb.append(' ').append(String.format(Locale.ROOT, "%.6f", s / vectors.size()));
-    }
-    return sb.toString();
-  }
 }

@@ -6,56 +6,56 @@ import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
 
-  static long millis(Runnable r) {
-    long t = System.nanoTime();
-    r.run();
-    return (System.nanoTime() - t) / 1_000_000;
-  }
-
-  static void acquire(Throttle t, String chat, boolean group) {
-    try {
-      t.acquire(chat, group);
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
+    static long millis(Runnable r) {
+        long t = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t) / 1_000_000;
     }
-  }
 
-  @Test
-  void theGlobalRateSpacesMessagesEvenly() {
-    Throttle t = new Throttle(50, 0, 1000);
-    long ms = millis(() -> {
-      for (int i = 0; i < 26; i++) {
-        acquire(t, "c" + i, false);
-      }
-    });
-    assertThat(ms).isBetween(480L, 900L); // 25 gaps of 20 ms
-  }
-
-  @Test
-  void oneChatWaitsItsGapWhileOthersDoNot() {
-    Throttle t = new Throttle(1000, 300, 1000);
-    acquire(t, "a", false);
-    assertThat(millis(() -> acquire(t, "b", false))).isLessThan(100);
-    assertThat(millis(() -> acquire(t, "a", false))).isGreaterThanOrEqualTo(250);
-  }
-
-  @Test
-  void aGroupGetsAtMostItsPerMinuteBudgetBeforeWaiting() {
-    Throttle t = new Throttle(1000, 0, 3);
-    long fast = millis(() -> {
-      for (int i = 0; i < 3; i++) {
-        acquire(t, "g", true);
-      }
-    });
-    assertThat(fast).isLessThan(200);
-    Thread probe = new Thread(() -> acquire(t, "g", true));
-    probe.start();
-    try {
-      probe.join(500);
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
+    static void acquire(Throttle t, String chat, boolean group) {
+        try {
+            t.acquire(chat, group);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
-    assertThat(probe.isAlive()).isTrue(); // the 4th message to the group waits for the minute to pass
-    probe.interrupt();
-  }
+
+    @Test
+    void theGlobalRateSpacesMessagesEvenly() {
+        Throttle t = new Throttle(50, 0, 1000);
+        long ms = millis(() -> {
+            for (int i = 0; i < 26; i++) {
+                acquire(t, "c" + i, false);
+            }
+        });
+        assertThat(ms).isBetween(480L, 900L); // 25 gaps of 20 ms
+    }
+
+    @Test
+    void oneChatWaitsItsGapWhileOthersDoNot() {
+        Throttle t = new Throttle(1000, 300, 1000);
+        acquire(t, "a", false);
+        assertThat(millis(() -> acquire(t, "b", false))).isLessThan(100);
+        assertThat(millis(() -> acquire(t, "a", false))).isGreaterThanOrEqualTo(250);
+    }
+
+    @Test
+    void aGroupGetsAtMostItsPerMinuteBudgetBeforeWaiting() {
+        Throttle t = new Throttle(1000, 0, 3);
+        long fast = millis(() -> {
+            for (int i = 0; i < 3; i++) {
+                acquire(t, "g", true);
+            }
+        });
+        assertThat(fast).isLessThan(200);
+        Thread probe = new Thread(() -> acquire(t, "g", true));
+        probe.start();
+        try {
+            probe.join(500);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(probe.isAlive()).isTrue(); // the 4th message to the group waits for the minute to pass
+        probe.interrupt();
+    }
 }

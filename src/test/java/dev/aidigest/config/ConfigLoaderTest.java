@@ -12,50 +12,59 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void bundledDefaultsWorkWithNoConfigDirectory() {
-    ConfigLoader loader = new ConfigLoader(dir.resolve("missing"), Map.of());
-    AppConfig app = loader.app();
-    assertThat(app.zone().getId()).isEqualTo("Asia/Shanghai");
-    assertThat(app.llm().enabled()).isFalse();
-    assertThat(app.digest().maxItems()).isEqualTo(17);
-    assertThat(app.schedule().catchUpSlots()).isEqualTo(1);
-    assertThat(loader.sources().displayNames()).containsEntry("dotey", "宝玉").containsEntry("op7418", "歸藏(guizang.ai)")
-        .containsEntry("clementdelangue", "clem 🤗").containsEntry("peterdiamandis", "Peter H. Diamandis, MD");
-    assertThat(loader.prompt("story")).isNotBlank();
-  }
+    @Test
+    void bundledDefaultsWorkWithNoConfigDirectory() {
+        ConfigLoader loader = new ConfigLoader(dir.resolve("missing"), Map.of());
+        AppConfig app = loader.app();
+        assertThat(app.zone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(app.llm().enabled()).isFalse();
+        assertThat(app.digest().maxItems()).isEqualTo(17);
+        assertThat(app.schedule().catchUpSlots()).isEqualTo(1);
+        assertThat(loader.sources().displayNames())
+                .containsEntry("dotey", "宝玉")
+                .containsEntry("op7418", "歸藏(guizang.ai)")
+                .containsEntry("clementdelangue", "clem 🤗")
+                .containsEntry("peterdiamandis", "Peter H. Diamandis, MD");
+        assertThat(loader.prompt("story")).isNotBlank();
+    }
 
-  @Test
-  void environmentOverridesTheFile() {
-    AppConfig app = new ConfigLoader(dir, Map.of(
-        "AIDIGEST_LLM_BASE_URL", "http://127.0.0.1:9/v1",
-        "AIDIGEST_HTTP_PORT", "9090",
-        "AIDIGEST_TIMEZONE", "UTC",
-        "AIDIGEST_DIGEST_CRON", "0/5 * * * * ?",
-        "AIDIGEST_TELEGRAM_TOKEN", "t")).app();
-    assertThat(app.llm().enabled()).isTrue();
-    assertThat(app.llm().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
-    assertThat(app.http().port()).isEqualTo(9090);
-    assertThat(app.zone().getId()).isEqualTo("UTC");
-    assertThat(app.digest().cron()).isEqualTo("0/5 * * * * ?");
-    assertThat(app.telegram().enabled()).isTrue();
-    assertThat(app.telegram().apiUrl()).isEqualTo("https://api.telegram.org");
-  }
+    @Test
+    void environmentOverridesTheFile() {
+        AppConfig app = new ConfigLoader(
+                        dir,
+                        Map.of(
+                                "AIDIGEST_LLM_BASE_URL", "http://127.0.0.1:9/v1",
+                                "AIDIGEST_HTTP_PORT", "9090",
+                                "AIDIGEST_TIMEZONE", "UTC",
+                                "AIDIGEST_DIGEST_CRON", "0/5 * * * * ?",
+                                "AIDIGEST_TELEGRAM_TOKEN", "t"))
+                .app();
+        assertThat(app.llm().enabled()).isTrue();
+        assertThat(app.llm().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(app.http().port()).isEqualTo(9090);
+        assertThat(app.zone().getId()).isEqualTo("UTC");
+        assertThat(app.digest().cron()).isEqualTo("0/5 * * * * ?");
+        assertThat(app.telegram().enabled()).isTrue();
+        assertThat(app.telegram().apiUrl()).isEqualTo("https://api.telegram.org");
+    }
 
-  @Test
-  void aUsersFileReplacesTheBundledOne() throws IOException {
-    Files.writeString(dir.resolve("sources.yml"), "accounts:\n  - { handle: someone, name: \"某人\" }\n");
-    SourcesConfig s = new ConfigLoader(dir, Map.of()).sources();
-    assertThat(s.accounts()).singleElement().satisfies(a -> assertThat(a.weight()).isEqualTo(1.0));
-    assertThat(s.displayNames()).containsExactly(Map.entry("someone", "某人"));
-  }
+    @Test
+    void aUsersFileReplacesTheBundledOne() throws IOException {
+        Files.writeString(dir.resolve("sources.yml"), "accounts:\n  - { handle: someone, name: \"某人\" }\n");
+        SourcesConfig s = new ConfigLoader(dir, Map.of()).sources();
+        assertThat(s.accounts()).singleElement().satisfies(a -> assertThat(a.weight())
+                .isEqualTo(1.0));
+        assertThat(s.displayNames()).containsExactly(Map.entry("someone", "某人"));
+    }
 
-  @Test
-  void brokenYamlIsAConfigError() throws IOException {
-    Files.writeString(dir.resolve("application.yml"), "llm: [unclosed\n");
-    assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app()).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("application.yml");
-  }
+    @Test
+    void brokenYamlIsAConfigError() throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "llm: [unclosed\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("application.yml");
+    }
 }

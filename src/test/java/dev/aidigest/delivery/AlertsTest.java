@@ -21,33 +21,40 @@ import org.junit.jupiter.api.Test;
 
 class AlertsTest {
 
-  final Database db = TestDb.h2();
-  final TestClock clock = new TestClock(Instant.parse("2025-11-26T08:00:00Z"));
-  final Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock);
-  final Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
-  final FakeChannel channel = new FakeChannel(10);
-  final DeliveryWorker worker = new DeliveryWorker(new OutboxStore(db), new ArchiveStore(db),
-      new SubscriptionStore(db, clock), List.of(channel), DeliverySettings.defaults(), alerts, clock);
+    final Database db = TestDb.h2();
+    final TestClock clock = new TestClock(Instant.parse("2025-11-26T08:00:00Z"));
+    final Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock);
+    final Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
+    final FakeChannel channel = new FakeChannel(10);
+    final DeliveryWorker worker = new DeliveryWorker(
+            new OutboxStore(db),
+            new ArchiveStore(db),
+            new SubscriptionStore(db, clock),
+            List.of(channel),
+            DeliverySettings.defaults(),
+            alerts,
+            clock);
 
-  @AfterEach
-  void close() {
-    db.close();
-  }
+    @AfterEach
+    void close() {
+        db.close();
+    }
 
-  @Test
-  void aNewMatchingItemAlertsTheFollowingChatOncePerStory() {
-    FollowStore follows = new FollowStore(db, clock);
-    ChatRef a = new ChatRef("telegram", "1", ChatRef.Kind.PRIVATE);
-    ChatRef b = new ChatRef("telegram", "2", ChatRef.Kind.PRIVATE);
-    follows.follow(a, "flux.2");
-    follows.follow(b, "Gemini 3");
-    long digest = TestDb.insertDigest(db, "2025.11.26.16", clock.instant(), 2, 50);
-    outbox.publish(digest);
-    worker.drain(() -> true);
-    assertThat(channel.to("1")).hasSize(2).allSatisfy(s -> assertThat(s.text()).startsWith("关注提醒「flux.2」 · 2025.11.26.16 速递"));
-    assertThat(channel.to("2")).isEmpty();
-    outbox.publish(digest);
-    worker.drain(() -> true);
-    assertThat(channel.to("1")).hasSize(2);
-  }
+    @Test
+    void aNewMatchingItemAlertsTheFollowingChatOncePerStory() {
+        FollowStore follows = new FollowStore(db, clock);
+        ChatRef a = new ChatRef("telegram", "1", ChatRef.Kind.PRIVATE);
+        ChatRef b = new ChatRef("telegram", "2", ChatRef.Kind.PRIVATE);
+        follows.follow(a, "flux.2");
+        follows.follow(b, "Gemini 3");
+        long digest = TestDb.insertDigest(db, "2025.11.26.16", clock.instant(), 2, 50);
+        outbox.publish(digest);
+        worker.drain(() -> true);
+        assertThat(channel.to("1")).hasSize(2).allSatisfy(s -> assertThat(s.text())
+                .startsWith("关注提醒「flux.2」 · 2025.11.26.16 速递"));
+        assertThat(channel.to("2")).isEmpty();
+        outbox.publish(digest);
+        worker.drain(() -> true);
+        assertThat(channel.to("1")).hasSize(2);
+    }
 }

@@ -13,110 +13,126 @@ import org.junit.jupiter.api.Test;
 
 class RepeatGuardTest {
 
-  private static final Slot SLOT = Slot.parse("2025.11.26.16", ZoneId.of("Asia/Shanghai"));
-  private static final Instant NOW = SLOT.windowStart().plus(Duration.ofHours(1));
-  private static final Instant EARLIER = SLOT.windowStart().minus(Duration.ofHours(2));
-  private static final Instant PREVIOUS_END = SLOT.windowStart();
+    private static final Slot SLOT = Slot.parse("2025.11.26.16", ZoneId.of("Asia/Shanghai"));
+    private static final Instant NOW = SLOT.windowStart().plus(Duration.ofHours(1));
+    private static final Instant EARLIER = SLOT.windowStart().minus(Duration.ofHours(2));
+    private static final Instant PREVIOUS_END = SLOT.windowStart();
 
-  private final FakePosts posts = new FakePosts();
-  private final FakeDigests digests = new FakeDigests();
-  /** A zero background: the few hand-made vectors of a test are not centred on each other. */
-  private final RepeatGuard guard = new RepeatGuard(posts, digests, new DigestConfig(10, 17, 24, "", ""),
-      Entities.standard(), new Background(new float[512], new float[512]));
+    private final FakePosts posts = new FakePosts();
+    private final FakeDigests digests = new FakeDigests();
+    /** A zero background: the few hand-made vectors of a test are not centred on each other. */
+    private final RepeatGuard guard = new RepeatGuard(
+            posts,
+            digests,
+            new DigestConfig(10, 17, 24, "", ""),
+            Entities.standard(),
+            new Background(new float[512], new float[512]));
 
-  private final StoredPost mervePast = post(1, "mervenoyann", "FLUX.2 is out: a new image generation and editing model", EARLIER, 800, axis(1));
-  private final StoredPost bflPast = post(2, "bfl_ml", "Introducing FLUX.2, frontier visual intelligence", EARLIER, 5000, axis(1));
+    private final StoredPost mervePast =
+            post(1, "mervenoyann", "FLUX.2 is out: a new image generation and editing model", EARLIER, 800, axis(1));
+    private final StoredPost bflPast =
+            post(2, "bfl_ml", "Introducing FLUX.2, frontier visual intelligence", EARLIER, 5000, axis(1));
 
-  /** Topic {@code x} with a share of topic 9: two such vectors have similarity 0.45, as related posts do. */
-  private static float[] partly(int x) {
-    float[] v = new float[512];
-    v[x] = 0.7416f;
-    v[9] = 0.6708f;
-    return v;
-  }
+    /** Topic {@code x} with a share of topic 9: two such vectors have similarity 0.45, as related posts do. */
+    private static float[] partly(int x) {
+        float[] v = new float[512];
+        v[x] = 0.7416f;
+        v[9] = 0.6708f;
+        return v;
+    }
 
-  private static RankedStory ranked(StoredPost... posts) {
-    return new RankedStory(new Story(List.of(posts)), 1.0, false);
-  }
+    private static RankedStory ranked(StoredPost... posts) {
+        return new RankedStory(new Story(List.of(posts)), 1.0, false);
+    }
 
-  private List<RankedStory> apply(RankedStory... stories) {
-    return guard.apply(List.of(stories), SLOT, 17);
-  }
+    private List<RankedStory> apply(RankedStory... stories) {
+        return guard.apply(List.of(stories), SLOT, 17);
+    }
 
-  @Test
-  void dropsAStoryWhosePostsWereAllToldAlready() {
-    posts.add(mervePast, bflPast);
-    digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L, 2L));
+    @Test
+    void dropsAStoryWhosePostsWereAllToldAlready() {
+        posts.add(mervePast, bflPast);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L, 2L));
 
-    assertThat(apply(ranked(bflPast, mervePast))).isEmpty();
-  }
+        assertThat(apply(ranked(bflPast, mervePast))).isEmpty();
+    }
 
-  @Test
-  void keepsAStoryWithNewPostsFromSomeoneNewAsAFollowUp() {
-    StoredPost clem = post(3, "ClementDelangue", "FLUX.2 [dev] is already #1 trending on Hugging Face", NOW, 900, axis(1));
-    posts.add(mervePast, bflPast, clem);
-    digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L, 2L));
+    @Test
+    void keepsAStoryWithNewPostsFromSomeoneNewAsAFollowUp() {
+        StoredPost clem =
+                post(3, "ClementDelangue", "FLUX.2 [dev] is already #1 trending on Hugging Face", NOW, 900, axis(1));
+        posts.add(mervePast, bflPast, clem);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L, 2L));
 
-    assertThat(apply(ranked(clem))).singleElement().satisfies(r -> assertThat(r.followUp()).isTrue());
-    assertThat(apply(ranked(bflPast, clem))).singleElement().satisfies(r -> assertThat(r.followUp()).isTrue());
-  }
+        assertThat(apply(ranked(clem))).singleElement().satisfies(r -> assertThat(r.followUp())
+                .isTrue());
+        assertThat(apply(ranked(bflPast, clem))).singleElement().satisfies(r -> assertThat(r.followUp())
+                .isTrue());
+    }
 
-  @Test
-  void dropsTheSameAuthorRetellingTheSameThing() {
-    StoredPost again = post(4, "mervenoyann", "FLUX.2 really is a good image model, try it", NOW, 300, axis(1));
-    posts.add(mervePast, again);
-    digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L));
+    @Test
+    void dropsTheSameAuthorRetellingTheSameThing() {
+        StoredPost again = post(4, "mervenoyann", "FLUX.2 really is a good image model, try it", NOW, 300, axis(1));
+        posts.add(mervePast, again);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L));
 
-    assertThat(apply(ranked(again))).isEmpty();
-  }
+        assertThat(apply(ranked(again))).isEmpty();
+    }
 
-  @Test
-  void treatsANewNameFromTheSameAuthorAsNews() {
-    StoredPost klein = post(5, "bfl_ml", "FLUX.2 Klein is here: a small FLUX.2 for laptops", NOW, 2000, axis(1));
-    posts.add(bflPast, klein);
-    digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(2L));
+    @Test
+    void treatsANewNameFromTheSameAuthorAsNews() {
+        StoredPost klein = post(5, "bfl_ml", "FLUX.2 Klein is here: a small FLUX.2 for laptops", NOW, 2000, axis(1));
+        posts.add(bflPast, klein);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(2L));
 
-    assertThat(apply(ranked(klein))).singleElement().satisfies(r -> assertThat(r.followUp()).isTrue());
-  }
+        assertThat(apply(ranked(klein))).singleElement().satisfies(r -> assertThat(r.followUp())
+                .isTrue());
+    }
 
-  @Test
-  void aCompanyNameInCommonIsNotTheSameStory() {
-    StoredPost design = post(6, "amasad", "New in Replit: Design Mode. Describe a site, get a design", NOW, 900, partly(1));
-    StoredPost vibe = post(7, "amasad", "Most people building on Replit today have never written code", EARLIER, 900, partly(2));
-    posts.add(design, vibe);
-    digests.told(PREVIOUS_END, "2025.11.26.12", "Replit", List.of(7L));
+    @Test
+    void aCompanyNameInCommonIsNotTheSameStory() {
+        StoredPost design =
+                post(6, "amasad", "New in Replit: Design Mode. Describe a site, get a design", NOW, 900, partly(1));
+        StoredPost vibe = post(
+                7, "amasad", "Most people building on Replit today have never written code", EARLIER, 900, partly(2));
+        posts.add(design, vibe);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "Replit", List.of(7L));
 
-    assertThat(apply(ranked(design))).singleElement().satisfies(r -> assertThat(r.followUp()).isFalse());
-  }
+        assertThat(apply(ranked(design))).singleElement().satisfies(r -> assertThat(r.followUp())
+                .isFalse());
+    }
 
-  @Test
-  void leavesAnUnrelatedStoryAloneAndUnmarked() {
-    StoredPost sam = post(6, "mervenoyann", "Meta just released SAM 3, segment anything with text", NOW, 900, axis(7));
-    posts.add(mervePast, sam);
-    digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L));
+    @Test
+    void leavesAnUnrelatedStoryAloneAndUnmarked() {
+        StoredPost sam =
+                post(6, "mervenoyann", "Meta just released SAM 3, segment anything with text", NOW, 900, axis(7));
+        posts.add(mervePast, sam);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L));
 
-    assertThat(apply(ranked(sam))).singleElement().satisfies(r -> assertThat(r.followUp()).isFalse());
-  }
+        assertThat(apply(ranked(sam))).singleElement().satisfies(r -> assertThat(r.followUp())
+                .isFalse());
+    }
 
-  @Test
-  void looksBackOnlyOverTheRepeatWindow() {
-    StoredPost again = post(4, "mervenoyann", "FLUX.2 really is a good image model, try it", NOW, 300, axis(1));
-    posts.add(mervePast, again);
-    digests.told(SLOT.windowEnd().minus(Duration.ofHours(28)), "2025.11.25.12", "FLUX.2发布", List.of(1L));
+    @Test
+    void looksBackOnlyOverTheRepeatWindow() {
+        StoredPost again = post(4, "mervenoyann", "FLUX.2 really is a good image model, try it", NOW, 300, axis(1));
+        posts.add(mervePast, again);
+        digests.told(SLOT.windowEnd().minus(Duration.ofHours(28)), "2025.11.25.12", "FLUX.2发布", List.of(1L));
 
-    assertThat(apply(ranked(again))).singleElement().satisfies(r -> assertThat(r.followUp()).isFalse());
-    assertThat(digests.asked).singleElement().satisfies(range -> {
-      assertThat(range[0]).isEqualTo(SLOT.windowEnd().minus(Duration.ofHours(24)));
-      assertThat(range[1]).isEqualTo(SLOT.windowEnd());
-    });
-  }
+        assertThat(apply(ranked(again))).singleElement().satisfies(r -> assertThat(r.followUp())
+                .isFalse());
+        assertThat(digests.asked).singleElement().satisfies(range -> {
+            assertThat(range[0]).isEqualTo(SLOT.windowEnd().minus(Duration.ofHours(24)));
+            assertThat(range[1]).isEqualTo(SLOT.windowEnd());
+        });
+    }
 
-  @Test
-  void stopsOnceEnoughStoriesAreKept() {
-    RankedStory a = ranked(post(7, "a", "GPT-5 news one", NOW, 1, axis(2)));
-    RankedStory b = ranked(post(8, "b", "Gemini 3 news two", NOW, 1, axis(3)));
-    RankedStory c = ranked(post(9, "c", "Claude news three", NOW, 1, axis(4)));
+    @Test
+    void stopsOnceEnoughStoriesAreKept() {
+        RankedStory a = ranked(post(7, "a", "GPT-5 news one", NOW, 1, axis(2)));
+        RankedStory b = ranked(post(8, "b", "Gemini 3 news two", NOW, 1, axis(3)));
+        RankedStory c = ranked(post(9, "c", "Claude news three", NOW, 1, axis(4)));
 
-    assertThat(guard.apply(List.of(a, b, c), SLOT, 2)).containsExactly(a, b);
-  }
+        assertThat(guard.apply(List.of(a, b, c), SLOT, 2)).containsExactly(a, b);
+    }
 }

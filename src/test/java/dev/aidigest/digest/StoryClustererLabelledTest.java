@@ -33,60 +33,75 @@ import org.junit.jupiter.api.Test;
  */
 class StoryClustererLabelledTest {
 
-  private static final Instant START = Instant.parse("2025-11-26T04:00:00Z");
-  private static LabelledSet tuning;
-  private static LabelledSet second;
-  private static StoryClusterer clusterer;
+    private static final Instant START = Instant.parse("2025-11-26T04:00:00Z");
+    private static LabelledSet tuning;
+    private static LabelledSet second;
+    private static StoryClusterer clusterer;
 
-  @BeforeAll
-  static void embedOnce() {
-    BgeEmbedder embedder = new BgeEmbedder();
-    tuning = LabelledSet.load("/clustering/labelled_posts.jsonl", START, embedder);
-    second = LabelledSet.load("/clustering/heldout_posts.jsonl", START, embedder);
-    ClusterConfig config = new ConfigLoader(Path.of("config"), Map.of()).app().clustering();
-    clusterer = new StoryClusterer(config, Entities.standard(), Background.bgeSmallZh());
-  }
+    @BeforeAll
+    static void embedOnce() {
+        BgeEmbedder embedder = new BgeEmbedder();
+        tuning = LabelledSet.load("/clustering/labelled_posts.jsonl", START, embedder);
+        second = LabelledSet.load("/clustering/heldout_posts.jsonl", START, embedder);
+        ClusterConfig config =
+                new ConfigLoader(Path.of("config"), Map.of()).app().clustering();
+        clusterer = new StoryClusterer(config, Entities.standard(), Background.bgeSmallZh());
+    }
 
-  @Test
-  void clustersTheTuningWindowWithHighPairwisePrecisionAndRecall() {
-    LabelledSet.PairScores scores = scoreAndPrint("tuning set", tuning);
+    @Test
+    void clustersTheTuningWindowWithHighPairwisePrecisionAndRecall() {
+        LabelledSet.PairScores scores = scoreAndPrint("tuning set", tuning);
 
-    assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
-    assertThat(scores.recall()).isGreaterThanOrEqualTo(0.8);
-  }
+        assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
+        assertThat(scores.recall()).isGreaterThanOrEqualTo(0.8);
+    }
 
-  @Test
-  void clustersTheSecondWindowWithHighPairwisePrecisionAndRecall() {
-    LabelledSet.PairScores scores = scoreAndPrint("second set", second);
+    @Test
+    void clustersTheSecondWindowWithHighPairwisePrecisionAndRecall() {
+        LabelledSet.PairScores scores = scoreAndPrint("second set", second);
 
-    assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
-    assertThat(scores.recall()).isGreaterThanOrEqualTo(0.78);
-  }
+        assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
+        assertThat(scores.recall()).isGreaterThanOrEqualTo(0.78);
+    }
 
-  @Test
-  void keepsTwoMetaStoriesApartAndTellsFluxOnceAcrossLanguages() {
-    List<Story> stories = clusterer.cluster(tuning.posts());
+    @Test
+    void keepsTwoMetaStoriesApartAndTellsFluxOnceAcrossLanguages() {
+        List<Story> stories = clusterer.cluster(tuning.posts());
 
-    Story flux = storyOf(stories, "flux2");
-    assertThat(flux.posts()).extracting(p -> tuning.storyOf().get(p.id())).containsOnly("flux2").hasSize(4);
-    assertThat(flux.authors()).containsExactlyInAnyOrder("Black Forest Labs", "merve", "歸藏(guizang.ai)", "clem 🤗");
-    assertThat(storyOf(stories, "sam3")).isNotSameAs(storyOf(stories, "meta_glasses"));
-    assertThat(storyOf(stories, "chatgpt_shopping")).isNotSameAs(storyOf(stories, "codex_max"));
-  }
+        Story flux = storyOf(stories, "flux2");
+        assertThat(flux.posts())
+                .extracting(p -> tuning.storyOf().get(p.id()))
+                .containsOnly("flux2")
+                .hasSize(4);
+        assertThat(flux.authors()).containsExactlyInAnyOrder("Black Forest Labs", "merve", "歸藏(guizang.ai)", "clem 🤗");
+        assertThat(storyOf(stories, "sam3")).isNotSameAs(storyOf(stories, "meta_glasses"));
+        assertThat(storyOf(stories, "chatgpt_shopping")).isNotSameAs(storyOf(stories, "codex_max"));
+    }
 
-  private static Story storyOf(List<Story> stories, String label) {
-    return stories.stream()
-        .filter(s -> s.posts().stream().anyMatch(p -> tuning.storyOf().get(p.id()).equals(label)))
-        .findFirst().orElseThrow();
-  }
+    private static Story storyOf(List<Story> stories, String label) {
+        return stories.stream()
+                .filter(s -> s.posts().stream()
+                        .anyMatch(p -> tuning.storyOf().get(p.id()).equals(label)))
+                .findFirst()
+                .orElseThrow();
+    }
 
-  private static LabelledSet.PairScores scoreAndPrint(String name, LabelledSet set) {
-    List<Story> stories = clusterer.cluster(set.posts());
-    LabelledSet.PairScores scores = set.score(stories);
-    System.out.printf(Locale.ROOT, "clustering %s: %d posts, %d stories found; pairwise precision %.3f"
-        + " recall %.3f (tp %d fp %d fn %d)%n", name, set.posts().size(), stories.size(), scores.precision(),
-        scores.recall(), scores.truePositives(), scores.falsePositives(), scores.falseNegatives());
-    set.mistakes(stories).forEach(m -> System.out.println("  " + m));
-    return scores;
-  }
+    private static LabelledSet.PairScores scoreAndPrint(String name, LabelledSet set) {
+        List<Story> stories = clusterer.cluster(set.posts());
+        LabelledSet.PairScores scores = set.score(stories);
+        System.out.printf(
+                Locale.ROOT,
+                "clustering %s: %d posts, %d stories found; pairwise precision %.3f"
+                        + " recall %.3f (tp %d fp %d fn %d)%n",
+                name,
+                set.posts().size(),
+                stories.size(),
+                scores.precision(),
+                scores.recall(),
+                scores.truePositives(),
+                scores.falsePositives(),
+                scores.falseNegatives());
+        set.mistakes(stories).forEach(m -> System.out.println("  " + m));
+        return scores;
+    }
 }

@@ -10,27 +10,47 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps ingest a core package: no store/digest/vendor imports, no cycles among its parts. */
 class IngestArchitectureTest {
-  private final JavaClasses ingest = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.aidigest.ingest");
+    private final JavaClasses ingest = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.aidigest.ingest");
 
-  @Test
-  void ingestNeverImportsTheStoreTheDigestOrAnLlmOrChatVendor() {
-    noClasses().that().resideInAPackage("dev.aidigest.ingest..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.aidigest.store..", "dev.aidigest.digest..",
-            "dev.aidigest.llm..", "dev.aidigest.channel..", "dev.langchain4j..", "org.telegram..", "net.dv8tion..",
-            "com.lark..")
-        .check(ingest);
-  }
+    @Test
+    void ingestNeverImportsTheStoreTheDigestOrAnLlmOrChatVendor() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aidigest.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.aidigest.store..",
+                        "dev.aidigest.digest..",
+                        "dev.aidigest.llm..",
+                        "dev.aidigest.channel..",
+                        "dev.langchain4j..",
+                        "org.telegram..",
+                        "net.dv8tion..",
+                        "com.lark..")
+                .check(ingest);
+    }
 
-  @Test
-  void theServiceAndPortsDependOnNoAdapterAndOnlySetupReadsConfig() {
-    noClasses().that().resideInAPackage("dev.aidigest.ingest")
-        .should().dependOnClassesThat().resideInAPackage("dev.aidigest.ingest.(*)..")
-        .check(ingest);
-    noClasses().that().resideInAPackage("dev.aidigest.ingest..").and().resideOutsideOfPackage("dev.aidigest.ingest.setup")
-        .should().dependOnClassesThat().resideInAPackage("dev.aidigest.config..")
-        .check(ingest);
-    slices().matching("dev.aidigest.ingest.(*)..").should().beFreeOfCycles().check(ingest);
-  }
+    @Test
+    void theServiceAndPortsDependOnNoAdapterAndOnlySetupReadsConfig() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aidigest.ingest")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.aidigest.ingest.(*)..")
+                .check(ingest);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aidigest.ingest..")
+                .and()
+                .resideOutsideOfPackage("dev.aidigest.ingest.setup")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.aidigest.config..")
+                .check(ingest);
+        slices().matching("dev.aidigest.ingest.(*)..").should().beFreeOfCycles().check(ingest);
+    }
 }

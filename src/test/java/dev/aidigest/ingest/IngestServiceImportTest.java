@@ -25,113 +25,135 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestServiceImportTest {
-  private static final long MAX = 10L << 20;
-  @TempDir Path dir;
-  private final InMemoryPostSink sink = new InMemoryPostSink();
-  private final FakeEmbedder embedder = new FakeEmbedder();
-  private final Clock clock = Clock.fixed(Instant.parse("2025-11-26T08:00:00Z"), ZoneOffset.UTC);
-  private final IngestService service = new IngestService(Parsers.all(Map.of(), clock), sink, embedder,
-      new InMemorySourceStates(), clock, MAX, Duration.ofHours(24));
+    private static final long MAX = 10L << 20;
 
-  private Path file(String name, byte[] content) throws IOException {
-    return Files.write(dir.resolve(name), content);
-  }
+    @TempDir
+    Path dir;
 
-  private static String line(int i) {
-    return "{\"id\":\"" + (1993000000000000000L + i) + "\",\"author_handle\":\"dotey\",\"text\":\"第 " + i
-        + " 条\",\"created_at\":\"2025-11-26T08:00:00Z\"}";
-  }
+    private final InMemoryPostSink sink = new InMemoryPostSink();
+    private final FakeEmbedder embedder = new FakeEmbedder();
+    private final Clock clock = Clock.fixed(Instant.parse("2025-11-26T08:00:00Z"), ZoneOffset.UTC);
+    private final IngestService service = new IngestService(
+            Parsers.all(Map.of(), clock), sink, embedder, new InMemorySourceStates(), clock, MAX, Duration.ofHours(24));
 
-  @Test
-  void importStoresNewPostsAndAReimportAddsAndEmbedsNothing() throws IOException {
-    Path f = file("replies.json", FixtureFiles.bytes("twitter/postman_v2_search_recent_tweet_fields_expanded_users.json"));
-
-    ImportResult first = service.importFile(f, Format.X_API_V2);
-    ImportResult again = service.importFile(f, Format.X_API_V2);
-
-    assertThat(first).isEqualTo(new ImportResult(4, 4, 0, 0));
-    assertThat(again).isEqualTo(new ImportResult(4, 0, 4, 0));
-    assertThat(embedder.textsEmbedded()).isEqualTo(4);
-    assertThat(sink.addCalls()).isEqualTo(1);
-    assertThat(sink.posts()).hasSize(4);
-    assertThat(sink.vector("x", "1276035977375477760")).hasSize(embedder.dimensions());
-  }
-
-  @Test
-  void aBadFileLeavesTheStoreUntouched() throws IOException {
-    String content = line(1) + "\n" + line(2) + "\n{\"id\":\"3\",\"author_handle\":\"a\"}\n";
-    Path f = file("posts.jsonl", content.getBytes(StandardCharsets.UTF_8));
-
-    assertThatThrownBy(() -> service.importFile(f, Format.JSONL)).isInstanceOf(BadInputException.class)
-        .hasMessage("Line 3: the required field text is missing.");
-    assertThat(sink.posts()).isEmpty();
-    assertThat(sink.addCalls()).isZero();
-    assertThat(embedder.batches()).isEmpty();
-  }
-
-  @Test
-  void embedsInBatchesAndStoresAllAtOnce() throws IOException {
-    String content = IntStream.range(0, 150).mapToObj(IngestServiceImportTest::line).collect(Collectors.joining("\n"));
-    Path f = file("many.jsonl", content.getBytes(StandardCharsets.UTF_8));
-
-    ImportResult result = service.importFile(f, Format.JSONL);
-
-    assertThat(result.added()).isEqualTo(150);
-    assertThat(embedder.batches()).extracting(List::size).containsExactly(64, 64, 22);
-    assertThat(sink.addCalls()).isEqualTo(1);
-  }
-
-  @Test
-  void onlyPostsNotYetStoredAreEmbedded() throws IOException {
-    service.importFile(file("a.jsonl", (line(1) + "\n" + line(2)).getBytes(StandardCharsets.UTF_8)), Format.JSONL);
-
-    ImportResult result = service.importFile(
-        file("b.jsonl", (line(2) + "\n" + line(3) + "\n" + line(3)).getBytes(StandardCharsets.UTF_8)), Format.JSONL);
-
-    assertThat(result).isEqualTo(new ImportResult(3, 1, 2, 0));
-    assertThat(embedder.batches()).last().isEqualTo(List.of("第 3 条"));
-  }
-
-  @Test
-  void postsAreEmbeddedByTheirTextWithoutLinks() {
-    Post post = new Post("x", "1", "dotey", null, "Claude Opus 4.5 发布  https://www.anthropic.com/news/claude-opus-4-5 详情",
-        Instant.EPOCH, null, null, null, null, null, null, null);
-    Post onlyLink = new Post("x", "2", "dotey", null, "https://x.com/a", Instant.EPOCH, null, null, null, null, null,
-        null, null);
-
-    assertThat(IngestService.embeddingText(post)).isEqualTo("Claude Opus 4.5 发布 详情");
-    assertThat(IngestService.embeddingText(onlyLink)).isEqualTo("https://x.com/a");
-  }
-
-  @Test
-  void reportsTweetsThatCouldNotBeAttributed() throws IOException {
-    Path f = file("home.json", FixtureFiles.bytes("twitter/tweepy_v2_get_home_timeline.json"));
-
-    assertThat(service.importFile(f, Format.X_API_V2)).isEqualTo(new ImportResult(0, 0, 0, 98));
-  }
-
-  @Test
-  void guessesTheFormatWhenNoneIsGiven() throws IOException {
-    Path feed = file("dotey.xml", FixtureFiles.bytes("feeds/rsshub_twitter_user_dotey.xml"));
-    Path lines = file("posts.txt", (line(1) + "\n" + line(2) + "\n").getBytes(StandardCharsets.UTF_8));
-
-    assertThat(service.importFile(feed).added()).isEqualTo(3);
-    assertThat(service.importFile(lines).added()).isEqualTo(2);
-    assertThat(sink.post("x", "1993367714061439414").authorHandle()).isEqualTo("dotey");
-  }
-
-  @Test
-  void aFileOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
-    Path big = dir.resolve("big.json");
-    try (RandomAccessFile raf = new RandomAccessFile(big.toFile(), "rw")) {
-      raf.setLength(50L << 20);
+    private Path file(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
     }
 
-    assertThatThrownBy(() -> service.importFile(big, Format.X_API_V2)).isInstanceOf(BadInputException.class)
-        .hasMessage("The file " + big + " is 52428800 bytes, over the limit of 10485760 bytes (ingest.max_feed_bytes).");
-    assertThatThrownBy(() -> service.importFile(dir.resolve("missing.json"), Format.X_API_V2))
-        .hasMessage("No such file: " + dir.resolve("missing.json") + ".");
-    assertThatThrownBy(() -> service.importFile(file("empty.json", new byte[0]), Format.X_API_V2))
-        .hasMessage("The file " + dir.resolve("empty.json") + " is empty.");
-  }
+    private static String line(int i) {
+        return "{\"id\":\"" + (1993000000000000000L + i) + "\",\"author_handle\":\"dotey\",\"text\":\"第 " + i
+                + " 条\",\"created_at\":\"2025-11-26T08:00:00Z\"}";
+    }
+
+    @Test
+    void importStoresNewPostsAndAReimportAddsAndEmbedsNothing() throws IOException {
+        Path f = file(
+                "replies.json",
+                FixtureFiles.bytes("twitter/postman_v2_search_recent_tweet_fields_expanded_users.json"));
+
+        ImportResult first = service.importFile(f, Format.X_API_V2);
+        ImportResult again = service.importFile(f, Format.X_API_V2);
+
+        assertThat(first).isEqualTo(new ImportResult(4, 4, 0, 0));
+        assertThat(again).isEqualTo(new ImportResult(4, 0, 4, 0));
+        assertThat(embedder.textsEmbedded()).isEqualTo(4);
+        assertThat(sink.addCalls()).isEqualTo(1);
+        assertThat(sink.posts()).hasSize(4);
+        assertThat(sink.vector("x", "1276035977375477760")).hasSize(embedder.dimensions());
+    }
+
+    @Test
+    void aBadFileLeavesTheStoreUntouched() throws IOException {
+        String content = line(1) + "\n" + line(2) + "\n{\"id\":\"3\",\"author_handle\":\"a\"}\n";
+        Path f = file("posts.jsonl", content.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> service.importFile(f, Format.JSONL))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("Line 3: the required field text is missing.");
+        assertThat(sink.posts()).isEmpty();
+        assertThat(sink.addCalls()).isZero();
+        assertThat(embedder.batches()).isEmpty();
+    }
+
+    @Test
+    void embedsInBatchesAndStoresAllAtOnce() throws IOException {
+        String content =
+                IntStream.range(0, 150).mapToObj(IngestServiceImportTest::line).collect(Collectors.joining("\n"));
+        Path f = file("many.jsonl", content.getBytes(StandardCharsets.UTF_8));
+
+        ImportResult result = service.importFile(f, Format.JSONL);
+
+        assertThat(result.added()).isEqualTo(150);
+        assertThat(embedder.batches()).extracting(List::size).containsExactly(64, 64, 22);
+        assertThat(sink.addCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyPostsNotYetStoredAreEmbedded() throws IOException {
+        service.importFile(file("a.jsonl", (line(1) + "\n" + line(2)).getBytes(StandardCharsets.UTF_8)), Format.JSONL);
+
+        ImportResult result = service.importFile(
+                file("b.jsonl", (line(2) + "\n" + line(3) + "\n" + line(3)).getBytes(StandardCharsets.UTF_8)),
+                Format.JSONL);
+
+        assertThat(result).isEqualTo(new ImportResult(3, 1, 2, 0));
+        assertThat(embedder.batches()).last().isEqualTo(List.of("第 3 条"));
+    }
+
+    @Test
+    void postsAreEmbeddedByTheirTextWithoutLinks() {
+        Post post = new Post(
+                "x",
+                "1",
+                "dotey",
+                null,
+                "Claude Opus 4.5 发布  https://www.anthropic.com/news/claude-opus-4-5 详情",
+                Instant.EPOCH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        Post onlyLink = new Post(
+                "x", "2", "dotey", null, "https://x.com/a", Instant.EPOCH, null, null, null, null, null, null, null);
+
+        assertThat(IngestService.embeddingText(post)).isEqualTo("Claude Opus 4.5 发布 详情");
+        assertThat(IngestService.embeddingText(onlyLink)).isEqualTo("https://x.com/a");
+    }
+
+    @Test
+    void reportsTweetsThatCouldNotBeAttributed() throws IOException {
+        Path f = file("home.json", FixtureFiles.bytes("twitter/tweepy_v2_get_home_timeline.json"));
+
+        assertThat(service.importFile(f, Format.X_API_V2)).isEqualTo(new ImportResult(0, 0, 0, 98));
+    }
+
+    @Test
+    void guessesTheFormatWhenNoneIsGiven() throws IOException {
+        Path feed = file("dotey.xml", FixtureFiles.bytes("feeds/rsshub_twitter_user_dotey.xml"));
+        Path lines = file("posts.txt", (line(1) + "\n" + line(2) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(service.importFile(feed).added()).isEqualTo(3);
+        assertThat(service.importFile(lines).added()).isEqualTo(2);
+        assertThat(sink.post("x", "1993367714061439414").authorHandle()).isEqualTo("dotey");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path big = dir.resolve("big.json");
+        try (RandomAccessFile raf = new RandomAccessFile(big.toFile(), "rw")) {
+            raf.setLength(50L << 20);
+        }
+
+        assertThatThrownBy(() -> service.importFile(big, Format.X_API_V2))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("The file " + big
+                        + " is 52428800 bytes, over the limit of 10485760 bytes (ingest.max_feed_bytes).");
+        assertThatThrownBy(() -> service.importFile(dir.resolve("missing.json"), Format.X_API_V2))
+                .hasMessage("No such file: " + dir.resolve("missing.json") + ".");
+        assertThatThrownBy(() -> service.importFile(file("empty.json", new byte[0]), Format.X_API_V2))
+                .hasMessage("The file " + dir.resolve("empty.json") + " is empty.");
+    }
 }

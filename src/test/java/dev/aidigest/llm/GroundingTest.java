@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GroundingTest {
 
-  @ParameterizedTest(name = "\"{1}\" grounded by \"{0}\"")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "\"{1}\" grounded by \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
       sfcompute raised $40M                          | sfcompute 获得 4000 万美元融资
       sfcompute raised $40 million                   | sfcompute 获得 **4000万美元** 融资
       research is now 500x faster                    | 研究效率提升 ５００ 倍
@@ -23,19 +23,19 @@ class GroundingTest {
       needs >80GB VRAM                               | 需要超过 80GB 显存的 AI 模型
       Claude Opus 4.5 in FactoryAI                   | FactoryAI 中的 Opus 4.5
       """)
-  void numbersAndNamesFromThePostsAreGrounded(String posts, String answer) {
-    assertThat(new Grounding(posts).ungrounded(answer)).isEmpty();
-  }
+    void numbersAndNamesFromThePostsAreGrounded(String posts, String answer) {
+        assertThat(new Grounding(posts).ungrounded(answer)).isEmpty();
+    }
 
-  @ParameterizedTest(name = "\"{1}\" not grounded by \"{0}\"")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "\"{1}\" not grounded by \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
       GPT-5 will not be AGI                | GPT-6 不是 AGI                      | gpt-6
       FLUX.2 is a new image model          | FLUX.2 超越了 Midjourney             | midjourney
       sfcompute raised $40M                | sfcompute 获得 5000 万美元融资        | 5000
       research is now 500x faster          | 2025 年研究效率提升 500 倍            | 2025
       Opus 4.5 is great at refactoring     | Opus 4.6 擅长重构                    | 4.6
       """)
-  void inventedNumbersAndNamesAreReported(String posts, String answer, String missing) {
-    assertThat(new Grounding(posts).ungrounded(answer)).isEqualTo(List.of(missing));
-  }
+    void inventedNumbersAndNamesAreReported(String posts, String answer, String missing) {
+        assertThat(new Grounding(posts).ungrounded(answer)).isEqualTo(List.of(missing));
+    }
 }

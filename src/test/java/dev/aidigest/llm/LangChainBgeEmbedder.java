@@ -14,31 +14,31 @@ import java.util.List;
  */
 public final class LangChainBgeEmbedder implements Embedder {
 
-  private final BgeSmallZhV15QuantizedEmbeddingModel model = new BgeSmallZhV15QuantizedEmbeddingModel();
+    private final BgeSmallZhV15QuantizedEmbeddingModel model = new BgeSmallZhV15QuantizedEmbeddingModel();
 
-  @Override
-  public List<float[]> embed(List<String> texts) {
-    if (texts.isEmpty()) {
-      return List.of();
+    @Override
+    public List<float[]> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<TextSegment> segments = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            segments.add(TextSegment.from(BgeTokens.clip(t)));
+        }
+        List<float[]> vectors = new ArrayList<>(segments.size());
+        for (Embedding e : model.embedAll(segments).content()) {
+            vectors.add(BgeEmbedder.normalise(e.vector()));
+        }
+        return vectors;
     }
-    List<TextSegment> segments = new ArrayList<>(texts.size());
-    for (String t : texts) {
-      segments.add(TextSegment.from(BgeTokens.clip(t)));
-    }
-    List<float[]> vectors = new ArrayList<>(segments.size());
-    for (Embedding e : model.embedAll(segments).content()) {
-      vectors.add(BgeEmbedder.normalise(e.vector()));
-    }
-    return vectors;
-  }
 
-  @Override
-  public int dimensions() {
-    return 512;
-  }
+    @Override
+    public int dimensions() {
+        return 512;
+    }
 
-  @Override
-  public String model() {
-    return "bge-small-zh-v1.5-q";
-  }
+    @Override
+    public String model() {
+        return "bge-small-zh-v1.5-q";
+    }
 }

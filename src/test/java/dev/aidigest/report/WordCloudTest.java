@@ -12,83 +12,102 @@ import org.junit.jupiter.api.Test;
 /** Word counts keep names whole and drop stop words; the PNG decodes, has its size and is not blank. */
 class WordCloudTest {
 
-  static final List<String> POSTS = List.of(
-      "Introducing Claude Opus 4.5: the best model in the world for coding, agents, and computer use.",
-      "Claude Opus 4.5 发布，整理了几个重点：编程能力很强，价格也降了。",
-      "Opus 4.5 is great at long-running agents.",
-      "FLUX.2 is here - our most capable image generation model. FLUX.2 [dev] has open weights.",
-      "FLUX.2 提前拿到了测试资格，测了几天，说下结论：一致性很好。",
-      "Nano Banana Pro 的 3D 微缩城市天气卡片提示词，换个城市名就能用。",
-      "用 Nano Banana Pro 生成了一张天气卡片，城市的细节很好。",
-      "我们的模型开源了，模型权重在 Hugging Face 上。",
-      "https://t.co/abc123 @someone the and of 的 了 是");
+    static final List<String> POSTS = List.of(
+            "Introducing Claude Opus 4.5: the best model in the world for coding, agents, and computer use.",
+            "Claude Opus 4.5 发布，整理了几个重点：编程能力很强，价格也降了。",
+            "Opus 4.5 is great at long-running agents.",
+            "FLUX.2 is here - our most capable image generation model. FLUX.2 [dev] has open weights.",
+            "FLUX.2 提前拿到了测试资格，测了几天，说下结论：一致性很好。",
+            "Nano Banana Pro 的 3D 微缩城市天气卡片提示词，换个城市名就能用。",
+            "用 Nano Banana Pro 生成了一张天气卡片，城市的细节很好。",
+            "我们的模型开源了，模型权重在 Hugging Face 上。",
+            "https://t.co/abc123 @someone the and of 的 了 是");
 
-  @Test
-  void keepsProductNamesWholeAndDropsStopWords() {
-    List<WordCounts.Word> words = WordCounts.standard().count(POSTS, 50);
+    @Test
+    void keepsProductNamesWholeAndDropsStopWords() {
+        List<WordCounts.Word> words = WordCounts.standard().count(POSTS, 50);
 
-    List<String> texts = words.stream().map(WordCounts.Word::text).toList();
-    assertThat(texts).contains("Claude Opus 4.5", "FLUX.2", "Nano Banana Pro", "模型", "城市", "天气")
-        .doesNotContain("Opus", "Banana", "Nano", "的", "了", "是", "the", "and", "https", "t.co", "someone", "几个");
-    assertThat(words).filteredOn(w -> w.text().equals("Claude Opus 4.5")).singleElement()
-        .satisfies(w -> assertThat(w.count()).as("Opus 4.5 alone counts for Claude Opus 4.5").isEqualTo(3))
-        .satisfies(w -> assertThat(w.name()).isTrue());
-    assertThat(words).filteredOn(w -> w.text().equals("FLUX.2")).singleElement().extracting(WordCounts.Word::count).isEqualTo(3);
-    assertThat(words).filteredOn(w -> w.text().equals("model")).singleElement().extracting(WordCounts.Word::count)
-        .as("model and models are one word").isEqualTo(2);
-  }
-
-  @Test
-  void drawsAReadablePngOfTheRightSizeThatIsNotBlank() throws Exception {
-    assertThat(WordCloudPainter.CJK_FONT).as("apt-get install fonts-wqy-microhei").satisfies(p -> assertThat(Files.isReadable(p)).isTrue());
-    List<WordCounts.Word> words = WordCounts.standard().count(POSTS, 60);
-
-    byte[] png = new WordCloudPainter(WordCloudPainter.CJK_FONT).paint(words);
-
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-    assertThat(img).isNotNull();
-    assertThat(img.getWidth()).isEqualTo(1200);
-    assertThat(img.getHeight()).isEqualTo(800);
-    assertThat(variance(img)).as("pixel variance of the grey levels").isGreaterThan(200);
-    assertThat(inkShare(img)).as("share of non-white pixels").isBetween(0.03, 0.7);
-  }
-
-  @Test
-  void drawsNothingForTooFewWords() {
-    assertThat(new WordCloudPainter(WordCloudPainter.CJK_FONT).paint(List.of(new WordCounts.Word("AI", 3, false)))).isNull();
-  }
-
-  @Test
-  void fallsBackToALogicalFontWhenTheCjkFontIsMissing() {
-    assertThat(WordCloudPainter.load(java.nio.file.Path.of("/nonexistent/font.ttc")).getFamily()).isNotBlank();
-  }
-
-  private static double variance(BufferedImage img) {
-    double sum = 0;
-    double sq = 0;
-    int n = 0;
-    for (int y = 0; y < img.getHeight(); y += 2) {
-      for (int x = 0; x < img.getWidth(); x += 2) {
-        int rgb = img.getRGB(x, y);
-        double g = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3.0;
-        sum += g;
-        sq += g * g;
-        n++;
-      }
+        List<String> texts = words.stream().map(WordCounts.Word::text).toList();
+        assertThat(texts)
+                .contains("Claude Opus 4.5", "FLUX.2", "Nano Banana Pro", "模型", "城市", "天气")
+                .doesNotContain(
+                        "Opus", "Banana", "Nano", "的", "了", "是", "the", "and", "https", "t.co", "someone", "几个");
+        assertThat(words)
+                .filteredOn(w -> w.text().equals("Claude Opus 4.5"))
+                .singleElement()
+                .satisfies(w -> assertThat(w.count())
+                        .as("Opus 4.5 alone counts for Claude Opus 4.5")
+                        .isEqualTo(3))
+                .satisfies(w -> assertThat(w.name()).isTrue());
+        assertThat(words)
+                .filteredOn(w -> w.text().equals("FLUX.2"))
+                .singleElement()
+                .extracting(WordCounts.Word::count)
+                .isEqualTo(3);
+        assertThat(words)
+                .filteredOn(w -> w.text().equals("model"))
+                .singleElement()
+                .extracting(WordCounts.Word::count)
+                .as("model and models are one word")
+                .isEqualTo(2);
     }
-    double mean = sum / n;
-    return sq / n - mean * mean;
-  }
 
-  private static double inkShare(BufferedImage img) {
-    long ink = 0;
-    long n = 0;
-    for (int y = 0; y < img.getHeight(); y += 2) {
-      for (int x = 0; x < img.getWidth(); x += 2) {
-        ink += (img.getRGB(x, y) & 0xffffff) != 0xffffff ? 1 : 0;
-        n++;
-      }
+    @Test
+    void drawsAReadablePngOfTheRightSizeThatIsNotBlank() throws Exception {
+        assertThat(WordCloudPainter.CJK_FONT)
+                .as("apt-get install fonts-wqy-microhei")
+                .satisfies(p -> assertThat(Files.isReadable(p)).isTrue());
+        List<WordCounts.Word> words = WordCounts.standard().count(POSTS, 60);
+
+        byte[] png = new WordCloudPainter(WordCloudPainter.CJK_FONT).paint(words);
+
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(img).isNotNull();
+        assertThat(img.getWidth()).isEqualTo(1200);
+        assertThat(img.getHeight()).isEqualTo(800);
+        assertThat(variance(img)).as("pixel variance of the grey levels").isGreaterThan(200);
+        assertThat(inkShare(img)).as("share of non-white pixels").isBetween(0.03, 0.7);
     }
-    return (double) ink / n;
-  }
+
+    @Test
+    void drawsNothingForTooFewWords() {
+        assertThat(new WordCloudPainter(WordCloudPainter.CJK_FONT).paint(List.of(new WordCounts.Word("AI", 3, false))))
+                .isNull();
+    }
+
+    @Test
+    void fallsBackToALogicalFontWhenTheCjkFontIsMissing() {
+        assertThat(WordCloudPainter.load(java.nio.file.Path.of("/nonexistent/font.ttc"))
+                        .getFamily())
+                .isNotBlank();
+    }
+
+    private static double variance(BufferedImage img) {
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y);
+                double g = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3.0;
+                sum += g;
+                sq += g * g;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return sq / n - mean * mean;
+    }
+
+    private static double inkShare(BufferedImage img) {
+        long ink = 0;
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                ink += (img.getRGB(x, y) & 0xffffff) != 0xffffff ? 1 : 0;
+                n++;
+            }
+        }
+        return (double) ink / n;
+    }
 }

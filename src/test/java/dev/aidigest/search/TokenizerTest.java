@@ -6,30 +6,42 @@ import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
 
-  static final Tokenizer tokenizer = new Tokenizer();
+    static final Tokenizer tokenizer = new Tokenizer();
 
-  @Test
-  void latinTokensAreKeptWholeLowerCasedAndSplitOnPunctuation() {
-    assertThat(tokenizer.documentTerms("Black Forest Labs 发布 FLUX.2，支持 Qwen3-VL 与 GPT-5.1!"))
-        .contains("flux.2", "flux", "2", "qwen3-vl", "qwen3", "vl", "gpt-5.1", "gpt-5", "gpt", "black", "forest", "labs");
-  }
+    @Test
+    void latinTokensAreKeptWholeLowerCasedAndSplitOnPunctuation() {
+        assertThat(tokenizer.documentTerms("Black Forest Labs 发布 FLUX.2，支持 Qwen3-VL 与 GPT-5.1!"))
+                .contains(
+                        "flux.2",
+                        "flux",
+                        "2",
+                        "qwen3-vl",
+                        "qwen3",
+                        "vl",
+                        "gpt-5.1",
+                        "gpt-5",
+                        "gpt",
+                        "black",
+                        "forest",
+                        "labs");
+    }
 
-  @Test
-  void queriesKeepTheWholeToken() {
-    assertThat(tokenizer.queryTerms("FLUX.2")).containsExactly("flux.2");
-    assertThat(tokenizer.queryTerms("Qwen3")).containsExactly("qwen3");
-  }
+    @Test
+    void queriesKeepTheWholeToken() {
+        assertThat(tokenizer.queryTerms("FLUX.2")).containsExactly("flux.2");
+        assertThat(tokenizer.queryTerms("Qwen3")).containsExactly("qwen3");
+    }
 
-  @Test
-  void chineseIsSegmentedTheSameWayForDocumentsAndQueries() {
-    assertThat(tokenizer.documentTerms("谷歌发布了新的图像生成模型")).contains("谷歌", "发布", "图像", "生成", "模型");
-    assertThat(tokenizer.queryTerms("谷歌模型")).containsExactly("谷歌", "模型");
-    assertThat(tokenizer.documentTerms("人工智能")).contains("人工智能");
-    assertThat(tokenizer.queryTerms("人工智能")).containsExactly("人工智能");
-  }
+    @Test
+    void chineseIsSegmentedTheSameWayForDocumentsAndQueries() {
+        assertThat(tokenizer.documentTerms("谷歌发布了新的图像生成模型")).contains("谷歌", "发布", "图像", "生成", "模型");
+        assertThat(tokenizer.queryTerms("谷歌模型")).containsExactly("谷歌", "模型");
+        assertThat(tokenizer.documentTerms("人工智能")).contains("人工智能");
+        assertThat(tokenizer.queryTerms("人工智能")).containsExactly("人工智能");
+    }
 
-  @Test
-  void singleHanCharactersAreDroppedFromQueriesThatHaveWords() {
-    assertThat(tokenizer.queryTerms("大模型")).containsExactly("模型");
-  }
+    @Test
+    void singleHanCharactersAreDroppedFromQueriesThatHaveWords() {
+        assertThat(tokenizer.queryTerms("大模型")).containsExactly("模型");
+    }
 }

@@ -12,68 +12,71 @@ import org.junit.jupiter.api.Test;
 
 class SearchStoreTest {
 
-  final Database db = TestDb.h2();
-  final SearchStore search = new SearchStore(db);
+    final Database db = TestDb.h2();
+    final SearchStore search = new SearchStore(db);
 
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  static void post(Database db, long n, String text, Instant at) {
-    db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO post (platform, platform_id, author_handle, author_name,"
-          + " text, created_at, url, ingested_at) VALUES ('x', ?, 'merve', 'merve', ?, ?, ?, ?)")) {
-        ps.setString(1, String.valueOf(n));
-        ps.setString(2, text);
-        ps.setObject(3, at.atOffset(ZoneOffset.UTC));
-        ps.setString(4, "https://x.com/merve/status/" + n);
-        ps.setObject(5, at.atOffset(ZoneOffset.UTC));
-        return ps.executeUpdate();
-      }
-    });
-  }
-
-  @Test
-  void findsPostsAndDigestItemsNewestFirstCaseInsensitively() {
-    Instant t = Instant.parse("2025-11-26T00:00:00Z");
-    post(db, 1, "FLUX.2 is out: 4MP images", t);
-    post(db, 2, "flux 2 is not the same token", t.plusSeconds(60));
-    post(db, 3, "黑森林实验室发布 FLUX.2 图像生成模型", t.plusSeconds(120));
-    post(db, 4, "Qwen3-VL 开源", t.plusSeconds(180));
-    TestDb.insertDigest(db, "2025.11.26.16", t.plusSeconds(3600), 2, 50);
-    assertThat(search.indexNew()).isEqualTo(6);
-
-    TopicSearch.Page page = search.search("flux.2", 1, 10);
-    assertThat(page.hits()).extracting(TopicSearch.Hit::kind).containsExactly("item", "item", "post", "post");
-    assertThat(page.hits().get(2).url()).isEqualTo("https://x.com/merve/status/3");
-    assertThat(page.hits()).noneMatch(h -> h.url().endsWith("/2"));
-    assertThat(search.search("图像生成", 1, 10).hits()).extracting(TopicSearch.Hit::url).containsExactly("https://x.com/merve/status/3");
-    assertThat(search.search("qwen3", 1, 10).hits()).hasSize(1);
-    assertThat(search.search("没有这个词", 1, 10).hits()).isEmpty();
-  }
-
-  @Test
-  void pagesKnowWhetherMoreFollow() {
-    Instant t = Instant.parse("2025-11-26T00:00:00Z");
-    for (int i = 0; i < 7; i++) {
-      post(db, i, "Gemini 3 post " + i, t.plusSeconds(i));
+    @AfterEach
+    void close() {
+        db.close();
     }
-    search.indexNew();
-    assertThat(search.search("gemini", 1, 5).more()).isTrue();
-    TopicSearch.Page second = search.search("Gemini", 2, 5);
-    assertThat(second.hits()).hasSize(2);
-    assertThat(second.more()).isFalse();
-    assertThat(second.hits().get(1).url()).endsWith("/0");
-  }
 
-  @Test
-  void indexingAgainAddsOnlyWhatIsNew() {
-    post(db, 1, "Claude Opus 4.5", Instant.parse("2025-11-26T00:00:00Z"));
-    assertThat(search.indexNew()).isEqualTo(1);
-    assertThat(search.indexNew()).isZero();
-    post(db, 2, "Claude again", Instant.parse("2025-11-26T01:00:00Z"));
-    assertThat(search.indexNew()).isEqualTo(1);
-    assertThat(search.search("claude", 1, 5).hits()).hasSize(2);
-  }
+    static void post(Database db, long n, String text, Instant at) {
+        db.write(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO post (platform, platform_id, author_handle, author_name,"
+                            + " text, created_at, url, ingested_at) VALUES ('x', ?, 'merve', 'merve', ?, ?, ?, ?)")) {
+                ps.setString(1, String.valueOf(n));
+                ps.setString(2, text);
+                ps.setObject(3, at.atOffset(ZoneOffset.UTC));
+                ps.setString(4, "https://x.com/merve/status/" + n);
+                ps.setObject(5, at.atOffset(ZoneOffset.UTC));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    void findsPostsAndDigestItemsNewestFirstCaseInsensitively() {
+        Instant t = Instant.parse("2025-11-26T00:00:00Z");
+        post(db, 1, "FLUX.2 is out: 4MP images", t);
+        post(db, 2, "flux 2 is not the same token", t.plusSeconds(60));
+        post(db, 3, "黑森林实验室发布 FLUX.2 图像生成模型", t.plusSeconds(120));
+        post(db, 4, "Qwen3-VL 开源", t.plusSeconds(180));
+        TestDb.insertDigest(db, "2025.11.26.16", t.plusSeconds(3600), 2, 50);
+        assertThat(search.indexNew()).isEqualTo(6);
+
+        TopicSearch.Page page = search.search("flux.2", 1, 10);
+        assertThat(page.hits()).extracting(TopicSearch.Hit::kind).containsExactly("item", "item", "post", "post");
+        assertThat(page.hits().get(2).url()).isEqualTo("https://x.com/merve/status/3");
+        assertThat(page.hits()).noneMatch(h -> h.url().endsWith("/2"));
+        assertThat(search.search("图像生成", 1, 10).hits())
+                .extracting(TopicSearch.Hit::url)
+                .containsExactly("https://x.com/merve/status/3");
+        assertThat(search.search("qwen3", 1, 10).hits()).hasSize(1);
+        assertThat(search.search("没有这个词", 1, 10).hits()).isEmpty();
+    }
+
+    @Test
+    void pagesKnowWhetherMoreFollow() {
+        Instant t = Instant.parse("2025-11-26T00:00:00Z");
+        for (int i = 0; i < 7; i++) {
+            post(db, i, "Gemini 3 post " + i, t.plusSeconds(i));
+        }
+        search.indexNew();
+        assertThat(search.search("gemini", 1, 5).more()).isTrue();
+        TopicSearch.Page second = search.search("Gemini", 2, 5);
+        assertThat(second.hits()).hasSize(2);
+        assertThat(second.more()).isFalse();
+        assertThat(second.hits().get(1).url()).endsWith("/0");
+    }
+
+    @Test
+    void indexingAgainAddsOnlyWhatIsNew() {
+        post(db, 1, "Claude Opus 4.5", Instant.parse("2025-11-26T00:00:00Z"));
+        assertThat(search.indexNew()).isEqualTo(1);
+        assertThat(search.indexNew()).isZero();
+        post(db, 2, "Claude again", Instant.parse("2025-11-26T01:00:00Z"));
+        assertThat(search.indexNew()).isEqualTo(1);
+        assertThat(search.search("claude", 1, 5).hits()).hasSize(2);
+    }
 }

@@ -27,132 +27,187 @@ import org.junit.jupiter.api.io.TempDir;
 /** The stores against a real H2 file database with the real migrations; {@link StorePostgresIT} runs the same on PostgreSQL. */
 class StoreTest {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  static final Instant T0 = Instant.parse("2025-11-26T05:00:00Z"); // 13:00 Shanghai
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Instant T0 = Instant.parse("2025-11-26T05:00:00Z"); // 13:00 Shanghai
 
-  @TempDir Path dir;
-  Database db;
-  PostStore posts;
-  DigestStore digests;
-  Clock clock = Clock.fixed(Instant.parse("2025-11-26T08:06:33Z"), SHANGHAI);
+    @TempDir
+    Path dir;
 
-  Database open() {
-    return TestDatabases.h2(dir);
-  }
+    Database db;
+    PostStore posts;
+    DigestStore digests;
+    Clock clock = Clock.fixed(Instant.parse("2025-11-26T08:06:33Z"), SHANGHAI);
 
-  @BeforeEach
-  void setUp() {
-    db = open();
-    posts = new PostStore(db, clock);
-    digests = new DigestStore(db, clock);
-  }
+    Database open() {
+        return TestDatabases.h2(dir);
+    }
 
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
+    @BeforeEach
+    void setUp() {
+        db = open();
+        posts = new PostStore(db, clock);
+        digests = new DigestStore(db, clock);
+    }
 
-  @Test
-  void addsPostsOnceAndKeepsEveryField() {
-    Post p = new Post("x", "1993354297854062805", "mervenoyann", "merve", "FLUX.2 is out 🔥 <b>", T0,
-        "https://x.com/mervenoyann/status/1993354297854062805", "en", new Post.Metrics(120, 30, 4, 5, 9000),
-        new Post.Reference("quoted", "42", "bfl_ml"), List.of("https://bfl.ai"), List.of("https://pbs.twimg.com/a.jpg"), "c1");
-    float[] v = {0.6f, 0.8f};
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
 
-    assertThat(posts.add(List.of(p), List.of(v), "m")).isEqualTo(1);
-    assertThat(posts.add(List.of(p), List.of(v), "m")).isZero();
-    assertThat(posts.known("x", List.of("1993354297854062805", "nope"))).containsExactly("1993354297854062805");
+    @Test
+    void addsPostsOnceAndKeepsEveryField() {
+        Post p = new Post(
+                "x",
+                "1993354297854062805",
+                "mervenoyann",
+                "merve",
+                "FLUX.2 is out 🔥 <b>",
+                T0,
+                "https://x.com/mervenoyann/status/1993354297854062805",
+                "en",
+                new Post.Metrics(120, 30, 4, 5, 9000),
+                new Post.Reference("quoted", "42", "bfl_ml"),
+                List.of("https://bfl.ai"),
+                List.of("https://pbs.twimg.com/a.jpg"),
+                "c1");
+        float[] v = {0.6f, 0.8f};
 
-    List<StoredPost> window = posts.inWindow(T0, T0.plusSeconds(1));
-    assertThat(window).hasSize(1);
-    assertThat(window.get(0).post()).isEqualTo(p);
-    assertThat(window.get(0).embedding()).containsExactly(0.6f, 0.8f);
-  }
+        assertThat(posts.add(List.of(p), List.of(v), "m")).isEqualTo(1);
+        assertThat(posts.add(List.of(p), List.of(v), "m")).isZero();
+        assertThat(posts.known("x", List.of("1993354297854062805", "nope"))).containsExactly("1993354297854062805");
 
-  @Test
-  void windowIsHalfOpen() {
-    posts.add(List.of(Posts.x("1", "a", "at start", T0, 1), Posts.x("2", "a", "at end", T0.plusSeconds(3600), 1)),
-        java.util.Arrays.asList(null, null), "m");
-    assertThat(posts.inWindow(T0, T0.plusSeconds(3600))).extracting(s -> s.post().platformId()).containsExactly("1");
-  }
+        List<StoredPost> window = posts.inWindow(T0, T0.plusSeconds(1));
+        assertThat(window).hasSize(1);
+        assertThat(window.get(0).post()).isEqualTo(p);
+        assertThat(window.get(0).embedding()).containsExactly(0.6f, 0.8f);
+    }
 
-  @Test
-  void authorNormIsTheMedianEngagementIgnoringRetweets() {
-    posts.add(List.of(Posts.x("1", "Big", "a", T0, 100), Posts.x("2", "big", "b", T0, 300), Posts.x("3", "big", "c", T0, 1000)),
-        java.util.Arrays.asList(null, null, null), "m");
-    Map<String, Double> norms = posts.authorNorms(T0.minusSeconds(10), T0.plusSeconds(10));
-    assertThat(norms).containsEntry("big", 300.0);
-  }
+    @Test
+    void windowIsHalfOpen() {
+        posts.add(
+                List.of(Posts.x("1", "a", "at start", T0, 1), Posts.x("2", "a", "at end", T0.plusSeconds(3600), 1)),
+                java.util.Arrays.asList(null, null),
+                "m");
+        assertThat(posts.inWindow(T0, T0.plusSeconds(3600)))
+                .extracting(s -> s.post().platformId())
+                .containsExactly("1");
+    }
 
-  @Test
-  void aFailedBatchAddsNothing() {
-    Post ok = Posts.x("1", "a", "fine", T0, 1);
-    Post badHandle = Posts.x("2", "a".repeat(300), "handle longer than its column", T0, 1);
-    assertThatThrownBy(() -> posts.add(List.of(ok, badHandle), java.util.Arrays.asList(null, null), "m"))
-        .isInstanceOf(DatabaseException.class);
-    assertThat(posts.count()).isZero();
-  }
+    @Test
+    void authorNormIsTheMedianEngagementIgnoringRetweets() {
+        posts.add(
+                List.of(
+                        Posts.x("1", "Big", "a", T0, 100),
+                        Posts.x("2", "big", "b", T0, 300),
+                        Posts.x("3", "big", "c", T0, 1000)),
+                java.util.Arrays.asList(null, null, null),
+                "m");
+        Map<String, Double> norms = posts.authorNorms(T0.minusSeconds(10), T0.plusSeconds(10));
+        assertThat(norms).containsEntry("big", 300.0);
+    }
 
-  @Test
-  void oversizedTextAndLinksAreClippedNotRefused() {
-    List<String> links = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "https://example.com/" + i).toList();
-    Post huge = new Post("rss", "g1", "feed", "Feed", "x".repeat(50_000), T0, "https://example.com", null, null, null,
-        links, List.of(), null);
-    assertThat(posts.add(List.of(huge), java.util.Arrays.asList((float[]) null), "m")).isEqualTo(1);
-    Post stored = posts.inWindow(T0, T0.plusSeconds(1)).get(0).post();
-    assertThat(stored.text()).hasSize(PostStore.MAX_TEXT);
-    assertThat(stored.links()).isNotEmpty().hasSizeLessThan(500).startsWith("https://example.com/0");
-  }
+    @Test
+    void aFailedBatchAddsNothing() {
+        Post ok = Posts.x("1", "a", "fine", T0, 1);
+        Post badHandle = Posts.x("2", "a".repeat(300), "handle longer than its column", T0, 1);
+        assertThatThrownBy(() -> posts.add(List.of(ok, badHandle), java.util.Arrays.asList(null, null), "m"))
+                .isInstanceOf(DatabaseException.class);
+        assertThat(posts.count()).isZero();
+    }
 
-  @Test
-  void rebuildingASlotReplacesItsItemsInPlace() {
-    posts.add(List.of(Posts.x("1", "a", "one", T0, 1), Posts.x("2", "b", "two", T0, 1)),
-        java.util.Arrays.asList(null, null), "m");
-    List<StoredPost> stored = posts.inWindow(T0, T0.plusSeconds(1));
-    Slot slot = Slot.parse("2025.11.26.16", SHANGHAI);
-    Digest first = digest(slot, List.of(item(1, "k1", stored.get(0).id()), item(2, "k2", stored.get(1).id())));
-    long id = digests.save(first, "# one");
-    long again = digests.save(digest(slot, List.of(item(1, "k2", stored.get(1).id()))), "# two");
+    @Test
+    void oversizedTextAndLinksAreClippedNotRefused() {
+        List<String> links = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> "https://example.com/" + i)
+                .toList();
+        Post huge = new Post(
+                "rss",
+                "g1",
+                "feed",
+                "Feed",
+                "x".repeat(50_000),
+                T0,
+                "https://example.com",
+                null,
+                null,
+                null,
+                links,
+                List.of(),
+                null);
+        assertThat(posts.add(List.of(huge), java.util.Arrays.asList((float[]) null), "m"))
+                .isEqualTo(1);
+        Post stored = posts.inWindow(T0, T0.plusSeconds(1)).get(0).post();
+        assertThat(stored.text()).hasSize(PostStore.MAX_TEXT);
+        assertThat(stored.links()).isNotEmpty().hasSizeLessThan(500).startsWith("https://example.com/0");
+    }
 
-    assertThat(again).isEqualTo(id);
-    assertThat(digests.count()).isEqualTo(1);
-    assertThat(digests.markdown("2025.11.26.16")).contains("# two");
-    List<Digests.PastItem> past = digests.itemsEndedBetween(slot.windowEnd(), slot.windowEnd().plusSeconds(1));
-    assertThat(past).singleElement().satisfies(p -> {
-      assertThat(p.storyKey()).isEqualTo("k2");
-      assertThat(p.postIds()).containsExactly(stored.get(1).id());
-    });
-  }
+    @Test
+    void rebuildingASlotReplacesItsItemsInPlace() {
+        posts.add(
+                List.of(Posts.x("1", "a", "one", T0, 1), Posts.x("2", "b", "two", T0, 1)),
+                java.util.Arrays.asList(null, null),
+                "m");
+        List<StoredPost> stored = posts.inWindow(T0, T0.plusSeconds(1));
+        Slot slot = Slot.parse("2025.11.26.16", SHANGHAI);
+        Digest first = digest(
+                slot,
+                List.of(
+                        item(1, "k1", stored.get(0).id()),
+                        item(2, "k2", stored.get(1).id())));
+        long id = digests.save(first, "# one");
+        long again =
+                digests.save(digest(slot, List.of(item(1, "k2", stored.get(1).id()))), "# two");
 
-  @Test
-  void summaryCacheKeepsLlmSummariesOnly() {
-    SummaryStore cache = new SummaryStore(db, clock);
-    cache.put("h1", "gpt", new StorySummary("标题", "摘要", false));
-    cache.put("h1", "gpt", new StorySummary("新标题", "新摘要", false));
-    cache.put("h2", "offline", new StorySummary("t", "s", true));
-    assertThat(cache.get("h1", "gpt")).contains(new StorySummary("新标题", "新摘要", false));
-    assertThat(cache.get("h1", "other-model")).isEmpty();
-    assertThat(cache.get("h2", "offline")).isEmpty();
-  }
+        assertThat(again).isEqualTo(id);
+        assertThat(digests.count()).isEqualTo(1);
+        assertThat(digests.markdown("2025.11.26.16")).contains("# two");
+        List<Digests.PastItem> past =
+                digests.itemsEndedBetween(slot.windowEnd(), slot.windowEnd().plusSeconds(1));
+        assertThat(past).singleElement().satisfies(p -> {
+            assertThat(p.storyKey()).isEqualTo("k2");
+            assertThat(p.postIds()).containsExactly(stored.get(1).id());
+        });
+    }
 
-  @Test
-  void sourceStateRemembersPerSource() {
-    SourceStateStore a = new SourceStateStore(db, "x");
-    SourceStateStore b = new SourceStateStore(db, "rss:one");
-    a.put("since_id", "10");
-    a.put("since_id", "11");
-    b.put("since_id", "99");
-    assertThat(a.get("since_id")).contains("11");
-    assertThat(b.get("since_id")).contains("99");
-    assertThat(a.get("etag")).isEmpty();
-  }
+    @Test
+    void summaryCacheKeepsLlmSummariesOnly() {
+        SummaryStore cache = new SummaryStore(db, clock);
+        cache.put("h1", "gpt", new StorySummary("标题", "摘要", false));
+        cache.put("h1", "gpt", new StorySummary("新标题", "新摘要", false));
+        cache.put("h2", "offline", new StorySummary("t", "s", true));
+        assertThat(cache.get("h1", "gpt")).contains(new StorySummary("新标题", "新摘要", false));
+        assertThat(cache.get("h1", "other-model")).isEmpty();
+        assertThat(cache.get("h2", "offline")).isEmpty();
+    }
 
-  static DigestItem item(int pos, String key, long postId) {
-    return new DigestItem(pos, key, "标题" + pos, "摘要", "https://x.com/a/status/" + pos, List.of("A"), List.of(postId),
-        false, 1.0, true);
-  }
+    @Test
+    void sourceStateRemembersPerSource() {
+        SourceStateStore a = new SourceStateStore(db, "x");
+        SourceStateStore b = new SourceStateStore(db, "rss:one");
+        a.put("since_id", "10");
+        a.put("since_id", "11");
+        b.put("since_id", "99");
+        assertThat(a.get("since_id")).contains("11");
+        assertThat(b.get("since_id")).contains("99");
+        assertThat(a.get("etag")).isEmpty();
+    }
 
-  Digest digest(Slot slot, List<DigestItem> items) {
-    return new Digest(slot, clock.instant().atZone(SHANGHAI), List.of("AI模型"), items, 2, 2, LlmUsage.NONE, "offline");
-  }
+    static DigestItem item(int pos, String key, long postId) {
+        return new DigestItem(
+                pos,
+                key,
+                "标题" + pos,
+                "摘要",
+                "https://x.com/a/status/" + pos,
+                List.of("A"),
+                List.of(postId),
+                false,
+                1.0,
+                true);
+    }
+
+    Digest digest(Slot slot, List<DigestItem> items) {
+        return new Digest(
+                slot, clock.instant().atZone(SHANGHAI), List.of("AI模型"), items, 2, 2, LlmUsage.NONE, "offline");
+    }
 }

@@ -4,9 +4,9 @@ import dev.aidigest.ServeWiring;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.Database;
+import dev.aidigest.store.OpsStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.web.ServeMetrics;
-import dev.aidigest.store.OpsStore;
 import dev.aidigest.web.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,17 +18,19 @@ import java.util.List;
  */
 public final class ArchiveMain {
 
-  private ArchiveMain() {}
+    private ArchiveMain() {}
 
-  public static void main(String[] args) throws Exception {
-    Database db = Database.open(Database.h2FileUrl(Path.of(args[0])), "", "");
-    SearchStore search = new SearchStore(db);
-    search.indexNew();
-    AppConfig config = TestConfigs.noChat();
-    Clock clock = Clock.systemUTC();
-    WebServer web = new WebServer(List.of(),
-        ServeWiring.webRoutes(db, new ArchiveStore(db), search, config, new ServeMetrics(new OpsStore(db), clock), clock));
-    System.out.println("port " + web.start(Integer.parseInt(args[1])));
-    Thread.currentThread().join();
-  }
+    public static void main(String[] args) throws Exception {
+        Database db = Database.open(Database.h2FileUrl(Path.of(args[0])), "", "");
+        SearchStore search = new SearchStore(db);
+        search.indexNew();
+        AppConfig config = TestConfigs.noChat();
+        Clock clock = Clock.systemUTC();
+        WebServer web = new WebServer(
+                List.of(),
+                ServeWiring.webRoutes(
+                        db, new ArchiveStore(db), search, config, new ServeMetrics(new OpsStore(db), clock), clock));
+        System.out.println("port " + web.start(Integer.parseInt(args[1])));
+        Thread.currentThread().join();
+    }
 }

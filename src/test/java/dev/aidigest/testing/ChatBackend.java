@@ -29,50 +29,58 @@ import java.util.Optional;
  */
 public final class ChatBackend implements AutoCloseable {
 
-  public final Database db = TestDb.h2();
-  public final TestClock clock = new TestClock(Instant.parse("2025-11-26T08:00:00Z"));
-  public final SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
-  public final ChatStore chats = new ChatStore(db, clock);
-  public final ArchiveStore archive = new ArchiveStore(db);
-  public final OutboxStore queue = new OutboxStore(db);
-  public final Outbox outbox = new Outbox(queue, clock);
-  public final CommandRouter router;
+    public final Database db = TestDb.h2();
+    public final TestClock clock = new TestClock(Instant.parse("2025-11-26T08:00:00Z"));
+    public final SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
+    public final ChatStore chats = new ChatStore(db, clock);
+    public final ArchiveStore archive = new ArchiveStore(db);
+    public final OutboxStore queue = new OutboxStore(db);
+    public final Outbox outbox = new Outbox(queue, clock);
+    public final CommandRouter router;
 
-  public ChatBackend() {
-    CommandCatalog catalog = CommandCatalog.load();
-    TopicSearch none = (q, page, size) -> new TopicSearch.Page(List.of(), false);
-    router = new CommandRouter(catalog, Commands.all(catalog, archive, none, subscriptions, new FollowStore(db, clock),
-        ZoneId.of("Asia/Shanghai")), new UserRateLimit(30, Duration.ofMinutes(1), clock));
-  }
-
-  /** Stores a digest like the seeds; returns its id. */
-  public long digest(String slot, int items, int summaryChars) {
-    return TestDb.insertDigest(db, slot, Instant.parse("2025-11-26T08:00:00Z"), items, summaryChars);
-  }
-
-  public Optional<Subscriptions.Subscription> subscription(ChatRef chat) {
-    return subscriptions.find(chat);
-  }
-
-  /** Publishes and drains the outbox through {@code channel}, moving the clock past chat gaps and retry times. */
-  public int deliver(long digestId, Channel channel) {
-    outbox.publish(digestId);
-    DeliveryWorker worker = new DeliveryWorker(queue, archive, subscriptions, List.of(channel),
-        new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5)), clock);
-    int sent = 0;
-    for (int i = 0; i < 30; i++) {
-      sent += worker.drain(() -> true);
-      clock.advance(Duration.ofSeconds(10));
+    public ChatBackend() {
+        CommandCatalog catalog = CommandCatalog.load();
+        TopicSearch none = (q, page, size) -> new TopicSearch.Page(List.of(), false);
+        router = new CommandRouter(
+                catalog,
+                Commands.all(
+                        catalog, archive, none, subscriptions, new FollowStore(db, clock), ZoneId.of("Asia/Shanghai")),
+                new UserRateLimit(30, Duration.ofMinutes(1), clock));
     }
-    return sent;
-  }
 
-  public List<String> outboxRows() {
-    return TestDb.column(db, "SELECT status || ':' || parts_sent || ':' || attempts FROM outbox ORDER BY id");
-  }
+    /** Stores a digest like the seeds; returns its id. */
+    public long digest(String slot, int items, int summaryChars) {
+        return TestDb.insertDigest(db, slot, Instant.parse("2025-11-26T08:00:00Z"), items, summaryChars);
+    }
 
-  @Override
-  public void close() {
-    db.close();
-  }
+    public Optional<Subscriptions.Subscription> subscription(ChatRef chat) {
+        return subscriptions.find(chat);
+    }
+
+    /** Publishes and drains the outbox through {@code channel}, moving the clock past chat gaps and retry times. */
+    public int deliver(long digestId, Channel channel) {
+        outbox.publish(digestId);
+        DeliveryWorker worker = new DeliveryWorker(
+                queue,
+                archive,
+                subscriptions,
+                List.of(channel),
+                new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5)),
+                clock);
+        int sent = 0;
+        for (int i = 0; i < 30; i++) {
+            sent += worker.drain(() -> true);
+            clock.advance(Duration.ofSeconds(10));
+        }
+        return sent;
+    }
+
+    public List<String> outboxRows() {
+        return TestDb.column(db, "SELECT status || ':' || parts_sent || ':' || attempts FROM outbox ORDER BY id");
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
 }

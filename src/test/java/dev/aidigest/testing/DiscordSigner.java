@@ -14,35 +14,36 @@ import java.util.Map;
  */
 public final class DiscordSigner {
 
-  private final KeyPair keys;
+    private final KeyPair keys;
 
-  public DiscordSigner() {
-    try {
-      keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    public DiscordSigner() {
+        try {
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /** The raw 32-byte key in hex, as the developer portal shows it. */
-  public String publicKeyHex() {
-    byte[] spki = keys.getPublic().getEncoded();
-    return HexFormat.of().formatHex(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
-  }
-
-  public Map<String, String> headers(String body) {
-    String ts = String.valueOf(System.currentTimeMillis() / 1000);
-    return Map.of("x-signature-ed25519", sign(ts, body), "x-signature-timestamp", ts, "content-type", "application/json");
-  }
-
-  public String sign(String timestamp, String body) {
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(keys.getPrivate());
-      s.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(s.sign());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    /** The raw 32-byte key in hex, as the developer portal shows it. */
+    public String publicKeyHex() {
+        byte[] spki = keys.getPublic().getEncoded();
+        return HexFormat.of().formatHex(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
     }
-  }
+
+    public Map<String, String> headers(String body) {
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        return Map.of(
+                "x-signature-ed25519", sign(ts, body), "x-signature-timestamp", ts, "content-type", "application/json");
+    }
+
+    public String sign(String timestamp, String body) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(keys.getPrivate());
+            s.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(s.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -10,21 +10,22 @@ import java.util.function.BooleanSupplier;
 /** A Conversation that answers every command with its own text and ignores other messages. */
 public final class EchoConversation implements Conversation {
 
-  @Override
-  public List<CommandInfo> commands() {
-    return List.of();
-  }
+    @Override
+    public List<CommandInfo> commands() {
+        return List.of();
+    }
 
-  @Override
-  public void knownAs(String platform, String botName) {}
+    @Override
+    public void knownAs(String platform, String botName) {}
 
-  @Override
-  public Optional<Reply> onText(ChatRef chat, String userId, String text, BooleanSupplier isAdmin, String locale) {
-    return text.startsWith("/") ? Optional.of(Reply.text(text)) : Optional.empty();
-  }
+    @Override
+    public Optional<Reply> onText(ChatRef chat, String userId, String text, BooleanSupplier isAdmin, String locale) {
+        return text.startsWith("/") ? Optional.of(Reply.text(text)) : Optional.empty();
+    }
 
-  @Override
-  public Optional<Reply> onAction(ChatRef chat, String userId, String action, BooleanSupplier isAdmin, String locale) {
-    return Optional.of(Reply.text(action));
-  }
+    @Override
+    public Optional<Reply> onAction(
+            ChatRef chat, String userId, String action, BooleanSupplier isAdmin, String locale) {
+        return Optional.of(Reply.text(action));
+    }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,382 +35,459 @@ import java.util.regex.Pattern;
  */
 public final class FakeTelegramBotApi implements AutoCloseable {
 
-  public static final String TOKEN = "123456:TEST-token";
-  public static final long BOT_ID = 777000111L;
-  public static final String BOT_NAME = "AiDigestBot";
-  private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
-  private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a",
-      "code", "pre", "tg-spoiler", "span", "blockquote");
+    public static final String TOKEN = "123456:TEST-token";
+    public static final long BOT_ID = 777000111L;
+    public static final String BOT_NAME = "AiDigestBot";
+    private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
+    private static final Set<String> TAGS = Set.of(
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "ins",
+            "s",
+            "strike",
+            "del",
+            "a",
+            "code",
+            "pre",
+            "tg-spoiler",
+            "span",
+            "blockquote");
 
-  /** One call as received. */
-  public record Call(String method, JsonNode body, long atNanos) {}
+    /** One call as received. */
+    public record Call(String method, JsonNode body, long atNanos) {}
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool();
-  private final JsonNode errors;
-  public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-  private final List<ObjectNode> updates = new ArrayList<>();
-  private final AtomicInteger updateIds = new AtomicInteger(500_000);
-  private final AtomicInteger messageIds = new AtomicInteger(1);
-  private final Map<Long, Set<Long>> admins = new HashMap<>();
-  private final Deque<Map.Entry<Long, JsonNode>> failures = new ArrayDeque<>();
-  private volatile double maxPerSecond;
-  private volatile long chatGapMillis;
-  private final Deque<Long> recentSends = new ArrayDeque<>();
-  private final Map<Long, Long> lastSendPerChat = new HashMap<>();
-  public final AtomicInteger rateLimited = new AtomicInteger();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final JsonNode errors;
+    public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<ObjectNode> updates = new ArrayList<>();
+    private final AtomicInteger updateIds = new AtomicInteger(500_000);
+    private final AtomicInteger messageIds = new AtomicInteger(1);
+    private final Map<Long, Set<Long>> admins = new HashMap<>();
+    private final Deque<Map.Entry<Long, JsonNode>> failures = new ArrayDeque<>();
+    private volatile double maxPerSecond;
+    private volatile long chatGapMillis;
+    private final Deque<Long> recentSends = new ArrayDeque<>();
+    private final Map<Long, Long> lastSendPerChat = new HashMap<>();
+    public final AtomicInteger rateLimited = new AtomicInteger();
 
-  static {
-    // The JDK server writes headers and body separately; with Nagle on, every response waits for a
-    // delayed ACK (~40 ms), which would make the fake, not our code, the bottleneck of benchmarks.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
-  public FakeTelegramBotApi() {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/telegram/telegram_error_bodies_as_used_in_public_tests.json")) {
-      errors = json.readTree(in);
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, every response waits for a
+        // delayed ACK (~40 ms), which would make the fake, not our code, the bottleneck of benchmarks.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    server.setExecutor(pool);
-    server.createContext("/", this::serve);
-    server.start();
-  }
 
-  public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  // ---- what the test scripts ----
-
-  public synchronized void admin(long chatId, long userId) {
-    admins.computeIfAbsent(chatId, k -> new HashSet<>()).add(userId);
-  }
-
-  /** The next sendMessage to {@code chatId} (or any chat when null) fails with this fixture error. */
-  public synchronized void failNextSend(Long chatId, String fixtureKey, Integer retryAfter) {
-    ObjectNode e;
-    if (fixtureKey.equals("migrate")) { // TelegramBots' ResponseWithError.json: 400 with migrate_to_chat_id 12345
-      e = json.createObjectNode().put("status", 400);
-      try (InputStream in = getClass().getResourceAsStream("/fixtures/telegram/rubenlagus_TelegramBots_ResponseWithError.json")) {
-        e.set("body", json.readTree(in));
-      } catch (IOException x) {
-        throw new UncheckedIOException(x);
-      }
-      failures.add(Map.entry(chatId == null ? Long.MIN_VALUE : chatId, e));
-      return;
-    }
-    e = (ObjectNode) errors.get(fixtureKey).deepCopy();
-    if (retryAfter != null) {
-      ((ObjectNode) e.get("body").get("parameters")).put("retry_after", retryAfter);
-      ((ObjectNode) e.get("body")).put("description", "Too Many Requests: retry after " + retryAfter);
-    }
-    failures.add(Map.entry(chatId == null ? Long.MIN_VALUE : chatId, e));
-  }
-
-  /** Enforce Telegram-like limits: at most {@code perSecond} sends in any second, {@code chatGapMillis} per chat. */
-  public void enforceRateLimit(double perSecond, long chatGapMillis) {
-    this.maxPerSecond = perSecond;
-    this.chatGapMillis = chatGapMillis;
-  }
-
-  public void botAdded(long chatId, String title, long byUser, String status) {
-    ObjectNode u = json.createObjectNode();
-    ObjectNode m = u.putObject("my_chat_member");
-    m.set("chat", chat(chatId, title));
-    m.set("from", user(byUser, "Admin"));
-    m.put("date", now());
-    ObjectNode old = m.putObject("old_chat_member");
-    old.set("user", botUser());
-    old.put("status", "left");
-    ObjectNode neu = m.putObject("new_chat_member");
-    neu.set("user", botUser());
-    neu.put("status", status);
-    push(u);
-  }
-
-  /** A text message as Telegram delivers it, with a bot_command entity when it starts with '/'. */
-  public void text(long chatId, String title, long fromUser, String text) {
-    ObjectNode u = json.createObjectNode();
-    ObjectNode m = u.putObject("message");
-    m.put("message_id", messageIds.getAndIncrement());
-    m.set("from", user(fromUser, "User" + fromUser));
-    m.set("chat", chatId > 0 ? privateChat(chatId) : chat(chatId, title));
-    m.put("date", now());
-    m.put("text", text);
-    if (text.startsWith("/")) {
-      int len = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
-      ArrayNode entities = m.putArray("entities");
-      entities.addObject().put("offset", 0).put("length", len).put("type", "bot_command");
-    }
-    push(u);
-  }
-
-  public void buttonPressed(long chatId, String title, long fromUser, String data) {
-    ObjectNode u = json.createObjectNode();
-    ObjectNode q = u.putObject("callback_query");
-    q.put("id", "cb" + messageIds.getAndIncrement());
-    q.set("from", user(fromUser, "User" + fromUser));
-    ObjectNode msg = q.putObject("message");
-    msg.put("message_id", 1);
-    msg.put("date", now());
-    msg.set("chat", chatId > 0 ? privateChat(chatId) : chat(chatId, title));
-    msg.put("text", "...");
-    q.put("chat_instance", "42");
-    q.put("data", data);
-    push(u);
-  }
-
-  /** Assigns the next update_id and queues it for getUpdates; returns the JSON (for webhook tests). */
-  public synchronized ObjectNode push(ObjectNode update) {
-    ObjectNode u = json.createObjectNode();
-    u.put("update_id", updateIds.incrementAndGet());
-    u.setAll(update);
-    updates.add(u);
-    notifyAll();
-    return u;
-  }
-
-  /** The last update pushed, without queueing it (webhook tests post it themselves). */
-  public synchronized ObjectNode takeLastUpdate() {
-    return updates.remove(updates.size() - 1);
-  }
-
-  public List<Call> calls(String method) {
-    synchronized (calls) {
-      return calls.stream().filter(c -> c.method().equals(method)).toList();
-    }
-  }
-
-  /** Messages delivered (2xx) to a chat, in order. */
-  public List<JsonNode> sentTo(long chatId) {
-    synchronized (calls) {
-      return calls.stream().filter(c -> c.method().equals("sendmessage#ok"))
-          .map(Call::body).filter(b -> b.get("chat_id").asLong() == chatId).toList();
-    }
-  }
-
-  // ---- the protocol ----
-
-  private void serve(HttpExchange ex) throws IOException {
-    try (ex) {
-      Matcher m = PATH.matcher(ex.getRequestURI().getPath());
-      if (!m.matches() || !"POST".equals(ex.getRequestMethod()) && !"GET".equals(ex.getRequestMethod())) {
-        System.err.println("fake Bot API: no such path " + ex.getRequestMethod() + " " + ex.getRequestURI());
-        answer(ex, 404, error(404, "Not Found"));
-        return;
-      }
-      if (!TOKEN.equals(m.group(1))) {
-        answer(ex, 401, error(401, "Unauthorized"));
-        return;
-      }
-      // Telegram matches method names case-insensitively; telegrambots sends most in lower case (sendmessage)
-      // but some in camel case (setMyCommands)
-      String method = m.group(2).toLowerCase(java.util.Locale.ROOT);
-      byte[] raw = ex.getRequestBody().readAllBytes();
-      JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
-      calls.add(new Call(method, body, System.nanoTime()));
-      switch (method) {
-        case "getme" -> answer(ex, 200, ok(botUser().put("can_join_groups", true).put("can_read_all_group_messages", false)
-            .put("supports_inline_queries", false)));
-        case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> answer(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
-        case "getupdates" -> answer(ex, 200, ok(poll(body)));
-        case "getchatmember" -> answer(ex, 200, ok(member(body.get("chat_id").asLong(), body.get("user_id").asLong())));
-        case "sendmessage" -> sendMessage(ex, body);
-        default -> answer(ex, 404, error(404, "Not Found: method not found"));
-      }
-    } catch (RuntimeException e) {
-      e.printStackTrace();
-      throw e;
-    }
-  }
-
-  private void sendMessage(HttpExchange ex, JsonNode body) throws IOException {
-    long chatId = body.get("chat_id").asLong();
-    JsonNode failure = nextFailure(chatId);
-    if (failure != null) {
-      answer(ex, failure.get("status").asInt(), json.writeValueAsBytes(failure.has("body") ? failure.get("body") : failure.get("bodies").get(0)));
-      return;
-    }
-    Integer retryAfter = checkRate(chatId);
-    if (retryAfter != null) {
-      rateLimited.incrementAndGet();
-      ObjectNode e = (ObjectNode) errors.get("429_with_retry_after").get("body").deepCopy();
-      ((ObjectNode) e.get("parameters")).put("retry_after", retryAfter);
-      e.put("description", "Too Many Requests: retry after " + retryAfter);
-      answer(ex, 429, json.writeValueAsBytes(e));
-      return;
-    }
-    String text = body.path("text").asText("");
-    String problem = "HTML".equalsIgnoreCase(body.path("parse_mode").asText()) ? htmlProblem(text) : null;
-    int visible = "HTML".equalsIgnoreCase(body.path("parse_mode").asText()) ? visibleText(text).length() : text.length();
-    if (problem != null) {
-      answer(ex, 400, json.writeValueAsBytes(errors.get("400_cant_parse_entities_variants").get("bodies").get(0)));
-      return;
-    }
-    if (visible > 4096) {
-      answer(ex, 400, json.writeValueAsBytes(errors.get("400_message_too_long").get("body")));
-      return;
-    }
-    calls.add(new Call("sendmessage#ok", body, System.nanoTime()));
-    ObjectNode msg = json.createObjectNode();
-    msg.put("message_id", messageIds.getAndIncrement());
-    msg.put("date", now());
-    msg.set("chat", chatId > 0 ? privateChat(chatId) : chat(chatId, "group"));
-    msg.put("text", visibleText(text));
-    answer(ex, 200, ok(msg));
-  }
-
-  private synchronized JsonNode nextFailure(long chatId) {
-    for (var it = failures.iterator(); it.hasNext();) {
-      var f = it.next();
-      if (f.getKey() == Long.MIN_VALUE || f.getKey() == chatId) {
-        it.remove();
-        return f.getValue();
-      }
-    }
-    return null;
-  }
-
-  private synchronized Integer checkRate(long chatId) {
-    if (maxPerSecond <= 0) {
-      return null;
-    }
-    long now = System.nanoTime();
-    while (!recentSends.isEmpty() && recentSends.peekFirst() <= now - 1_000_000_000L) {
-      recentSends.pollFirst();
-    }
-    Long last = lastSendPerChat.get(chatId);
-    if (recentSends.size() >= maxPerSecond || last != null && now - last < chatGapMillis * 1_000_000L) {
-      return 1;
-    }
-    recentSends.addLast(now);
-    lastSendPerChat.put(chatId, now);
-    return null;
-  }
-
-  /** Long polling: answers at once when updates at or after the offset wait, else after up to 1 s. */
-  private synchronized ArrayNode poll(JsonNode body) {
-    long offset = body.path("offset").asLong(0);
-    updates.removeIf(u -> u.get("update_id").asLong() < offset);
-    long deadline = System.currentTimeMillis() + Math.min(1000, body.path("timeout").asLong(0) * 1000);
-    while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
-      try {
-        wait(Math.max(1, deadline - System.currentTimeMillis()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    ArrayNode out = json.createArrayNode();
-    updates.stream().limit(body.path("limit").asInt(100)).forEach(out::add);
-    return out;
-  }
-
-  private synchronized ObjectNode member(long chatId, long userId) {
-    ObjectNode m = json.createObjectNode();
-    m.set("user", user(userId, "User" + userId));
-    if (admins.getOrDefault(chatId, Set.of()).contains(userId)) {
-      m.put("status", "administrator");
-      for (String f : List.of("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
-          "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info",
-          "can_invite_users", "can_post_stories", "can_edit_stories", "can_delete_stories")) {
-        m.put(f, false);
-      }
-    } else {
-      m.put("status", "member");
-    }
-    return m;
-  }
-
-  /** Telegram's HTML rules, enough to catch unescaped text and unbalanced or unknown tags. */
-  static String htmlProblem(String html) {
-    Deque<String> open = new ArrayDeque<>();
-    int i = 0;
-    while (i < html.length()) {
-      char c = html.charAt(i);
-      if (c == '<') {
-        int end = html.indexOf('>', i);
-        if (end < 0) {
-          return "unclosed <";
+    public FakeTelegramBotApi() {
+        try (InputStream in = getClass()
+                .getResourceAsStream("/fixtures/telegram/telegram_error_bodies_as_used_in_public_tests.json")) {
+            errors = json.readTree(in);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String tag = html.substring(i + 1, end).trim();
-        boolean closing = tag.startsWith("/");
-        String name = (closing ? tag.substring(1) : tag).split("\\s+")[0].toLowerCase();
-        if (!TAGS.contains(name)) {
-          return "Unsupported start tag \"" + name + "\"";
+        server.setExecutor(pool);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- what the test scripts ----
+
+    public synchronized void admin(long chatId, long userId) {
+        admins.computeIfAbsent(chatId, k -> new HashSet<>()).add(userId);
+    }
+
+    /** The next sendMessage to {@code chatId} (or any chat when null) fails with this fixture error. */
+    public synchronized void failNextSend(Long chatId, String fixtureKey, Integer retryAfter) {
+        ObjectNode e;
+        if (fixtureKey.equals("migrate")) { // TelegramBots' ResponseWithError.json: 400 with migrate_to_chat_id 12345
+            e = json.createObjectNode().put("status", 400);
+            try (InputStream in = getClass()
+                    .getResourceAsStream("/fixtures/telegram/rubenlagus_TelegramBots_ResponseWithError.json")) {
+                e.set("body", json.readTree(in));
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+            failures.add(Map.entry(chatId == null ? Long.MIN_VALUE : chatId, e));
+            return;
         }
-        if (closing) {
-          if (open.isEmpty() || !open.pop().equals(name)) {
-            return "unbalanced </" + name + ">";
-          }
+        e = (ObjectNode) errors.get(fixtureKey).deepCopy();
+        if (retryAfter != null) {
+            ((ObjectNode) e.get("body").get("parameters")).put("retry_after", retryAfter);
+            ((ObjectNode) e.get("body")).put("description", "Too Many Requests: retry after " + retryAfter);
+        }
+        failures.add(Map.entry(chatId == null ? Long.MIN_VALUE : chatId, e));
+    }
+
+    /** Enforce Telegram-like limits: at most {@code perSecond} sends in any second, {@code chatGapMillis} per chat. */
+    public void enforceRateLimit(double perSecond, long chatGapMillis) {
+        this.maxPerSecond = perSecond;
+        this.chatGapMillis = chatGapMillis;
+    }
+
+    public void botAdded(long chatId, String title, long byUser, String status) {
+        ObjectNode u = json.createObjectNode();
+        ObjectNode m = u.putObject("my_chat_member");
+        m.set("chat", chat(chatId, title));
+        m.set("from", user(byUser, "Admin"));
+        m.put("date", now());
+        ObjectNode old = m.putObject("old_chat_member");
+        old.set("user", botUser());
+        old.put("status", "left");
+        ObjectNode neu = m.putObject("new_chat_member");
+        neu.set("user", botUser());
+        neu.put("status", status);
+        push(u);
+    }
+
+    /** A text message as Telegram delivers it, with a bot_command entity when it starts with '/'. */
+    public void text(long chatId, String title, long fromUser, String text) {
+        ObjectNode u = json.createObjectNode();
+        ObjectNode m = u.putObject("message");
+        m.put("message_id", messageIds.getAndIncrement());
+        m.set("from", user(fromUser, "User" + fromUser));
+        m.set("chat", chatId > 0 ? privateChat(chatId) : chat(chatId, title));
+        m.put("date", now());
+        m.put("text", text);
+        if (text.startsWith("/")) {
+            int len = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+            ArrayNode entities = m.putArray("entities");
+            entities.addObject().put("offset", 0).put("length", len).put("type", "bot_command");
+        }
+        push(u);
+    }
+
+    public void buttonPressed(long chatId, String title, long fromUser, String data) {
+        ObjectNode u = json.createObjectNode();
+        ObjectNode q = u.putObject("callback_query");
+        q.put("id", "cb" + messageIds.getAndIncrement());
+        q.set("from", user(fromUser, "User" + fromUser));
+        ObjectNode msg = q.putObject("message");
+        msg.put("message_id", 1);
+        msg.put("date", now());
+        msg.set("chat", chatId > 0 ? privateChat(chatId) : chat(chatId, title));
+        msg.put("text", "...");
+        q.put("chat_instance", "42");
+        q.put("data", data);
+        push(u);
+    }
+
+    /** Assigns the next update_id and queues it for getUpdates; returns the JSON (for webhook tests). */
+    public synchronized ObjectNode push(ObjectNode update) {
+        ObjectNode u = json.createObjectNode();
+        u.put("update_id", updateIds.incrementAndGet());
+        u.setAll(update);
+        updates.add(u);
+        notifyAll();
+        return u;
+    }
+
+    /** The last update pushed, without queueing it (webhook tests post it themselves). */
+    public synchronized ObjectNode takeLastUpdate() {
+        return updates.remove(updates.size() - 1);
+    }
+
+    public List<Call> calls(String method) {
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.method().equals(method)).toList();
+        }
+    }
+
+    /** Messages delivered (2xx) to a chat, in order. */
+    public List<JsonNode> sentTo(long chatId) {
+        synchronized (calls) {
+            return calls.stream()
+                    .filter(c -> c.method().equals("sendmessage#ok"))
+                    .map(Call::body)
+                    .filter(b -> b.get("chat_id").asLong() == chatId)
+                    .toList();
+        }
+    }
+
+    // ---- the protocol ----
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            Matcher m = PATH.matcher(ex.getRequestURI().getPath());
+            if (!m.matches() || !"POST".equals(ex.getRequestMethod()) && !"GET".equals(ex.getRequestMethod())) {
+                System.err.println("fake Bot API: no such path " + ex.getRequestMethod() + " " + ex.getRequestURI());
+                answer(ex, 404, error(404, "Not Found"));
+                return;
+            }
+            if (!TOKEN.equals(m.group(1))) {
+                answer(ex, 401, error(401, "Unauthorized"));
+                return;
+            }
+            // Telegram matches method names case-insensitively; telegrambots sends most in lower case (sendmessage)
+            // but some in camel case (setMyCommands)
+            String method = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            calls.add(new Call(method, body, System.nanoTime()));
+            switch (method) {
+                case "getme" ->
+                    answer(
+                            ex,
+                            200,
+                            ok(botUser()
+                                    .put("can_join_groups", true)
+                                    .put("can_read_all_group_messages", false)
+                                    .put("supports_inline_queries", false)));
+                case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" ->
+                    answer(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
+                case "getupdates" -> answer(ex, 200, ok(poll(body)));
+                case "getchatmember" ->
+                    answer(
+                            ex,
+                            200,
+                            ok(member(
+                                    body.get("chat_id").asLong(),
+                                    body.get("user_id").asLong())));
+                case "sendmessage" -> sendMessage(ex, body);
+                default -> answer(ex, 404, error(404, "Not Found: method not found"));
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    private void sendMessage(HttpExchange ex, JsonNode body) throws IOException {
+        long chatId = body.get("chat_id").asLong();
+        JsonNode failure = nextFailure(chatId);
+        if (failure != null) {
+            answer(
+                    ex,
+                    failure.get("status").asInt(),
+                    json.writeValueAsBytes(
+                            failure.has("body")
+                                    ? failure.get("body")
+                                    : failure.get("bodies").get(0)));
+            return;
+        }
+        Integer retryAfter = checkRate(chatId);
+        if (retryAfter != null) {
+            rateLimited.incrementAndGet();
+            ObjectNode e =
+                    (ObjectNode) errors.get("429_with_retry_after").get("body").deepCopy();
+            ((ObjectNode) e.get("parameters")).put("retry_after", retryAfter);
+            e.put("description", "Too Many Requests: retry after " + retryAfter);
+            answer(ex, 429, json.writeValueAsBytes(e));
+            return;
+        }
+        String text = body.path("text").asText("");
+        String problem = "HTML".equalsIgnoreCase(body.path("parse_mode").asText()) ? htmlProblem(text) : null;
+        int visible = "HTML".equalsIgnoreCase(body.path("parse_mode").asText())
+                ? visibleText(text).length()
+                : text.length();
+        if (problem != null) {
+            answer(
+                    ex,
+                    400,
+                    json.writeValueAsBytes(errors.get("400_cant_parse_entities_variants")
+                            .get("bodies")
+                            .get(0)));
+            return;
+        }
+        if (visible > 4096) {
+            answer(
+                    ex,
+                    400,
+                    json.writeValueAsBytes(errors.get("400_message_too_long").get("body")));
+            return;
+        }
+        calls.add(new Call("sendmessage#ok", body, System.nanoTime()));
+        ObjectNode msg = json.createObjectNode();
+        msg.put("message_id", messageIds.getAndIncrement());
+        msg.put("date", now());
+        msg.set("chat", chatId > 0 ? privateChat(chatId) : chat(chatId, "group"));
+        msg.put("text", visibleText(text));
+        answer(ex, 200, ok(msg));
+    }
+
+    private synchronized JsonNode nextFailure(long chatId) {
+        for (var it = failures.iterator(); it.hasNext(); ) {
+            var f = it.next();
+            if (f.getKey() == Long.MIN_VALUE || f.getKey() == chatId) {
+                it.remove();
+                return f.getValue();
+            }
+        }
+        return null;
+    }
+
+    private synchronized Integer checkRate(long chatId) {
+        if (maxPerSecond <= 0) {
+            return null;
+        }
+        long now = System.nanoTime();
+        while (!recentSends.isEmpty() && recentSends.peekFirst() <= now - 1_000_000_000L) {
+            recentSends.pollFirst();
+        }
+        Long last = lastSendPerChat.get(chatId);
+        if (recentSends.size() >= maxPerSecond || last != null && now - last < chatGapMillis * 1_000_000L) {
+            return 1;
+        }
+        recentSends.addLast(now);
+        lastSendPerChat.put(chatId, now);
+        return null;
+    }
+
+    /** Long polling: answers at once when updates at or after the offset wait, else after up to 1 s. */
+    private synchronized ArrayNode poll(JsonNode body) {
+        long offset = body.path("offset").asLong(0);
+        updates.removeIf(u -> u.get("update_id").asLong() < offset);
+        long deadline =
+                System.currentTimeMillis() + Math.min(1000, body.path("timeout").asLong(0) * 1000);
+        while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        ArrayNode out = json.createArrayNode();
+        updates.stream().limit(body.path("limit").asInt(100)).forEach(out::add);
+        return out;
+    }
+
+    private synchronized ObjectNode member(long chatId, long userId) {
+        ObjectNode m = json.createObjectNode();
+        m.set("user", user(userId, "User" + userId));
+        if (admins.getOrDefault(chatId, Set.of()).contains(userId)) {
+            m.put("status", "administrator");
+            for (String f : List.of(
+                    "can_be_edited",
+                    "is_anonymous",
+                    "can_manage_chat",
+                    "can_delete_messages",
+                    "can_manage_video_chats",
+                    "can_restrict_members",
+                    "can_promote_members",
+                    "can_change_info",
+                    "can_invite_users",
+                    "can_post_stories",
+                    "can_edit_stories",
+                    "can_delete_stories")) {
+                m.put(f, false);
+            }
         } else {
-          open.push(name);
+            m.put("status", "member");
         }
-        i = end + 1;
-      } else if (c == '&') {
-        Matcher m = Pattern.compile("^&(amp|lt|gt|quot|#\\d+|#x[0-9a-fA-F]+);").matcher(html.substring(i, Math.min(html.length(), i + 12)));
-        if (!m.find()) {
-          return "bad entity";
+        return m;
+    }
+
+    /** Telegram's HTML rules, enough to catch unescaped text and unbalanced or unknown tags. */
+    static String htmlProblem(String html) {
+        Deque<String> open = new ArrayDeque<>();
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int end = html.indexOf('>', i);
+                if (end < 0) {
+                    return "unclosed <";
+                }
+                String tag = html.substring(i + 1, end).trim();
+                boolean closing = tag.startsWith("/");
+                String name = (closing ? tag.substring(1) : tag).split("\\s+")[0].toLowerCase();
+                if (!TAGS.contains(name)) {
+                    return "Unsupported start tag \"" + name + "\"";
+                }
+                if (closing) {
+                    if (open.isEmpty() || !open.pop().equals(name)) {
+                        return "unbalanced </" + name + ">";
+                    }
+                } else {
+                    open.push(name);
+                }
+                i = end + 1;
+            } else if (c == '&') {
+                Matcher m = Pattern.compile("^&(amp|lt|gt|quot|#\\d+|#x[0-9a-fA-F]+);")
+                        .matcher(html.substring(i, Math.min(html.length(), i + 12)));
+                if (!m.find()) {
+                    return "bad entity";
+                }
+                i += m.end();
+            } else if (c == '>') {
+                return "stray >";
+            } else {
+                i++;
+            }
         }
-        i += m.end();
-      } else if (c == '>') {
-        return "stray >";
-      } else {
-        i++;
-      }
+        return open.isEmpty() ? null : "Can't find end of the entity";
     }
-    return open.isEmpty() ? null : "Can't find end of the entity";
-  }
 
-  static String visibleText(String html) {
-    return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-  }
-
-  private ObjectNode chat(long id, String title) {
-    return json.createObjectNode().put("id", id).put("title", title).put("type", "supergroup");
-  }
-
-  private ObjectNode privateChat(long id) {
-    return json.createObjectNode().put("id", id).put("first_name", "User" + id).put("type", "private");
-  }
-
-  private ObjectNode user(long id, String name) {
-    return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", name).put("language_code", "zh-hans");
-  }
-
-  private ObjectNode botUser() {
-    return json.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "AI Digest").put("username", BOT_NAME);
-  }
-
-  private static long now() {
-    return System.currentTimeMillis() / 1000;
-  }
-
-  private byte[] ok(JsonNode result) throws IOException {
-    ObjectNode n = json.createObjectNode().put("ok", true);
-    n.set("result", result);
-    return json.writeValueAsBytes(n);
-  }
-
-  private byte[] error(int code, String description) throws IOException {
-    return json.writeValueAsBytes(json.createObjectNode().put("ok", false).put("error_code", code).put("description", description));
-  }
-
-  private static void answer(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length);
-    ex.getResponseBody().write(body);
-  }
-
-  @Override
-  public void close() {
-    synchronized (this) {
-      notifyAll();
+    static String visibleText(String html) {
+        return html.replaceAll("<[^>]*>", "")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
     }
-    server.stop(0);
-    pool.shutdownNow();
-  }
+
+    private ObjectNode chat(long id, String title) {
+        return json.createObjectNode().put("id", id).put("title", title).put("type", "supergroup");
+    }
+
+    private ObjectNode privateChat(long id) {
+        return json.createObjectNode()
+                .put("id", id)
+                .put("first_name", "User" + id)
+                .put("type", "private");
+    }
+
+    private ObjectNode user(long id, String name) {
+        return json.createObjectNode()
+                .put("id", id)
+                .put("is_bot", false)
+                .put("first_name", name)
+                .put("language_code", "zh-hans");
+    }
+
+    private ObjectNode botUser() {
+        return json.createObjectNode()
+                .put("id", BOT_ID)
+                .put("is_bot", true)
+                .put("first_name", "AI Digest")
+                .put("username", BOT_NAME);
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private byte[] ok(JsonNode result) throws IOException {
+        ObjectNode n = json.createObjectNode().put("ok", true);
+        n.set("result", result);
+        return json.writeValueAsBytes(n);
+    }
+
+    private byte[] error(int code, String description) throws IOException {
+        return json.writeValueAsBytes(
+                json.createObjectNode().put("ok", false).put("error_code", code).put("description", description));
+    }
+
+    private static void answer(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, body.length);
+        ex.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            notifyAll();
+        }
+        server.stop(0);
+        pool.shutdownNow();
+    }
 }

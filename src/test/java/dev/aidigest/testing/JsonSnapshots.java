@@ -18,21 +18,22 @@ import java.nio.file.Path;
  */
 public final class JsonSnapshots {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private JsonSnapshots() {}
+    private JsonSnapshots() {}
 
-  public static void assertMatches(String name, JsonNode actual) {
-    try (InputStream in = JsonSnapshots.class.getResourceAsStream("/snapshots/" + name)) {
-      if (in == null) {
-        Path file = Path.of("src/test/resources/snapshots", name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
-        fail("snapshot " + name + " was missing; written to " + file.toAbsolutePath() + ", check it and re-run");
-      }
-      assertThat(actual).as("snapshot " + name).isEqualTo(JSON.readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static void assertMatches(String name, JsonNode actual) {
+        try (InputStream in = JsonSnapshots.class.getResourceAsStream("/snapshots/" + name)) {
+            if (in == null) {
+                Path file = Path.of("src/test/resources/snapshots", name);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+                fail("snapshot " + name + " was missing; written to " + file.toAbsolutePath()
+                        + ", check it and re-run");
+            }
+            assertThat(actual).as("snapshot " + name).isEqualTo(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

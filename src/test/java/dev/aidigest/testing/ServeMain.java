@@ -15,16 +15,33 @@ import java.time.ZoneId;
  */
 public final class ServeMain {
 
-  private ServeMain() {}
+    private ServeMain() {}
 
-  public static void main(String[] args) throws Exception {
-    Database db = Database.open(args[0], TestDatabases.PG_USER, "");
-    ScheduleSettings s = new ScheduleSettings("killtest", Duration.ofMinutes(30), "0 0 0 1 1 ? 2099", "",
-        ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(1), 1, Duration.ofSeconds(10));
-    DeliverySettings delivery = new DeliverySettings(10, Duration.ofSeconds(5), Duration.ofMillis(1050), 8, Duration.ofSeconds(2));
-    ServeWiring.serve(TestConfigs.telegram(args[1], ""), s, db, () -> {}, slot -> {
-      throw new IllegalStateException("not in this test");
-    }, ReportRun.NONE, delivery, Clock.systemUTC()).run();
-    db.close();
-  }
+    public static void main(String[] args) throws Exception {
+        Database db = Database.open(args[0], TestDatabases.PG_USER, "");
+        ScheduleSettings s = new ScheduleSettings(
+                "killtest",
+                Duration.ofMinutes(30),
+                "0 0 0 1 1 ? 2099",
+                "",
+                ZoneId.of("Asia/Shanghai"),
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofSeconds(10));
+        DeliverySettings delivery =
+                new DeliverySettings(10, Duration.ofSeconds(5), Duration.ofMillis(1050), 8, Duration.ofSeconds(2));
+        ServeWiring.serve(
+                        TestConfigs.telegram(args[1], ""),
+                        s,
+                        db,
+                        () -> {},
+                        slot -> {
+                            throw new IllegalStateException("not in this test");
+                        },
+                        ReportRun.NONE,
+                        delivery,
+                        Clock.systemUTC())
+                .run();
+        db.close();
+    }
 }

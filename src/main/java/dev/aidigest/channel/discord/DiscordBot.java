@@ -39,147 +39,158 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordBot implements ChatBot {
 
-  private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
-  static final String DEFAULT_API = "https://discord.com/api/v10/";
-  static final String DEFAULT_GATEWAY = "wss://gateway.discord.gg";
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+    static final String DEFAULT_API = "https://discord.com/api/v10/";
+    static final String DEFAULT_GATEWAY = "wss://gateway.discord.gg";
 
-  /**
-   * @param publicKey  hex; turns on POST /webhooks/discord
-   * @param apiUrl     REST base ({@code https://discord.com/api/v10/})
-   * @param gatewayUrl gateway ({@code wss://gateway.discord.gg})
-   */
-  public record Settings(String token, String publicKey, String apiUrl, String gatewayUrl) {
-    public static Settings of(AppConfig.DiscordConfig c) {
-      return new Settings(c.token(), c.publicKey(), c.apiUrl(), c.gatewayUrl());
-    }
-
-    String api() {
-      String u = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API : apiUrl.trim();
-      return u.endsWith("/") ? u : u + "/";
-    }
-
-    String gateway() {
-      return gatewayUrl == null || gatewayUrl.isBlank() ? DEFAULT_GATEWAY : gatewayUrl.trim();
-    }
-  }
-
-  private final Settings settings;
-  private final Conversation conversation;
-  private final ChatEvents chatEvents;
-  private final ObjectMapper json = new ObjectMapper();
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
-  private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, r -> {
-    Thread t = new Thread(r, "discord-commands");
-    t.setDaemon(true);
-    return t;
-  });
-  private volatile JDA jda;
-  private final DiscordChannel channel;
-
-  public DiscordBot(Settings settings, Conversation conversation, ChatEvents chatEvents) {
-    this.settings = settings;
-    this.conversation = conversation;
-    this.chatEvents = chatEvents;
-    this.channel = new DiscordChannel(() -> jda);
-  }
-
-  /** Pushes through the gateway bot's REST client (needs a token and {@link #start()}). */
-  @Override
-  public Channel channel() {
-    return channel;
-  }
-
-  /** POST /webhooks/discord, when a public key is configured. */
-  @Override
-  public Optional<Webhook> webhook() {
-    if (settings.publicKey() == null || settings.publicKey().isBlank()) {
-      return Optional.empty();
-    }
-    DiscordJson dj = new DiscordJson(json);
-    return Optional.of(new DiscordInteractions(new DiscordSignature(settings.publicKey()), dj, conversation,
-        new DiscordWebhooks(http, settings.api(), dj), pool, Duration.ofMillis(2000)));
-  }
-
-  /** A push-only channel over channel webhook URLs ({@code https://discord.com/api/webhooks/<id>/<token>}). */
-  public DiscordWebhookChannel webhookChannel(List<String> webhookUrls) {
-    DiscordJson dj = new DiscordJson(json);
-    return new DiscordWebhookChannel(new DiscordWebhooks(http, settings.api(), dj), dj, webhookUrls);
-  }
-
-  /** Logs in over the gateway, waits for READY and registers the slash commands. */
-  @Override
-  public void start() throws InterruptedException {
-    if (settings.token() == null || settings.token().isBlank()) {
-      log.info("Discord: no token, gateway bot off{}", webhook().isPresent() ? " (HTTP interactions on)" : "");
-      return;
-    }
-    String gateway = settings.gateway();
-    ConcurrentSessionController sessions = new ConcurrentSessionController() {
-      @Override
-      public String getGateway() {
-        return gateway;
-      }
-
-      @Override
-      public ShardedGateway getShardedGateway(JDA api) {
-        return new ShardedGateway(gateway, 1);
-      }
-    };
-    JDABuilder b = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
-        .setRestConfig(new RestConfig().setBaseUrl(settings.api()))
-        .setSessionController(sessions)
-        .addEventListeners(new DiscordEvents(conversation, chatEvents, pool));
-    if (!DEFAULT_GATEWAY.equals(gateway)) {
-      b.setCompression(Compression.NONE); // a self-hosted or test gateway need not speak zlib-stream
-    }
-    JDA client = b.build();
-    try {
-      client.awaitReady();
-    } catch (InterruptedException | RuntimeException e) {
-      client.shutdownNow();
-      throw e;
-    }
-    jda = client; // only now: before READY the channel cache is empty and every channel would look gone
-    client.updateCommands().addCommands(slashCommands(conversation.commands())).complete();
-    conversation.knownAs("discord", client.getSelfUser().getName());
-    log.info("Discord bot {} started with {} slash commands", client.getSelfUser().getName(), conversation.commands().size());
-  }
-
-  /** The catalog as slash commands: English descriptions, zh-CN localizations, one option if the command takes one. */
-  static List<SlashCommandData> slashCommands(List<Conversation.CommandInfo> commands) {
-    List<SlashCommandData> out = new ArrayList<>();
-    for (Conversation.CommandInfo c : commands) {
-      SlashCommandData d = Commands.slash(c.name(), DiscordCommands.description(c.helpEn()))
-          .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, DiscordCommands.description(c.helpZh()))
-          .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
-      DiscordCommands.option(c).ifPresent(o -> {
-        OptionData od = new OptionData(OptionType.STRING, o.name(), o.description(), o.required())
-            .setNameLocalization(DiscordLocale.CHINESE_CHINA, o.nameZh())
-            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, o.descriptionZh());
-        o.choices().forEach(ch -> od.addChoice(ch, ch));
-        d.addOptions(od);
-      });
-      out.add(d);
-    }
-    return out;
-  }
-
-  /** Disconnects; answers in flight get up to 10 s. */
-  @Override
-  public void close() {
-    pool.shutdown();
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-      if (jda != null) {
-        jda.shutdown();
-        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-          jda.shutdownNow();
+    /**
+     * @param publicKey  hex; turns on POST /webhooks/discord
+     * @param apiUrl     REST base ({@code https://discord.com/api/v10/})
+     * @param gatewayUrl gateway ({@code wss://gateway.discord.gg})
+     */
+    public record Settings(String token, String publicKey, String apiUrl, String gatewayUrl) {
+        public static Settings of(AppConfig.DiscordConfig c) {
+            return new Settings(c.token(), c.publicKey(), c.apiUrl(), c.gatewayUrl());
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+
+        String api() {
+            String u = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API : apiUrl.trim();
+            return u.endsWith("/") ? u : u + "/";
+        }
+
+        String gateway() {
+            return gatewayUrl == null || gatewayUrl.isBlank() ? DEFAULT_GATEWAY : gatewayUrl.trim();
+        }
     }
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-  }
+
+    private final Settings settings;
+    private final Conversation conversation;
+    private final ChatEvents chatEvents;
+    private final ObjectMapper json = new ObjectMapper();
+    private final OkHttpClient http =
+            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+    private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "discord-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile JDA jda;
+    private final DiscordChannel channel;
+
+    public DiscordBot(Settings settings, Conversation conversation, ChatEvents chatEvents) {
+        this.settings = settings;
+        this.conversation = conversation;
+        this.chatEvents = chatEvents;
+        this.channel = new DiscordChannel(() -> jda);
+    }
+
+    /** Pushes through the gateway bot's REST client (needs a token and {@link #start()}). */
+    @Override
+    public Channel channel() {
+        return channel;
+    }
+
+    /** POST /webhooks/discord, when a public key is configured. */
+    @Override
+    public Optional<Webhook> webhook() {
+        if (settings.publicKey() == null || settings.publicKey().isBlank()) {
+            return Optional.empty();
+        }
+        DiscordJson dj = new DiscordJson(json);
+        return Optional.of(new DiscordInteractions(
+                new DiscordSignature(settings.publicKey()),
+                dj,
+                conversation,
+                new DiscordWebhooks(http, settings.api(), dj),
+                pool,
+                Duration.ofMillis(2000)));
+    }
+
+    /** A push-only channel over channel webhook URLs ({@code https://discord.com/api/webhooks/<id>/<token>}). */
+    public DiscordWebhookChannel webhookChannel(List<String> webhookUrls) {
+        DiscordJson dj = new DiscordJson(json);
+        return new DiscordWebhookChannel(new DiscordWebhooks(http, settings.api(), dj), dj, webhookUrls);
+    }
+
+    /** Logs in over the gateway, waits for READY and registers the slash commands. */
+    @Override
+    public void start() throws InterruptedException {
+        if (settings.token() == null || settings.token().isBlank()) {
+            log.info("Discord: no token, gateway bot off{}", webhook().isPresent() ? " (HTTP interactions on)" : "");
+            return;
+        }
+        String gateway = settings.gateway();
+        ConcurrentSessionController sessions = new ConcurrentSessionController() {
+            @Override
+            public String getGateway() {
+                return gateway;
+            }
+
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+                return new ShardedGateway(gateway, 1);
+            }
+        };
+        JDABuilder b = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(new RestConfig().setBaseUrl(settings.api()))
+                .setSessionController(sessions)
+                .addEventListeners(new DiscordEvents(conversation, chatEvents, pool));
+        if (!DEFAULT_GATEWAY.equals(gateway)) {
+            b.setCompression(Compression.NONE); // a self-hosted or test gateway need not speak zlib-stream
+        }
+        JDA client = b.build();
+        try {
+            client.awaitReady();
+        } catch (InterruptedException | RuntimeException e) {
+            client.shutdownNow();
+            throw e;
+        }
+        jda = client; // only now: before READY the channel cache is empty and every channel would look gone
+        client.updateCommands()
+                .addCommands(slashCommands(conversation.commands()))
+                .complete();
+        conversation.knownAs("discord", client.getSelfUser().getName());
+        log.info(
+                "Discord bot {} started with {} slash commands",
+                client.getSelfUser().getName(),
+                conversation.commands().size());
+    }
+
+    /** The catalog as slash commands: English descriptions, zh-CN localizations, one option if the command takes one. */
+    static List<SlashCommandData> slashCommands(List<Conversation.CommandInfo> commands) {
+        List<SlashCommandData> out = new ArrayList<>();
+        for (Conversation.CommandInfo c : commands) {
+            SlashCommandData d = Commands.slash(c.name(), DiscordCommands.description(c.helpEn()))
+                    .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, DiscordCommands.description(c.helpZh()))
+                    .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+            DiscordCommands.option(c).ifPresent(o -> {
+                OptionData od = new OptionData(OptionType.STRING, o.name(), o.description(), o.required())
+                        .setNameLocalization(DiscordLocale.CHINESE_CHINA, o.nameZh())
+                        .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, o.descriptionZh());
+                o.choices().forEach(ch -> od.addChoice(ch, ch));
+                d.addOptions(od);
+            });
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** Disconnects; answers in flight get up to 10 s. */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            if (jda != null) {
+                jda.shutdown();
+                if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+                    jda.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
 }

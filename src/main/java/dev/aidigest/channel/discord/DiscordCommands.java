@@ -13,32 +13,41 @@ import java.util.Optional;
  */
 final class DiscordCommands {
 
-  /** The option of a command, if it takes one. */
-  record Option(String name, String nameZh, String description, String descriptionZh, boolean required, List<String> choices) {}
+    /** The option of a command, if it takes one. */
+    record Option(
+            String name,
+            String nameZh,
+            String description,
+            String descriptionZh,
+            boolean required,
+            List<String> choices) {}
 
-  private DiscordCommands() {}
+    private DiscordCommands() {}
 
-  static String description(String help) {
-    return DiscordEmbeds.clip(help, 100);
-  }
-
-  static Optional<Option> option(CommandInfo c) {
-    String args = c.args() == null ? "" : c.args().trim();
-    if (args.isEmpty()) {
-      return Optional.empty();
+    static String description(String help) {
+        return DiscordEmbeds.clip(help, 100);
     }
-    String desc = description("Usage: /" + c.name() + " " + args);
-    String descZh = description("用法：/" + c.name() + " " + args);
-    if (args.startsWith("[") && args.endsWith("]") && args.contains("|")) {
-      List<String> choices = Arrays.stream(args.substring(1, args.length() - 1).split("\\|")).map(String::trim)
-          .filter(s -> !s.isEmpty()).toList();
-      return Optional.of(new Option("choice", "选项", desc, descZh, false, choices));
-    }
-    return Optional.of(new Option("text", "内容", desc, descZh, args.startsWith("<"), List.of()));
-  }
 
-  /** The command line for the router: {@code /name} plus the option's value when given. */
-  static String line(String name, String value) {
-    return value == null || value.isBlank() ? "/" + name : "/" + name + " " + value.trim();
-  }
+    static Optional<Option> option(CommandInfo c) {
+        String args = c.args() == null ? "" : c.args().trim();
+        if (args.isEmpty()) {
+            return Optional.empty();
+        }
+        String desc = description("Usage: /" + c.name() + " " + args);
+        String descZh = description("用法：/" + c.name() + " " + args);
+        if (args.startsWith("[") && args.endsWith("]") && args.contains("|")) {
+            List<String> choices = Arrays.stream(
+                            args.substring(1, args.length() - 1).split("\\|"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+            return Optional.of(new Option("choice", "选项", desc, descZh, false, choices));
+        }
+        return Optional.of(new Option("text", "内容", desc, descZh, args.startsWith("<"), List.of()));
+    }
+
+    /** The command line for the router: {@code /name} plus the option's value when given. */
+    static String line(String name, String value) {
+        return value == null || value.isBlank() ? "/" + name : "/" + name + " " + value.trim();
+    }
 }

@@ -2,8 +2,8 @@ package dev.aidigest.channel.discord;
 
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
-import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.channel.ReplySplitter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,96 +14,101 @@ import java.util.List;
  */
 final class DiscordEmbeds {
 
-  static final int DESCRIPTION = 4096;
-  static final int TITLE = 256;
-  static final int MESSAGE = 6000;
-  static final int EMBEDS = 10;
-  static final int BUTTONS = 5;
-  /** The embed colour (a calm blue). */
-  static final int COLOR = 0x3B82F6;
+    static final int DESCRIPTION = 4096;
+    static final int TITLE = 256;
+    static final int MESSAGE = 6000;
+    static final int EMBEDS = 10;
+    static final int BUTTONS = 5;
+    /** The embed colour (a calm blue). */
+    static final int COLOR = 0x3B82F6;
 
-  /** One embed: an optional title and a markdown description. */
-  record Embed(String title, String description) {
-    int size() {
-      return (title == null ? 0 : title.length()) + description.length();
-    }
-  }
-
-  /** One Discord message: its embeds and buttons (label, custom id). */
-  record Message(List<Embed> embeds, List<Reply.Button> buttons) {
-    int size() {
-      return embeds.stream().mapToInt(Embed::size).sum();
-    }
-  }
-
-  private DiscordEmbeds() {}
-
-  /** The message for one part; a first line that is a single bold span becomes the title. */
-  static Message message(Reply part) {
-    List<Block> blocks = new ArrayList<>(part.blocks());
-    String title = null;
-    if (!blocks.isEmpty() && !blocks.get(0).lines().isEmpty()) {
-      List<List<Span>> lines = blocks.get(0).lines();
-      List<Span> first = lines.get(0);
-      if (first.size() == 1 && first.get(0).bold() && first.get(0).url() == null && first.get(0).text().length() <= TITLE) {
-        title = first.get(0).text();
-        blocks.remove(0);
-        if (lines.size() > 1) {
-          blocks.add(0, new Block(lines.subList(1, lines.size())));
+    /** One embed: an optional title and a markdown description. */
+    record Embed(String title, String description) {
+        int size() {
+            return (title == null ? 0 : title.length()) + description.length();
         }
-      }
     }
-    List<Embed> embeds = new ArrayList<>();
-    StringBuilder desc = new StringBuilder();
-    for (Block b : blocks) {
-      String md = markdown(b);
-      if (desc.length() > 0 && desc.length() + 2 + md.length() > DESCRIPTION) {
-        embeds.add(new Embed(title, desc.toString()));
-        title = null;
-        desc = new StringBuilder();
-      }
-      if (desc.length() > 0) {
-        desc.append("\n\n");
-      }
-      desc.append(md);
+
+    /** One Discord message: its embeds and buttons (label, custom id). */
+    record Message(List<Embed> embeds, List<Reply.Button> buttons) {
+        int size() {
+            return embeds.stream().mapToInt(Embed::size).sum();
+        }
     }
-    if (desc.length() > 0 || title != null) {
-      embeds.add(new Embed(title, desc.toString()));
+
+    private DiscordEmbeds() {}
+
+    /** The message for one part; a first line that is a single bold span becomes the title. */
+    static Message message(Reply part) {
+        List<Block> blocks = new ArrayList<>(part.blocks());
+        String title = null;
+        if (!blocks.isEmpty() && !blocks.get(0).lines().isEmpty()) {
+            List<List<Span>> lines = blocks.get(0).lines();
+            List<Span> first = lines.get(0);
+            if (first.size() == 1
+                    && first.get(0).bold()
+                    && first.get(0).url() == null
+                    && first.get(0).text().length() <= TITLE) {
+                title = first.get(0).text();
+                blocks.remove(0);
+                if (lines.size() > 1) {
+                    blocks.add(0, new Block(lines.subList(1, lines.size())));
+                }
+            }
+        }
+        List<Embed> embeds = new ArrayList<>();
+        StringBuilder desc = new StringBuilder();
+        for (Block b : blocks) {
+            String md = markdown(b);
+            if (desc.length() > 0 && desc.length() + 2 + md.length() > DESCRIPTION) {
+                embeds.add(new Embed(title, desc.toString()));
+                title = null;
+                desc = new StringBuilder();
+            }
+            if (desc.length() > 0) {
+                desc.append("\n\n");
+            }
+            desc.append(md);
+        }
+        if (desc.length() > 0 || title != null) {
+            embeds.add(new Embed(title, desc.toString()));
+        }
+        List<Reply.Button> buttons = part.buttons().stream()
+                .limit(BUTTONS)
+                .map(b -> new Reply.Button(clip(b.label(), 80), clip(b.action(), 100)))
+                .toList();
+        return new Message(embeds, buttons);
     }
-    List<Reply.Button> buttons = part.buttons().stream().limit(BUTTONS)
-        .map(b -> new Reply.Button(clip(b.label(), 80), clip(b.action(), 100))).toList();
-    return new Message(embeds, buttons);
-  }
 
-  static boolean fits(Message m) {
-    return m.embeds().size() <= EMBEDS && m.size() <= MESSAGE
-        && m.embeds().stream().allMatch(e -> e.description().length() <= DESCRIPTION);
-  }
-
-  /** Parts that each render to one message within the limits; a block too big alone is cut as plain text. */
-  static List<Reply> split(Reply reply) {
-    return ReplySplitter.split(reply, blocks -> fits(message(reply.part(blocks, false))), 1800);
-  }
-
-  static String markdown(Block b) {
-    return dev.aidigest.channel.ReplyMarkdown.render(b, DiscordEmbeds::escape);
-  }
-
-  /** Backslash before every character Discord's markdown would act on. */
-  static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (char c : s.toCharArray()) {
-      if ("\\*_~`|>[]()#<:".indexOf(c) >= 0) {
-        sb.append('\\');
-      }
-      sb.append(c);
+    static boolean fits(Message m) {
+        return m.embeds().size() <= EMBEDS
+                && m.size() <= MESSAGE
+                && m.embeds().stream().allMatch(e -> e.description().length() <= DESCRIPTION);
     }
-    return sb.toString();
-  }
 
-  /** Pieces of at most {@code chars} characters (escaping can double them), cut at a line break or space. */
+    /** Parts that each render to one message within the limits; a block too big alone is cut as plain text. */
+    static List<Reply> split(Reply reply) {
+        return ReplySplitter.split(reply, blocks -> fits(message(reply.part(blocks, false))), 1800);
+    }
 
-  static String clip(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
-  }
+    static String markdown(Block b) {
+        return dev.aidigest.channel.ReplyMarkdown.render(b, DiscordEmbeds::escape);
+    }
+
+    /** Backslash before every character Discord's markdown would act on. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            if ("\\*_~`|>[]()#<:".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** Pieces of at most {@code chars} characters (escaping can double them), cut at a line break or space. */
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
 }

@@ -32,151 +32,156 @@ import org.slf4j.LoggerFactory;
  */
 final class DiscordInteractions implements Webhook {
 
-  private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
-  static final long ADMINISTRATOR = 1L << 3;
-  static final long MANAGE_CHANNELS = 1L << 4;
+    private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
+    static final long ADMINISTRATOR = 1L << 3;
+    static final long MANAGE_CHANNELS = 1L << 4;
 
-  private final DiscordSignature signature;
-  private final DiscordJson json;
-  private final Conversation conversation;
-  private final DiscordWebhooks rest;
-  private final ScheduledExecutorService pool;
-  private final Duration budget;
+    private final DiscordSignature signature;
+    private final DiscordJson json;
+    private final Conversation conversation;
+    private final DiscordWebhooks rest;
+    private final ScheduledExecutorService pool;
+    private final Duration budget;
 
-  DiscordInteractions(DiscordSignature signature, DiscordJson json, Conversation conversation, DiscordWebhooks rest,
-      ScheduledExecutorService pool, Duration budget) {
-    this.signature = signature;
-    this.json = json;
-    this.conversation = conversation;
-    this.rest = rest;
-    this.pool = pool;
-    this.budget = budget;
-  }
-
-  @Override
-  public String path() {
-    return "/webhooks/discord";
-  }
-
-  @Override
-  public Response handle(Map<String, String> headers, String body) {
-    if (!signature.verify(headers.get("x-signature-ed25519"), headers.get("x-signature-timestamp"), body)) {
-      return new Response(401, "application/json", "{\"error\":\"invalid request signature\"}");
+    DiscordInteractions(
+            DiscordSignature signature,
+            DiscordJson json,
+            Conversation conversation,
+            DiscordWebhooks rest,
+            ScheduledExecutorService pool,
+            Duration budget) {
+        this.signature = signature;
+        this.json = json;
+        this.conversation = conversation;
+        this.rest = rest;
+        this.pool = pool;
+        this.budget = budget;
     }
-    JsonNode i;
-    try {
-      i = json.mapper().readTree(body);
-    } catch (IOException e) {
-      return new Response(400, "application/json", "{\"error\":\"not JSON\"}");
-    }
-    int type = i.path("type").asInt();
-    if (type == 1) {
-      return answer(json.response(1, null));
-    }
-    ChatRef chat = chat(i);
-    String user = user(i).path("id").asText("");
-    BooleanSupplier admin = () -> canManageChannels(i);
-    String locale = i.path("locale").asText("zh-CN");
-    Callable<Optional<Reply>> work;
-    if (type == 2) {
-      String line = DiscordCommands.line(i.path("data").path("name").asText(), optionValue(i.path("data")));
-      work = () -> conversation.onText(chat, user, line, admin, locale);
-    } else if (type == 3) {
-      String action = i.path("data").path("custom_id").asText();
-      work = () -> conversation.onAction(chat, user, action, admin, locale);
-    } else {
-      return new Response(400, "application/json", "{\"error\":\"unsupported interaction type\"}");
-    }
-    Future<Optional<Reply>> future = pool.submit(work);
-    try {
-      return inline(i, future.get(budget.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      pool.execute(() -> finishLater(i, future));
-      return answer(json.response(5, null));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Response(503, "application/json", "{\"error\":\"shutting down\"}");
-    } catch (ExecutionException e) {
-      log.warn("Discord interaction {} failed", i.path("id").asText(), e.getCause());
-      return answer(json.response(4, ephemeral("抱歉，出错了，请稍后再试。")));
-    }
-  }
 
-  private Response inline(JsonNode i, Optional<Reply> reply) {
-    if (reply.isEmpty()) {
-      return answer(json.response(4, ephemeral("好的。")));
+    @Override
+    public String path() {
+        return "/webhooks/discord";
     }
-    List<Reply> parts = DiscordEmbeds.split(reply.get());
-    if (parts.size() > 1) {
-      pool.schedule(() -> followups(i, parts.subList(1, parts.size())), 1, TimeUnit.SECONDS);
+
+    @Override
+    public Response handle(Map<String, String> headers, String body) {
+        if (!signature.verify(headers.get("x-signature-ed25519"), headers.get("x-signature-timestamp"), body)) {
+            return new Response(401, "application/json", "{\"error\":\"invalid request signature\"}");
+        }
+        JsonNode i;
+        try {
+            i = json.mapper().readTree(body);
+        } catch (IOException e) {
+            return new Response(400, "application/json", "{\"error\":\"not JSON\"}");
+        }
+        int type = i.path("type").asInt();
+        if (type == 1) {
+            return answer(json.response(1, null));
+        }
+        ChatRef chat = chat(i);
+        String user = user(i).path("id").asText("");
+        BooleanSupplier admin = () -> canManageChannels(i);
+        String locale = i.path("locale").asText("zh-CN");
+        Callable<Optional<Reply>> work;
+        if (type == 2) {
+            String line = DiscordCommands.line(i.path("data").path("name").asText(), optionValue(i.path("data")));
+            work = () -> conversation.onText(chat, user, line, admin, locale);
+        } else if (type == 3) {
+            String action = i.path("data").path("custom_id").asText();
+            work = () -> conversation.onAction(chat, user, action, admin, locale);
+        } else {
+            return new Response(400, "application/json", "{\"error\":\"unsupported interaction type\"}");
+        }
+        Future<Optional<Reply>> future = pool.submit(work);
+        try {
+            return inline(i, future.get(budget.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            pool.execute(() -> finishLater(i, future));
+            return answer(json.response(5, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(503, "application/json", "{\"error\":\"shutting down\"}");
+        } catch (ExecutionException e) {
+            log.warn("Discord interaction {} failed", i.path("id").asText(), e.getCause());
+            return answer(json.response(4, ephemeral("抱歉，出错了，请稍后再试。")));
+        }
     }
-    return answer(json.response(4, json.message(DiscordEmbeds.message(parts.get(0)))));
-  }
 
-  private void finishLater(JsonNode i, Future<Optional<Reply>> future) {
-    try {
-      Optional<Reply> reply = future.get();
-      Thread.sleep(500); // our "deferred" answer must reach Discord before we edit it
-      List<Reply> parts = DiscordEmbeds.split(reply.orElse(Reply.text("好的。")));
-      rest.editOriginal(appId(i), i.path("token").asText(), json.message(DiscordEmbeds.message(parts.get(0))));
-      followups(i, parts.subList(1, parts.size()));
-    } catch (ChannelException | ExecutionException e) {
-      log.info("could not finish Discord interaction {}: {}", i.path("id").asText(), e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private Response inline(JsonNode i, Optional<Reply> reply) {
+        if (reply.isEmpty()) {
+            return answer(json.response(4, ephemeral("好的。")));
+        }
+        List<Reply> parts = DiscordEmbeds.split(reply.get());
+        if (parts.size() > 1) {
+            pool.schedule(() -> followups(i, parts.subList(1, parts.size())), 1, TimeUnit.SECONDS);
+        }
+        return answer(json.response(4, json.message(DiscordEmbeds.message(parts.get(0)))));
     }
-  }
 
-  private void followups(JsonNode i, List<Reply> parts) {
-    try {
-      for (Reply p : parts) {
-        rest.followup(appId(i), i.path("token").asText(), json.message(DiscordEmbeds.message(p)));
-      }
-    } catch (ChannelException e) {
-      log.info("Discord follow-up for {} failed: {}", i.path("id").asText(), e.getMessage());
+    private void finishLater(JsonNode i, Future<Optional<Reply>> future) {
+        try {
+            Optional<Reply> reply = future.get();
+            Thread.sleep(500); // our "deferred" answer must reach Discord before we edit it
+            List<Reply> parts = DiscordEmbeds.split(reply.orElse(Reply.text("好的。")));
+            rest.editOriginal(appId(i), i.path("token").asText(), json.message(DiscordEmbeds.message(parts.get(0))));
+            followups(i, parts.subList(1, parts.size()));
+        } catch (ChannelException | ExecutionException e) {
+            log.info("could not finish Discord interaction {}: {}", i.path("id").asText(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 
-  private ObjectNode ephemeral(String text) {
-    return json.mapper().createObjectNode().put("content", text).put("flags", 64);
-  }
-
-  private static Response answer(ObjectNode body) {
-    return new Response(200, "application/json", body.toString());
-  }
-
-  /** A guild channel is a group; a DM belongs to its user, whose id is the chat (pushes open the DM by user). */
-  static ChatRef chat(JsonNode i) {
-    if (i.hasNonNull("guild_id")) {
-      return new ChatRef("discord", i.path("channel_id").asText(), ChatRef.Kind.GROUP);
+    private void followups(JsonNode i, List<Reply> parts) {
+        try {
+            for (Reply p : parts) {
+                rest.followup(appId(i), i.path("token").asText(), json.message(DiscordEmbeds.message(p)));
+            }
+        } catch (ChannelException e) {
+            log.info("Discord follow-up for {} failed: {}", i.path("id").asText(), e.getMessage());
+        }
     }
-    return new ChatRef("discord", user(i).path("id").asText(), ChatRef.Kind.PRIVATE);
-  }
 
-  private static JsonNode user(JsonNode i) {
-    return i.has("member") ? i.path("member").path("user") : i.path("user");
-  }
-
-  /** {@code member.permissions} is the member's permissions in this channel, overwrites included. */
-  static boolean canManageChannels(JsonNode i) {
-    try {
-      long p = Long.parseLong(i.path("member").path("permissions").asText("0"));
-      return (p & (MANAGE_CHANNELS | ADMINISTRATOR)) != 0;
-    } catch (NumberFormatException e) {
-      return false;
+    private ObjectNode ephemeral(String text) {
+        return json.mapper().createObjectNode().put("content", text).put("flags", 64);
     }
-  }
 
-  private static String optionValue(JsonNode data) {
-    for (JsonNode o : data.path("options")) {
-      if (o.has("value")) {
-        return o.get("value").asText();
-      }
+    private static Response answer(ObjectNode body) {
+        return new Response(200, "application/json", body.toString());
     }
-    return null;
-  }
 
-  private static String appId(JsonNode i) {
-    return i.path("application_id").asText();
-  }
+    /** A guild channel is a group; a DM belongs to its user, whose id is the chat (pushes open the DM by user). */
+    static ChatRef chat(JsonNode i) {
+        if (i.hasNonNull("guild_id")) {
+            return new ChatRef("discord", i.path("channel_id").asText(), ChatRef.Kind.GROUP);
+        }
+        return new ChatRef("discord", user(i).path("id").asText(), ChatRef.Kind.PRIVATE);
+    }
+
+    private static JsonNode user(JsonNode i) {
+        return i.has("member") ? i.path("member").path("user") : i.path("user");
+    }
+
+    /** {@code member.permissions} is the member's permissions in this channel, overwrites included. */
+    static boolean canManageChannels(JsonNode i) {
+        try {
+            long p = Long.parseLong(i.path("member").path("permissions").asText("0"));
+            return (p & (MANAGE_CHANNELS | ADMINISTRATOR)) != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String optionValue(JsonNode data) {
+        for (JsonNode o : data.path("options")) {
+            if (o.has("value")) {
+                return o.get("value").asText();
+            }
+        }
+        return null;
+    }
+
+    private static String appId(JsonNode i) {
+        return i.path("application_id").asText();
+    }
 }

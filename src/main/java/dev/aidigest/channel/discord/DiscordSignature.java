@@ -14,37 +14,38 @@ import java.util.HexFormat;
  */
 final class DiscordSignature {
 
-  private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-  private final PublicKey key;
+    private final PublicKey key;
 
-  /** @param publicKeyHex the application's public key as the developer portal shows it (64 hex digits) */
-  DiscordSignature(String publicKeyHex) {
-    try {
-      byte[] raw = HexFormat.of().parseHex(publicKeyHex.trim());
-      if (raw.length != 32) {
-        throw new IllegalArgumentException("a Discord public key is 32 bytes (64 hex digits), got " + raw.length);
-      }
-      byte[] spki = new byte[X509_PREFIX.length + 32];
-      System.arraycopy(X509_PREFIX, 0, spki, 0, X509_PREFIX.length);
-      System.arraycopy(raw, 0, spki, X509_PREFIX.length, 32);
-      this.key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
+    /** @param publicKeyHex the application's public key as the developer portal shows it (64 hex digits) */
+    DiscordSignature(String publicKeyHex) {
+        try {
+            byte[] raw = HexFormat.of().parseHex(publicKeyHex.trim());
+            if (raw.length != 32) {
+                throw new IllegalArgumentException(
+                        "a Discord public key is 32 bytes (64 hex digits), got " + raw.length);
+            }
+            byte[] spki = new byte[X509_PREFIX.length + 32];
+            System.arraycopy(X509_PREFIX, 0, spki, 0, X509_PREFIX.length);
+            System.arraycopy(raw, 0, spki, X509_PREFIX.length, 32);
+            this.key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
+        }
     }
-  }
 
-  boolean verify(String signatureHex, String timestamp, String body) {
-    if (signatureHex == null || timestamp == null || signatureHex.length() != 128) {
-      return false;
+    boolean verify(String signatureHex, String timestamp, String body) {
+        if (signatureHex == null || timestamp == null || signatureHex.length() != 128) {
+            return false;
+        }
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
+            return s.verify(HexFormat.of().parseHex(signatureHex));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(key);
-      s.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
-      return s.verify(HexFormat.of().parseHex(signatureHex));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
-  }
 }

@@ -29,80 +29,86 @@ import org.slf4j.LoggerFactory;
  */
 public final class LarkBot implements ChatBot {
 
-  private static final Logger log = LoggerFactory.getLogger(LarkBot.class);
+    private static final Logger log = LoggerFactory.getLogger(LarkBot.class);
 
-  /**
-   * @param apiUrl {@code https://open.feishu.cn} (Feishu) or {@code https://open.larksuite.com} (Lark)
-   */
-  public record Settings(String appId, String appSecret, String apiUrl, String verificationToken, String encryptKey) {
-    public static Settings of(AppConfig.LarkConfig c) {
-      return new Settings(c.appId(), c.appSecret(), c.apiUrl(), c.verificationToken(), c.encryptKey());
+    /**
+     * @param apiUrl {@code https://open.feishu.cn} (Feishu) or {@code https://open.larksuite.com} (Lark)
+     */
+    public record Settings(String appId, String appSecret, String apiUrl, String verificationToken, String encryptKey) {
+        public static Settings of(AppConfig.LarkConfig c) {
+            return new Settings(c.appId(), c.appSecret(), c.apiUrl(), c.verificationToken(), c.encryptKey());
+        }
+
+        boolean receivesEvents() {
+            return verificationToken != null && !verificationToken.isBlank()
+                    || encryptKey != null && !encryptKey.isBlank();
+        }
     }
 
-    boolean receivesEvents() {
-      return verificationToken != null && !verificationToken.isBlank() || encryptKey != null && !encryptKey.isBlank();
+    private final Settings settings;
+    private final OkHttpClient http;
+    private final LarkApi api;
+    private final LarkChannel channel;
+    private final LarkEvents events;
+    private final ChatEvents chatEvents;
+    private final ExecutorService pool;
+
+    public LarkBot(
+            Settings settings, Conversation conversation, ChatEvents chatEvents, Throttle throttle, Clock clock) {
+        this.settings = settings;
+        this.http =
+                new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.api = new LarkApi(http, settings.apiUrl(), settings.appId(), settings.appSecret(), clock, json);
+        this.channel = new LarkChannel(api, throttle);
+        this.events = new LarkEvents(api, channel, conversation, chatEvents);
+        this.chatEvents = chatEvents;
+        this.pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "lark-events");
+            t.setDaemon(true);
+            return t;
+        });
     }
-  }
 
-  private final Settings settings;
-  private final OkHttpClient http;
-  private final LarkApi api;
-  private final LarkChannel channel;
-  private final LarkEvents events;
-  private final ChatEvents chatEvents;
-  private final ExecutorService pool;
-
-  public LarkBot(Settings settings, Conversation conversation, ChatEvents chatEvents, Throttle throttle, Clock clock) {
-    this.settings = settings;
-    this.http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
-    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    this.api = new LarkApi(http, settings.apiUrl(), settings.appId(), settings.appSecret(), clock, json);
-    this.channel = new LarkChannel(api, throttle);
-    this.events = new LarkEvents(api, channel, conversation, chatEvents);
-    this.chatEvents = chatEvents;
-    this.pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "lark-events");
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  @Override
-  public Channel channel() {
-    return channel;
-  }
-
-  /** The event callback, when a verification token or encrypt key is configured. */
-  @Override
-  public Optional<Webhook> webhook() {
-    if (!settings.receivesEvents()) {
-      return Optional.empty();
+    @Override
+    public Channel channel() {
+        return channel;
     }
-    return Optional.of(new LarkWebhook(settings.verificationToken(), settings.encryptKey(), api.json(), chatEvents,
-        pool, events::handle));
-  }
 
-  /** Checks the credentials (token and bot info) so a wrong app secret fails at start, not at the first digest. */
-  @Override
-  public void start() throws ChannelException {
-    JsonNode bot = api.get("/open-apis/bot/v3/info").path("bot");
-    if (bot.hasNonNull("open_id")) {
-      events.botOpenId(bot.get("open_id").asText());
+    /** The event callback, when a verification token or encrypt key is configured. */
+    @Override
+    public Optional<Webhook> webhook() {
+        if (!settings.receivesEvents()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LarkWebhook(
+                settings.verificationToken(), settings.encryptKey(), api.json(), chatEvents, pool, events::handle));
     }
-    log.info("Lark bot {} ({}) started; events {}", bot.path("app_name").asText("?"), bot.path("open_id").asText("?"),
-        settings.receivesEvents() ? "on POST /webhooks/lark" : "off (no verification token or encrypt key)");
-  }
 
-  /** Lets events in flight finish (up to 10 s) and releases the HTTP client. */
-  @Override
-  public void close() {
-    pool.shutdown();
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** Checks the credentials (token and bot info) so a wrong app secret fails at start, not at the first digest. */
+    @Override
+    public void start() throws ChannelException {
+        JsonNode bot = api.get("/open-apis/bot/v3/info").path("bot");
+        if (bot.hasNonNull("open_id")) {
+            events.botOpenId(bot.get("open_id").asText());
+        }
+        log.info(
+                "Lark bot {} ({}) started; events {}",
+                bot.path("app_name").asText("?"),
+                bot.path("open_id").asText("?"),
+                settings.receivesEvents() ? "on POST /webhooks/lark" : "off (no verification token or encrypt key)");
     }
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-  }
+
+    /** Lets events in flight finish (up to 10 s) and releases the HTTP client. */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
-import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.channel.ReplySplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,88 +20,93 @@ import java.util.List;
  */
 final class LarkCards {
 
-  /** UTF-8 bytes of the card as it travels (a JSON string inside the request). */
-  static final int LIMIT = 18_000;
+    /** UTF-8 bytes of the card as it travels (a JSON string inside the request). */
+    static final int LIMIT = 18_000;
 
-  private final ObjectMapper json;
+    private final ObjectMapper json;
 
-  LarkCards(ObjectMapper json) {
-    this.json = json;
-  }
-
-  /** The card; a first line that is one bold span (a digest's title) becomes the card's header. */
-  ObjectNode card(Reply reply, String chatKind) {
-    ObjectNode card = json.createObjectNode();
-    card.putObject("config").put("wide_screen_mode", true);
-    List<Block> blocks = new ArrayList<>(reply.blocks());
-    if (!blocks.isEmpty() && startsWithTitle(blocks.get(0))) {
-      List<List<Span>> lines = blocks.get(0).lines();
-      ObjectNode header = card.putObject("header");
-      header.putObject("title").put("tag", "plain_text").put("content", lines.get(0).get(0).text());
-      header.put("template", "blue");
-      blocks.remove(0);
-      if (lines.size() > 1) {
-        blocks.add(0, new Block(lines.subList(1, lines.size())));
-      }
+    LarkCards(ObjectMapper json) {
+        this.json = json;
     }
-    ArrayNode elements = card.putArray("elements");
-    for (Block b : blocks) {
-      elements.add(div(b));
+
+    /** The card; a first line that is one bold span (a digest's title) becomes the card's header. */
+    ObjectNode card(Reply reply, String chatKind) {
+        ObjectNode card = json.createObjectNode();
+        card.putObject("config").put("wide_screen_mode", true);
+        List<Block> blocks = new ArrayList<>(reply.blocks());
+        if (!blocks.isEmpty() && startsWithTitle(blocks.get(0))) {
+            List<List<Span>> lines = blocks.get(0).lines();
+            ObjectNode header = card.putObject("header");
+            header.putObject("title")
+                    .put("tag", "plain_text")
+                    .put("content", lines.get(0).get(0).text());
+            header.put("template", "blue");
+            blocks.remove(0);
+            if (lines.size() > 1) {
+                blocks.add(0, new Block(lines.subList(1, lines.size())));
+            }
+        }
+        ArrayNode elements = card.putArray("elements");
+        for (Block b : blocks) {
+            elements.add(div(b));
+        }
+        if (!reply.buttons().isEmpty()) {
+            ArrayNode actions = elements.addObject().put("tag", "action").putArray("actions");
+            for (Reply.Button button : reply.buttons()) {
+                ObjectNode a = actions.addObject().put("tag", "button").put("type", "default");
+                a.putObject("text").put("tag", "plain_text").put("content", button.label());
+                a.putObject("value").put("action", button.action()).put("chat_kind", chatKind);
+            }
+        }
+        return card;
     }
-    if (!reply.buttons().isEmpty()) {
-      ArrayNode actions = elements.addObject().put("tag", "action").putArray("actions");
-      for (Reply.Button button : reply.buttons()) {
-        ObjectNode a = actions.addObject().put("tag", "button").put("type", "default");
-        a.putObject("text").put("tag", "plain_text").put("content", button.label());
-        a.putObject("value").put("action", button.action()).put("chat_kind", chatKind);
-      }
+
+    private static boolean startsWithTitle(Block b) {
+        return !b.lines().isEmpty()
+                && b.lines().get(0).size() == 1
+                && b.lines().get(0).get(0).bold()
+                && b.lines().get(0).get(0).url() == null;
     }
-    return card;
-  }
 
-  private static boolean startsWithTitle(Block b) {
-    return !b.lines().isEmpty() && b.lines().get(0).size() == 1 && b.lines().get(0).get(0).bold()
-        && b.lines().get(0).get(0).url() == null;
-  }
-
-  ObjectNode div(Block b) {
-    ObjectNode div = json.createObjectNode().put("tag", "div");
-    div.putObject("text").put("tag", "lark_md").put("content", markdown(b));
-    return div;
-  }
-
-  static String markdown(Block b) {
-    return dev.aidigest.channel.ReplyMarkdown.render(b, LarkCards::escape);
-  }
-
-  /** Markdown's special characters as the HTML entities Lark's lark_md accepts. */
-  static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '*', '~', '[', ']', '_', '`' -> sb.append("&#").append((int) c).append(';');
-        default -> sb.append(c);
-      }
+    ObjectNode div(Block b) {
+        ObjectNode div = json.createObjectNode().put("tag", "div");
+        div.putObject("text").put("tag", "lark_md").put("content", markdown(b));
+        return div;
     }
-    return sb.toString();
-  }
 
-  /** Size of the card as it is sent: the card JSON, itself JSON-encoded as a string. */
-  int size(ObjectNode card) {
-    try {
-      return json.writeValueAsString(json.writeValueAsString(card)).getBytes(StandardCharsets.UTF_8).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    static String markdown(Block b) {
+        return dev.aidigest.channel.ReplyMarkdown.render(b, LarkCards::escape);
     }
-  }
 
-  /** Parts whose cards each fit {@code limit}; a block too big alone is cut into plain text. */
-  List<Reply> split(Reply reply, int limit) {
-    return ReplySplitter.split(reply, blocks -> size(card(reply.part(blocks, true), "group")) <= limit, limit / 8);
-  }
+    /** Markdown's special characters as the HTML entities Lark's lark_md accepts. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '*', '~', '[', ']', '_', '`' ->
+                    sb.append("&#").append((int) c).append(';');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 
-  /** Pieces of at most {@code chars} characters (8 bytes each at worst once escaped), cut at a line break or space. */
+    /** Size of the card as it is sent: the card JSON, itself JSON-encoded as a string. */
+    int size(ObjectNode card) {
+        try {
+            return json.writeValueAsString(json.writeValueAsString(card)).getBytes(StandardCharsets.UTF_8).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parts whose cards each fit {@code limit}; a block too big alone is cut into plain text. */
+    List<Reply> split(Reply reply, int limit) {
+        return ReplySplitter.split(reply, blocks -> size(card(reply.part(blocks, true), "group")) <= limit, limit / 8);
+    }
+
+    /** Pieces of at most {@code chars} characters (8 bytes each at worst once escaped), cut at a line break or space. */
 }

@@ -19,66 +19,69 @@ import org.slf4j.LoggerFactory;
  */
 public final class LarkChannel implements Channel {
 
-  private static final Logger log = LoggerFactory.getLogger(LarkChannel.class);
-  private static final String SEND = "/open-apis/im/v1/messages?receive_id_type=chat_id";
+    private static final Logger log = LoggerFactory.getLogger(LarkChannel.class);
+    private static final String SEND = "/open-apis/im/v1/messages?receive_id_type=chat_id";
 
-  private final LarkApi api;
-  private final LarkCards cards;
-  private final Throttle throttle;
+    private final LarkApi api;
+    private final LarkCards cards;
+    private final Throttle throttle;
 
-  LarkChannel(LarkApi api, Throttle throttle) {
-    this.api = api;
-    this.cards = new LarkCards(api.json());
-    this.throttle = throttle;
-  }
-
-  /**
-   * Lark's published limits for sending: 1000 calls a minute (about 16 a second) per app, and 5 a
-   * second to one chat, shared by the bots in it.
-   */
-  public static Throttle larkLimits() {
-    return new Throttle(16, 200, 300);
-  }
-
-  @Override
-  public String platform() {
-    return "lark";
-  }
-
-  @Override
-  public List<Reply> split(Reply reply) {
-    return cards.split(reply, LarkCards.LIMIT);
-  }
-
-  @Override
-  public String send(ChatRef chat, Reply part) throws ChannelException {
-    String kind = chat.isGroup() ? "group" : "p2p";
-    try {
-      return post(chat, "interactive", write(cards.card(part, kind)));
-    } catch (ChannelException.BadFormat e) {
-      log.warn("Lark refused our card for {} ({}); resending as plain text", chat.chatId(), e.getMessage());
-      return post(chat, "text", write(api.json().createObjectNode().put("text", part.plainText())));
+    LarkChannel(LarkApi api, Throttle throttle) {
+        this.api = api;
+        this.cards = new LarkCards(api.json());
+        this.throttle = throttle;
     }
-  }
 
-  private String post(ChatRef chat, String msgType, String content) throws ChannelException {
-    ObjectNode body = api.json().createObjectNode().put("receive_id", chat.chatId()).put("msg_type", msgType)
-        .put("content", content);
-    try {
-      throttle.acquire(chat.chatId(), chat.isGroup());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChannelException("interrupted before sending", e);
+    /**
+     * Lark's published limits for sending: 1000 calls a minute (about 16 a second) per app, and 5 a
+     * second to one chat, shared by the bots in it.
+     */
+    public static Throttle larkLimits() {
+        return new Throttle(16, 200, 300);
     }
-    JsonNode answer = api.post(SEND, body);
-    return answer.path("data").path("message_id").asText("");
-  }
 
-  private String write(ObjectNode n) {
-    try {
-      return api.json().writeValueAsString(n);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    @Override
+    public String platform() {
+        return "lark";
     }
-  }
+
+    @Override
+    public List<Reply> split(Reply reply) {
+        return cards.split(reply, LarkCards.LIMIT);
+    }
+
+    @Override
+    public String send(ChatRef chat, Reply part) throws ChannelException {
+        String kind = chat.isGroup() ? "group" : "p2p";
+        try {
+            return post(chat, "interactive", write(cards.card(part, kind)));
+        } catch (ChannelException.BadFormat e) {
+            log.warn("Lark refused our card for {} ({}); resending as plain text", chat.chatId(), e.getMessage());
+            return post(chat, "text", write(api.json().createObjectNode().put("text", part.plainText())));
+        }
+    }
+
+    private String post(ChatRef chat, String msgType, String content) throws ChannelException {
+        ObjectNode body = api.json()
+                .createObjectNode()
+                .put("receive_id", chat.chatId())
+                .put("msg_type", msgType)
+                .put("content", content);
+        try {
+            throttle.acquire(chat.chatId(), chat.isGroup());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelException("interrupted before sending", e);
+        }
+        JsonNode answer = api.post(SEND, body);
+        return answer.path("data").path("message_id").asText("");
+    }
+
+    private String write(ObjectNode n) {
+        try {
+            return api.json().writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -19,52 +19,57 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class LarkCrypto {
 
-  private LarkCrypto() {}
+    private LarkCrypto() {}
 
-  /** The plaintext of {@code {"encrypt": ...}}; throws when the key is wrong or the data mangled. */
-  static String decrypt(String encryptKey, String base64) throws GeneralSecurityException {
-    byte[] data;
-    try {
-      data = Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw new GeneralSecurityException("not Base64", e);
+    /** The plaintext of {@code {"encrypt": ...}}; throws when the key is wrong or the data mangled. */
+    static String decrypt(String encryptKey, String base64) throws GeneralSecurityException {
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new GeneralSecurityException("not Base64", e);
+        }
+        if (data.length < 32 || data.length % 16 != 0) {
+            throw new GeneralSecurityException("not an AES-CBC message");
+        }
+        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+        cipher.init(
+                Cipher.DECRYPT_MODE,
+                new SecretKeySpec(sha256(encryptKey), "AES"),
+                new IvParameterSpec(Arrays.copyOfRange(data, 0, 16)));
+        return new String(cipher.doFinal(data, 16, data.length - 16), StandardCharsets.UTF_8);
     }
-    if (data.length < 32 || data.length % 16 != 0) {
-      throw new GeneralSecurityException("not an AES-CBC message");
+
+    /** What Lark puts in {@code X-Lark-Signature}. */
+    static String signature(String timestamp, String nonce, String encryptKey, String body) {
+        return HexFormat.of().formatHex(sha256(timestamp + nonce + encryptKey + body));
     }
-    Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(sha256(encryptKey), "AES"),
-        new IvParameterSpec(Arrays.copyOfRange(data, 0, 16)));
-    return new String(cipher.doFinal(data, 16, data.length - 16), StandardCharsets.UTF_8);
-  }
 
-  /** What Lark puts in {@code X-Lark-Signature}. */
-  static String signature(String timestamp, String nonce, String encryptKey, String body) {
-    return HexFormat.of().formatHex(sha256(timestamp + nonce + encryptKey + body));
-  }
-
-  /** Constant-time comparison of two signatures (hex, case-insensitive). */
-  static boolean same(String expected, String given) {
-    return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-        given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** The {@code sign} of a custom group bot message sent at {@code timestampSeconds}. */
-  static String customBotSign(long timestampSeconds, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec((timestampSeconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    /** Constant-time comparison of two signatures (hex, case-insensitive). */
+    static boolean same(String expected, String given) {
+        return given != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII),
+                        given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
-  }
 
-  static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    /** The {@code sign} of a custom group bot message sent at {@code timestampSeconds}. */
+    static String customBotSign(long timestampSeconds, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(
+                    (timestampSeconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
-  }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 }

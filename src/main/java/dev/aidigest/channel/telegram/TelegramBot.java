@@ -32,96 +32,111 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 public final class TelegramBot implements ChatBot {
 
-  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-  static final List<String> UPDATES = List.of("message", "callback_query", "my_chat_member");
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    static final List<String> UPDATES = List.of("message", "callback_query", "my_chat_member");
 
-  /**
-   * @param apiUrl        Bot API base URL ({@code https://api.telegram.org} or a self-hosted server)
-   * @param webhookSecret non-blank: webhook mode (no long polling), checked on every POST
-   */
-  public record Settings(String token, String apiUrl, String webhookSecret) {
-    boolean webhookMode() {
-      return webhookSecret != null && !webhookSecret.isBlank();
+    /**
+     * @param apiUrl        Bot API base URL ({@code https://api.telegram.org} or a self-hosted server)
+     * @param webhookSecret non-blank: webhook mode (no long polling), checked on every POST
+     */
+    public record Settings(String token, String apiUrl, String webhookSecret) {
+        boolean webhookMode() {
+            return webhookSecret != null && !webhookSecret.isBlank();
+        }
     }
-  }
 
-  private final Settings settings;
-  private final TelegramUrl url;
-  private final OkHttpTelegramClient client;
-  private final TelegramChannel channel;
-  private final Conversation conversation;
-  private final TelegramUpdates updates;
-  private TelegramBotsLongPollingApplication polling;
+    private final Settings settings;
+    private final TelegramUrl url;
+    private final OkHttpTelegramClient client;
+    private final TelegramChannel channel;
+    private final Conversation conversation;
+    private final TelegramUpdates updates;
+    private TelegramBotsLongPollingApplication polling;
 
-  public TelegramBot(Settings settings, Conversation conversation, ChatEvents chatEvents, Throttle throttle) {
-    this.settings = settings;
-    this.url = url(settings.apiUrl());
-    this.client = new OkHttpTelegramClient(settings.token(), url);
-    this.channel = new TelegramChannel(client, throttle);
-    this.conversation = conversation;
-    this.updates = new TelegramUpdates(client, channel, conversation, chatEvents);
-  }
-
-  static TelegramUrl url(String apiUrl) {
-    URI u = URI.create(apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl);
-    int port = u.getPort() > 0 ? u.getPort() : ("http".equals(u.getScheme()) ? 80 : 443);
-    return TelegramUrl.builder().schema(u.getScheme()).host(u.getHost()).port(port).testServer(false).build();
-  }
-
-  @Override
-  public Channel channel() {
-    return channel;
-  }
-
-  /** The webhook endpoint, in webhook mode. */
-  @Override
-  public Optional<Webhook> webhook() {
-    if (!settings.webhookMode()) {
-      return Optional.empty();
+    public TelegramBot(Settings settings, Conversation conversation, ChatEvents chatEvents, Throttle throttle) {
+        this.settings = settings;
+        this.url = url(settings.apiUrl());
+        this.client = new OkHttpTelegramClient(settings.token(), url);
+        this.channel = new TelegramChannel(client, throttle);
+        this.conversation = conversation;
+        this.updates = new TelegramUpdates(client, channel, conversation, chatEvents);
     }
-    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    return Optional.of(new TelegramWebhook(settings.webhookSecret(), json, updates::handle));
-  }
 
-  /** Connects: getMe, setMyCommands, and long polling unless in webhook mode. */
-  @Override
-  public void start() throws TelegramApiException {
-    String name = client.execute(new GetMe()).getUserName();
-    conversation.knownAs("telegram", name);
-    registerCommands();
-    if (!settings.webhookMode()) {
-      polling = new TelegramBotsLongPollingApplication();
-      polling.registerBot(settings.token(), () -> url, new DefaultGetUpdatesGenerator(UPDATES),
-          (LongPollingSingleThreadUpdateConsumer) updates::handle);
+    static TelegramUrl url(String apiUrl) {
+        URI u = URI.create(apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl);
+        int port = u.getPort() > 0 ? u.getPort() : ("http".equals(u.getScheme()) ? 80 : 443);
+        return TelegramUrl.builder()
+                .schema(u.getScheme())
+                .host(u.getHost())
+                .port(port)
+                .testServer(false)
+                .build();
     }
-    log.info("Telegram bot @{} started ({})", name, settings.webhookMode() ? "webhook" : "long polling");
-  }
 
-  private void registerCommands() throws TelegramApiException {
-    List<BotCommand> zh = new ArrayList<>();
-    List<BotCommand> en = new ArrayList<>();
-    for (Conversation.CommandInfo c : conversation.commands()) {
-      zh.add(new BotCommand(c.name(), clip(c.helpZh())));
-      en.add(new BotCommand(c.name(), clip(c.helpEn())));
+    @Override
+    public Channel channel() {
+        return channel;
     }
-    client.execute(SetMyCommands.builder().commands(zh).scope(new BotCommandScopeDefault()).languageCode("zh").build());
-    client.execute(SetMyCommands.builder().commands(en).scope(new BotCommandScopeDefault()).build());
-  }
 
-  private static String clip(String s) {
-    return s.length() <= 256 ? s : s.substring(0, 256);
-  }
-
-  /** Stops polling; an update being handled finishes first. */
-  @Override
-  public void close() {
-    if (polling != null) {
-      try {
-        polling.close();
-      } catch (Exception e) {
-        log.warn("stopping Telegram long polling: {}", e.getMessage());
-      }
-      polling = null;
+    /** The webhook endpoint, in webhook mode. */
+    @Override
+    public Optional<Webhook> webhook() {
+        if (!settings.webhookMode()) {
+            return Optional.empty();
+        }
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return Optional.of(new TelegramWebhook(settings.webhookSecret(), json, updates::handle));
     }
-  }
+
+    /** Connects: getMe, setMyCommands, and long polling unless in webhook mode. */
+    @Override
+    public void start() throws TelegramApiException {
+        String name = client.execute(new GetMe()).getUserName();
+        conversation.knownAs("telegram", name);
+        registerCommands();
+        if (!settings.webhookMode()) {
+            polling = new TelegramBotsLongPollingApplication();
+            polling.registerBot(
+                    settings.token(),
+                    () -> url,
+                    new DefaultGetUpdatesGenerator(UPDATES),
+                    (LongPollingSingleThreadUpdateConsumer) updates::handle);
+        }
+        log.info("Telegram bot @{} started ({})", name, settings.webhookMode() ? "webhook" : "long polling");
+    }
+
+    private void registerCommands() throws TelegramApiException {
+        List<BotCommand> zh = new ArrayList<>();
+        List<BotCommand> en = new ArrayList<>();
+        for (Conversation.CommandInfo c : conversation.commands()) {
+            zh.add(new BotCommand(c.name(), clip(c.helpZh())));
+            en.add(new BotCommand(c.name(), clip(c.helpEn())));
+        }
+        client.execute(SetMyCommands.builder()
+                .commands(zh)
+                .scope(new BotCommandScopeDefault())
+                .languageCode("zh")
+                .build());
+        client.execute(SetMyCommands.builder()
+                .commands(en)
+                .scope(new BotCommandScopeDefault())
+                .build());
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 256 ? s : s.substring(0, 256);
+    }
+
+    /** Stops polling; an update being handled finishes first. */
+    @Override
+    public void close() {
+        if (polling != null) {
+            try {
+                polling.close();
+            } catch (Exception e) {
+                log.warn("stopping Telegram long polling: {}", e.getMessage());
+            }
+            polling = null;
+        }
+    }
 }

@@ -28,96 +28,108 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramChannel implements Channel {
 
-  private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+    private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
 
-  private final TelegramClient client;
-  private final Throttle throttle;
+    private final TelegramClient client;
+    private final Throttle throttle;
 
-  public TelegramChannel(TelegramClient client, Throttle throttle) {
-    this.client = client;
-    this.throttle = throttle;
-  }
+    public TelegramChannel(TelegramClient client, Throttle throttle) {
+        this.client = client;
+        this.throttle = throttle;
+    }
 
-  /** Telegram's published limits for bots. */
-  public static Throttle telegramLimits() {
-    return new Throttle(30, 1000, 20);
-  }
+    /** Telegram's published limits for bots. */
+    public static Throttle telegramLimits() {
+        return new Throttle(30, 1000, 20);
+    }
 
-  @Override
-  public String platform() {
-    return "telegram";
-  }
+    @Override
+    public String platform() {
+        return "telegram";
+    }
 
-  @Override
-  public List<Reply> split(Reply reply) {
-    return TelegramHtml.split(reply, TelegramHtml.LIMIT);
-  }
+    @Override
+    public List<Reply> split(Reply reply) {
+        return TelegramHtml.split(reply, TelegramHtml.LIMIT);
+    }
 
-  @Override
-  public String send(ChatRef chat, Reply part) throws ChannelException {
-    try {
-      return post(chat, TelegramHtml.render(part), ParseMode.HTML, part);
-    } catch (ChannelException.BadFormat e) {
-      log.warn("Telegram could not parse our HTML for {} ({}); resending as plain text", chat.chatId(), e.getMessage());
-      return post(chat, part.plainText(), null, part);
+    @Override
+    public String send(ChatRef chat, Reply part) throws ChannelException {
+        try {
+            return post(chat, TelegramHtml.render(part), ParseMode.HTML, part);
+        } catch (ChannelException.BadFormat e) {
+            log.warn(
+                    "Telegram could not parse our HTML for {} ({}); resending as plain text",
+                    chat.chatId(),
+                    e.getMessage());
+            return post(chat, part.plainText(), null, part);
+        }
     }
-  }
 
-  private String post(ChatRef chat, String text, String parseMode, Reply part) throws ChannelException {
-    SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chat.chatId()).text(text)
-        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
-    if (parseMode != null) {
-      b.parseMode(parseMode);
+    private String post(ChatRef chat, String text, String parseMode, Reply part) throws ChannelException {
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder()
+                .chatId(chat.chatId())
+                .text(text)
+                .linkPreviewOptions(
+                        LinkPreviewOptions.builder().isDisabled(true).build());
+        if (parseMode != null) {
+            b.parseMode(parseMode);
+        }
+        if (!part.buttons().isEmpty()) {
+            InlineKeyboardRow row = new InlineKeyboardRow();
+            for (Reply.Button button : part.buttons()) {
+                row.add(InlineKeyboardButton.builder()
+                        .text(button.label())
+                        .callbackData(callbackData(button.action()))
+                        .build());
+            }
+            b.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(row).build());
+        }
+        try {
+            throttle.acquire(chat.chatId(), chat.isGroup());
+            Message m = client.execute(b.build());
+            return String.valueOf(m.getMessageId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelException("interrupted before sending", e);
+        } catch (TelegramApiRequestException e) {
+            throw map(e);
+        } catch (TelegramApiException e) {
+            throw new ChannelException("Telegram unreachable: " + e.getMessage(), e);
+        }
     }
-    if (!part.buttons().isEmpty()) {
-      InlineKeyboardRow row = new InlineKeyboardRow();
-      for (Reply.Button button : part.buttons()) {
-        row.add(InlineKeyboardButton.builder().text(button.label()).callbackData(callbackData(button.action())).build());
-      }
-      b.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(row).build());
-    }
-    try {
-      throttle.acquire(chat.chatId(), chat.isGroup());
-      Message m = client.execute(b.build());
-      return String.valueOf(m.getMessageId());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChannelException("interrupted before sending", e);
-    } catch (TelegramApiRequestException e) {
-      throw map(e);
-    } catch (TelegramApiException e) {
-      throw new ChannelException("Telegram unreachable: " + e.getMessage(), e);
-    }
-  }
 
-  /** Telegram allows 64 bytes of callback data; longer search words are cut (the page still works). */
-  static String callbackData(String action) {
-    String a = action;
-    while (a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
-      a = a.substring(0, a.length() - 1);
+    /** Telegram allows 64 bytes of callback data; longer search words are cut (the page still works). */
+    static String callbackData(String action) {
+        String a = action;
+        while (a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            a = a.substring(0, a.length() - 1);
+        }
+        return a;
     }
-    return a;
-  }
 
-  /** One place that knows what each Bot API error means for us. */
-  static ChannelException map(TelegramApiRequestException e) {
-    int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-    String description = e.getApiResponse() == null ? String.valueOf(e.getMessage()) : e.getApiResponse();
-    String lower = description.toLowerCase(Locale.ROOT);
-    if (e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
-      return new ChannelException.ChatMigrated(String.valueOf(e.getParameters().getMigrateToChatId()), description);
+    /** One place that knows what each Bot API error means for us. */
+    static ChannelException map(TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String description = e.getApiResponse() == null ? String.valueOf(e.getMessage()) : e.getApiResponse();
+        String lower = description.toLowerCase(Locale.ROOT);
+        if (e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
+            return new ChannelException.ChatMigrated(
+                    String.valueOf(e.getParameters().getMigrateToChatId()), description);
+        }
+        if (code == 429) {
+            Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new ChannelException.RateLimited(Duration.ofSeconds(after == null ? 5 : after), description);
+        }
+        if (code == 403 || lower.contains("chat not found") || lower.contains("bot was kicked")) {
+            return new ChannelException.Forbidden(description);
+        }
+        if (code == 400
+                && (lower.contains("can't parse entities")
+                        || lower.contains("message is too long")
+                        || lower.contains("text must be non-empty"))) {
+            return new ChannelException.BadFormat(description);
+        }
+        return new ChannelException("Telegram error " + code + ": " + description, e);
     }
-    if (code == 429) {
-      Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-      return new ChannelException.RateLimited(Duration.ofSeconds(after == null ? 5 : after), description);
-    }
-    if (code == 403 || lower.contains("chat not found") || lower.contains("bot was kicked")) {
-      return new ChannelException.Forbidden(description);
-    }
-    if (code == 400 && (lower.contains("can't parse entities") || lower.contains("message is too long")
-        || lower.contains("text must be non-empty"))) {
-      return new ChannelException.BadFormat(description);
-    }
-    return new ChannelException("Telegram error " + code + ": " + description, e);
-  }
 }

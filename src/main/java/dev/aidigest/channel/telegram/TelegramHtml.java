@@ -13,106 +13,106 @@ import java.util.List;
  */
 final class TelegramHtml {
 
-  /** Telegram's maximum message length. The HTML length is measured, which is never shorter. */
-  static final int LIMIT = 4096;
+    /** Telegram's maximum message length. The HTML length is measured, which is never shorter. */
+    static final int LIMIT = 4096;
 
-  private TelegramHtml() {}
+    private TelegramHtml() {}
 
-  static String render(Reply reply) {
-    StringBuilder sb = new StringBuilder();
-    for (Block b : reply.blocks()) {
-      if (sb.length() > 0) {
-        sb.append("\n\n");
-      }
-      sb.append(block(b));
-    }
-    return sb.toString();
-  }
-
-  static String block(Block b) {
-    StringBuilder sb = new StringBuilder();
-    for (List<Span> line : b.lines()) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      for (Span s : line) {
-        sb.append(span(s));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String span(Span s) {
-    String text = escape(s.text());
-    if (s.bold()) {
-      text = "<b>" + text + "</b>";
-    }
-    if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-      text = "<a href=\"" + escape(s.url()).replace("\"", "&quot;") + "\">" + text + "</a>";
-    }
-    return text;
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  /** Parts of at most {@code limit} HTML characters; a block too long alone is cut as plain text. */
-  static List<Reply> split(Reply reply, int limit) {
-    List<Reply> parts = new ArrayList<>();
-    List<Block> current = new ArrayList<>();
-    int length = 0;
-    for (Block b : reply.blocks()) {
-      int size = block(b).length();
-      if (size > limit) {
-        if (!current.isEmpty()) {
-          parts.add(reply.part(current, false));
-          current = new ArrayList<>();
-          length = 0;
+    static String render(Reply reply) {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : reply.blocks()) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(block(b));
         }
-        for (String piece : cut(b.plainText(), limit)) {
-          parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
-        }
-        continue;
-      }
-      int added = current.isEmpty() ? size : size + 2;
-      if (length + added > limit) {
-        parts.add(reply.part(current, false));
-        current = new ArrayList<>();
-        added = size;
-        length = 0;
-      }
-      current.add(b);
-      length += added;
+        return sb.toString();
     }
-    if (!current.isEmpty() || parts.isEmpty()) {
-      parts.add(reply.part(current, true));
-    } else {
-      Reply last = parts.remove(parts.size() - 1);
-      parts.add(reply.part(last.blocks(), true));
-    }
-    return parts;
-  }
 
-  /** Cuts text so that each piece, once escaped, fits; prefers a line break or space to cut at. */
-  private static List<String> cut(String text, int limit) {
-    List<String> out = new ArrayList<>();
-    int budget = limit / 5; // worst case every char becomes "&amp;"
-    int start = 0;
-    while (start < text.length()) {
-      int end = Math.min(text.length(), start + Math.max(budget, limit - 200));
-      while (end - start > 100 && escape(text.substring(start, end)).length() > limit) {
-        end -= 100;
-      }
-      if (end < text.length()) {
-        int nl = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-        if (nl > start + budget) {
-          end = nl;
+    static String block(Block b) {
+        StringBuilder sb = new StringBuilder();
+        for (List<Span> line : b.lines()) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            for (Span s : line) {
+                sb.append(span(s));
+            }
         }
-      }
-      out.add(text.substring(start, end));
-      start = end;
+        return sb.toString();
     }
-    return out;
-  }
+
+    private static String span(Span s) {
+        String text = escape(s.text());
+        if (s.bold()) {
+            text = "<b>" + text + "</b>";
+        }
+        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
+            text = "<a href=\"" + escape(s.url()).replace("\"", "&quot;") + "\">" + text + "</a>";
+        }
+        return text;
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Parts of at most {@code limit} HTML characters; a block too long alone is cut as plain text. */
+    static List<Reply> split(Reply reply, int limit) {
+        List<Reply> parts = new ArrayList<>();
+        List<Block> current = new ArrayList<>();
+        int length = 0;
+        for (Block b : reply.blocks()) {
+            int size = block(b).length();
+            if (size > limit) {
+                if (!current.isEmpty()) {
+                    parts.add(reply.part(current, false));
+                    current = new ArrayList<>();
+                    length = 0;
+                }
+                for (String piece : cut(b.plainText(), limit)) {
+                    parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+                }
+                continue;
+            }
+            int added = current.isEmpty() ? size : size + 2;
+            if (length + added > limit) {
+                parts.add(reply.part(current, false));
+                current = new ArrayList<>();
+                added = size;
+                length = 0;
+            }
+            current.add(b);
+            length += added;
+        }
+        if (!current.isEmpty() || parts.isEmpty()) {
+            parts.add(reply.part(current, true));
+        } else {
+            Reply last = parts.remove(parts.size() - 1);
+            parts.add(reply.part(last.blocks(), true));
+        }
+        return parts;
+    }
+
+    /** Cuts text so that each piece, once escaped, fits; prefers a line break or space to cut at. */
+    private static List<String> cut(String text, int limit) {
+        List<String> out = new ArrayList<>();
+        int budget = limit / 5; // worst case every char becomes "&amp;"
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + Math.max(budget, limit - 200));
+            while (end - start > 100 && escape(text.substring(start, end)).length() > limit) {
+                end -= 100;
+            }
+            if (end < text.length()) {
+                int nl = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
+                if (nl > start + budget) {
+                    end = nl;
+                }
+            }
+            out.add(text.substring(start, end));
+            start = end;
+        }
+        return out;
+    }
 }

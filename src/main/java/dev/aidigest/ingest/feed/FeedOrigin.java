@@ -6,5 +6,5 @@ package dev.aidigest.ingest.feed;
  * Any part may be null.
  */
 public record FeedOrigin(String handle, String authorName, String url) {
-  public static final FeedOrigin NONE = new FeedOrigin(null, null, null);
+    public static final FeedOrigin NONE = new FeedOrigin(null, null, null);
 }

@@ -24,74 +24,74 @@ import java.util.Map;
  * refused. Entries of RSSHub/Nitter twitter routes become X posts ({@link FeedEntryMapper}).
  */
 public final class FeedParser implements PostParser {
-  private final FeedEntryMapper mapper;
+    private final FeedEntryMapper mapper;
 
-  /** @param displayNames handle (lower case) → display name as configured, for twitter routes */
-  public FeedParser(Map<String, String> displayNames, Clock clock) {
-    this.mapper = new FeedEntryMapper(displayNames, clock);
-  }
-
-  @Override
-  public Parsed parse(byte[] content) {
-    return parse(content, FeedOrigin.NONE);
-  }
-
-  /** Reads at most {@code maxBytes} from {@code in}; a longer stream is refused. */
-  public Parsed parse(InputStream in, long maxBytes, FeedOrigin origin) {
-    byte[] bytes;
-    try {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-    } catch (IOException e) {
-      throw new BadInputException("Cannot read the feed: " + e.getMessage() + ".", e);
+    /** @param displayNames handle (lower case) → display name as configured, for twitter routes */
+    public FeedParser(Map<String, String> displayNames, Clock clock) {
+        this.mapper = new FeedEntryMapper(displayNames, clock);
     }
-    if (bytes.length > maxBytes) {
-      throw new BadInputException("The feed is larger than " + maxBytes + " bytes (ingest.max_feed_bytes).");
-    }
-    return parse(bytes, origin);
-  }
 
-  /**
-   * Parses a whole feed.
-   *
-   * @throws BadInputException when it is not a feed, declares a DTD, or is badly encoded
-   */
-  public Parsed parse(byte[] content, FeedOrigin origin) {
-    String text = StrictDecoder.decode(content, XmlCharset.of(content), "The feed");
-    SyndFeed feed = build(text);
-    List<Post> posts = new ArrayList<>();
-    int unattributed = 0;
-    for (SyndEntry entry : feed.getEntries()) {
-      Post post = mapper.map(feed, entry, origin);
-      if (post == null) {
-        unattributed++;
-      } else {
-        posts.add(post);
-      }
+    @Override
+    public Parsed parse(byte[] content) {
+        return parse(content, FeedOrigin.NONE);
     }
-    return new Parsed(posts, unattributed);
-  }
 
-  private static SyndFeed build(String xml) {
-    SyndFeedInput input = new SyndFeedInput();
-    // rome's default already; said again because this is what keeps XXE and entity bombs out
-    input.setAllowDoctypes(false);
-    // keeps the Atom entries, whose links rome has resolved against xml:base
-    input.setPreserveWireFeed(true);
-    try {
-      return input.build(new StringReader(xml));
-    } catch (FeedException | IllegalArgumentException e) {
-      throw new BadInputException(reason(e), e);
+    /** Reads at most {@code maxBytes} from {@code in}; a longer stream is refused. */
+    public Parsed parse(InputStream in, long maxBytes, FeedOrigin origin) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read the feed: " + e.getMessage() + ".", e);
+        }
+        if (bytes.length > maxBytes) {
+            throw new BadInputException("The feed is larger than " + maxBytes + " bytes (ingest.max_feed_bytes).");
+        }
+        return parse(bytes, origin);
     }
-  }
 
-  private static String reason(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = t.getMessage();
-      if (m != null && m.contains("DOCTYPE")) {
-        return "The feed declares a DOCTYPE, which is refused: DTDs and entities are off for safety.";
-      }
+    /**
+     * Parses a whole feed.
+     *
+     * @throws BadInputException when it is not a feed, declares a DTD, or is badly encoded
+     */
+    public Parsed parse(byte[] content, FeedOrigin origin) {
+        String text = StrictDecoder.decode(content, XmlCharset.of(content), "The feed");
+        SyndFeed feed = build(text);
+        List<Post> posts = new ArrayList<>();
+        int unattributed = 0;
+        for (SyndEntry entry : feed.getEntries()) {
+            Post post = mapper.map(feed, entry, origin);
+            if (post == null) {
+                unattributed++;
+            } else {
+                posts.add(post);
+            }
+        }
+        return new Parsed(posts, unattributed);
     }
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return "The feed is not valid RSS or Atom: " + (m.endsWith(".") ? m : m + ".");
-  }
+
+    private static SyndFeed build(String xml) {
+        SyndFeedInput input = new SyndFeedInput();
+        // rome's default already; said again because this is what keeps XXE and entity bombs out
+        input.setAllowDoctypes(false);
+        // keeps the Atom entries, whose links rome has resolved against xml:base
+        input.setPreserveWireFeed(true);
+        try {
+            return input.build(new StringReader(xml));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new BadInputException(reason(e), e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("DOCTYPE")) {
+                return "The feed declares a DOCTYPE, which is refused: DTDs and entities are off for safety.";
+            }
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "The feed is not valid RSS or Atom: " + (m.endsWith(".") ? m : m + ".");
+    }
 }

@@ -25,90 +25,110 @@ import okhttp3.Response;
  * parsing.
  */
 public final class RssSource implements Source {
-  static final String ETAG = "etag";
-  static final String LAST_MODIFIED = "last_modified";
+    static final String ETAG = "etag";
+    static final String LAST_MODIFIED = "last_modified";
 
-  private final String name;
-  private final HttpUrl url;
-  private final FeedOrigin origin;
-  private final OkHttpClient http;
-  private final FeedParser parser;
-  private final long maxBytes;
-  private final Clock clock;
+    private final String name;
+    private final HttpUrl url;
+    private final FeedOrigin origin;
+    private final OkHttpClient http;
+    private final FeedParser parser;
+    private final long maxBytes;
+    private final Clock clock;
 
-  public RssSource(String name, String url, FeedOrigin origin, OkHttpClient http, FeedParser parser, long maxBytes,
-      Clock clock) {
-    this.name = name;
-    this.url = HttpUrl.get(url);
-    this.origin = origin;
-    this.http = http;
-    this.parser = parser;
-    this.maxBytes = maxBytes;
-    this.clock = clock;
-  }
-
-  /** An X account read through RSSHub: {@code <rsshubUrl>/twitter/user/<handle>}. */
-  public static RssSource rsshub(String rsshubUrl, String handle, String displayName, OkHttpClient http,
-      FeedParser parser, long maxBytes, Clock clock) {
-    String route = HttpUrl.get(rsshubUrl).newBuilder().addPathSegments("twitter/user").addPathSegment(handle)
-        .build().toString();
-    return new RssSource("rsshub:" + handle, route, new FeedOrigin(handle, displayName, route), http, parser,
-        maxBytes, clock);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public List<Post> fetch(SourceState state) throws SourceException {
-    Request.Builder request = new Request.Builder().url(url);
-    state.get(ETAG).ifPresent(v -> request.header("If-None-Match", v));
-    state.get(LAST_MODIFIED).ifPresent(v -> request.header("If-Modified-Since", v));
-    Call call = http.newCall(request.build());
-    try (Response response = call.execute()) {
-      int code = response.code();
-      if (code == 304) {
-        return List.of();
-      }
-      if (code == 429 || code == 503) {
-        throw new SourceException("Feed " + url.host() + " asks to slow down (HTTP " + code + ").", null,
-            retryAfter(response.header("Retry-After")));
-      }
-      if (!response.isSuccessful()) {
-        throw new SourceException("Feed " + url + " answered HTTP " + code + ".", null);
-      }
-      List<Post> posts = parser.parse(HttpClients.body(call, response, maxBytes), origin).posts();
-      remember(state, ETAG, response.header("ETag"));
-      remember(state, LAST_MODIFIED, response.header("Last-Modified"));
-      return posts;
-    } catch (IOException e) {
-      throw new SourceException("Feed " + url + " could not be read: " + e.getMessage() + ".", e);
-    } catch (BadInputException e) {
-      throw new SourceException("Feed " + url + " is unusable: " + e.getMessage(), e);
+    public RssSource(
+            String name,
+            String url,
+            FeedOrigin origin,
+            OkHttpClient http,
+            FeedParser parser,
+            long maxBytes,
+            Clock clock) {
+        this.name = name;
+        this.url = HttpUrl.get(url);
+        this.origin = origin;
+        this.http = http;
+        this.parser = parser;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
     }
-  }
 
-  private static void remember(SourceState state, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      state.put(key, value);
+    /** An X account read through RSSHub: {@code <rsshubUrl>/twitter/user/<handle>}. */
+    public static RssSource rsshub(
+            String rsshubUrl,
+            String handle,
+            String displayName,
+            OkHttpClient http,
+            FeedParser parser,
+            long maxBytes,
+            Clock clock) {
+        String route = HttpUrl.get(rsshubUrl)
+                .newBuilder()
+                .addPathSegments("twitter/user")
+                .addPathSegment(handle)
+                .build()
+                .toString();
+        return new RssSource(
+                "rsshub:" + handle, route, new FeedOrigin(handle, displayName, route), http, parser, maxBytes, clock);
     }
-  }
 
-  /** Retry-After is either seconds or an HTTP date. */
-  private Instant retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
+    @Override
+    public String name() {
+        return name;
     }
-    try {
-      return clock.instant().plusSeconds(Long.parseLong(value.trim()));
-    } catch (NumberFormatException e) {
-      try {
-        return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      } catch (DateTimeParseException ignored) {
-        return null;
-      }
+
+    @Override
+    public List<Post> fetch(SourceState state) throws SourceException {
+        Request.Builder request = new Request.Builder().url(url);
+        state.get(ETAG).ifPresent(v -> request.header("If-None-Match", v));
+        state.get(LAST_MODIFIED).ifPresent(v -> request.header("If-Modified-Since", v));
+        Call call = http.newCall(request.build());
+        try (Response response = call.execute()) {
+            int code = response.code();
+            if (code == 304) {
+                return List.of();
+            }
+            if (code == 429 || code == 503) {
+                throw new SourceException(
+                        "Feed " + url.host() + " asks to slow down (HTTP " + code + ").",
+                        null,
+                        retryAfter(response.header("Retry-After")));
+            }
+            if (!response.isSuccessful()) {
+                throw new SourceException("Feed " + url + " answered HTTP " + code + ".", null);
+            }
+            List<Post> posts = parser.parse(HttpClients.body(call, response, maxBytes), origin)
+                    .posts();
+            remember(state, ETAG, response.header("ETag"));
+            remember(state, LAST_MODIFIED, response.header("Last-Modified"));
+            return posts;
+        } catch (IOException e) {
+            throw new SourceException("Feed " + url + " could not be read: " + e.getMessage() + ".", e);
+        } catch (BadInputException e) {
+            throw new SourceException("Feed " + url + " is unusable: " + e.getMessage(), e);
+        }
     }
-  }
+
+    private static void remember(SourceState state, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            state.put(key, value);
+        }
+    }
+
+    /** Retry-After is either seconds or an HTTP date. */
+    private Instant retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return clock.instant().plusSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
 }

@@ -38,38 +38,38 @@ import java.util.List;
  * A line that breaks any of this makes the whole file refused, naming the line.
  */
 public final class JsonlParser implements PostParser {
-  private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper();
 
-  @Override
-  public Parsed parse(byte[] content) {
-    String text = StrictDecoder.utf8(content, "The JSON lines file");
-    List<Post> posts = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (!lines[i].isBlank()) {
-        posts.add(line(lines[i], i + 1));
-      }
+    @Override
+    public Parsed parse(byte[] content) {
+        String text = StrictDecoder.utf8(content, "The JSON lines file");
+        List<Post> posts = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                posts.add(line(lines[i], i + 1));
+            }
+        }
+        if (posts.isEmpty()) {
+            throw new BadInputException("The JSON lines file holds no posts.");
+        }
+        return new Parsed(posts, 0);
     }
-    if (posts.isEmpty()) {
-      throw new BadInputException("The JSON lines file holds no posts.");
-    }
-    return new Parsed(posts, 0);
-  }
 
-  private Post line(String line, int number) {
-    JsonNode node;
-    try {
-      node = json.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new BadInputException("Line " + number + " is not valid JSON: " + e.getOriginalMessage() + ".", e);
+    private Post line(String line, int number) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("Line " + number + " is not valid JSON: " + e.getOriginalMessage() + ".", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadInputException("Line " + number + " is not a JSON object.");
+        }
+        try {
+            return JsonlPost.from(node);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("Line " + number + ": " + e.getMessage(), e);
+        }
     }
-    if (node == null || !node.isObject()) {
-      throw new BadInputException("Line " + number + " is not a JSON object.");
-    }
-    try {
-      return JsonlPost.from(node);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("Line " + number + ": " + e.getMessage(), e);
-    }
-  }
 }

@@ -11,14 +11,14 @@ import java.util.Map;
 
 /** The parser of each import {@link Format}. */
 public final class Parsers {
-  private Parsers() {}
+    private Parsers() {}
 
-  /** @param displayNames handle (lower case) → name as configured ({@code SourcesConfig.displayNames()}) */
-  public static Map<Format, PostParser> all(Map<String, String> displayNames, Clock clock) {
-    Map<Format, PostParser> parsers = new EnumMap<>(Format.class);
-    parsers.put(Format.X_API_V2, new XApiV2Parser(displayNames));
-    parsers.put(Format.RSS, new FeedParser(displayNames, clock));
-    parsers.put(Format.JSONL, new JsonlParser());
-    return parsers;
-  }
+    /** @param displayNames handle (lower case) → name as configured ({@code SourcesConfig.displayNames()}) */
+    public static Map<Format, PostParser> all(Map<String, String> displayNames, Clock clock) {
+        Map<Format, PostParser> parsers = new EnumMap<>(Format.class);
+        parsers.put(Format.X_API_V2, new XApiV2Parser(displayNames));
+        parsers.put(Format.RSS, new FeedParser(displayNames, clock));
+        parsers.put(Format.JSONL, new JsonlParser());
+        return parsers;
+    }
 }

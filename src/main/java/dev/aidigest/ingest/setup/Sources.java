@@ -29,57 +29,69 @@ import org.slf4j.LoggerFactory;
  * With nothing configured the list is empty (the demo imports the bundled sample instead).
  */
 public final class Sources {
-  private static final Logger log = LoggerFactory.getLogger(Sources.class);
+    private static final Logger log = LoggerFactory.getLogger(Sources.class);
 
-  private Sources() {}
+    private Sources() {}
 
-  public static List<Source> from(AppConfig app, SourcesConfig config, Clock clock) {
-    AppConfig.IngestConfig ingest = app.ingest();
-    int timeout = ingest == null || ingest.timeoutSeconds() <= 0 ? 20 : ingest.timeoutSeconds();
-    long maxBytes = ingest == null || ingest.maxFeedBytes() <= 0 ? 10L << 20 : ingest.maxFeedBytes();
-    String userAgent = ingest == null || blank(ingest.userAgent()) ? "ai-digest/0.1" : ingest.userAgent();
-    OkHttpClient http = HttpClients.client(userAgent, Duration.ofSeconds(timeout));
-    Map<String, String> names = config.displayNames();
-    FeedParser feedParser = new FeedParser(names, clock);
+    public static List<Source> from(AppConfig app, SourcesConfig config, Clock clock) {
+        AppConfig.IngestConfig ingest = app.ingest();
+        int timeout = ingest == null || ingest.timeoutSeconds() <= 0 ? 20 : ingest.timeoutSeconds();
+        long maxBytes = ingest == null || ingest.maxFeedBytes() <= 0 ? 10L << 20 : ingest.maxFeedBytes();
+        String userAgent = ingest == null || blank(ingest.userAgent()) ? "ai-digest/0.1" : ingest.userAgent();
+        OkHttpClient http = HttpClients.client(userAgent, Duration.ofSeconds(timeout));
+        Map<String, String> names = config.displayNames();
+        FeedParser feedParser = new FeedParser(names, clock);
 
-    AppConfig.XConfig x = app.x();
-    boolean xApi = x != null && x.enabled();
-    String rsshub = app.rsshub() == null || blank(app.rsshub().url()) ? null : app.rsshub().url();
-    List<Source> sources = new ArrayList<>();
-    List<String> apiHandles = new ArrayList<>();
-    List<String> unread = new ArrayList<>();
-    for (SourcesConfig.Account a : config.accounts()) {
-      if (xApi && !a.rsshub()) {
-        apiHandles.add(a.handle());
-      } else if (rsshub != null) {
-        sources.add(RssSource.rsshub(rsshub, a.handle(), a.name(), http, feedParser, maxBytes, clock));
-      } else {
-        unread.add(a.handle());
-      }
+        AppConfig.XConfig x = app.x();
+        boolean xApi = x != null && x.enabled();
+        String rsshub = app.rsshub() == null || blank(app.rsshub().url())
+                ? null
+                : app.rsshub().url();
+        List<Source> sources = new ArrayList<>();
+        List<String> apiHandles = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (SourcesConfig.Account a : config.accounts()) {
+            if (xApi && !a.rsshub()) {
+                apiHandles.add(a.handle());
+            } else if (rsshub != null) {
+                sources.add(RssSource.rsshub(rsshub, a.handle(), a.name(), http, feedParser, maxBytes, clock));
+            } else {
+                unread.add(a.handle());
+            }
+        }
+        if (!unread.isEmpty()) {
+            log.warn(
+                    "{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN or AIDIGEST_RSSHUB_URL",
+                    unread.size(),
+                    unread.get(0));
+        }
+        if (!apiHandles.isEmpty()) {
+            String apiUrl = blank(x.apiUrl()) ? "https://api.x.com" : x.apiUrl();
+            int maxResults = x.maxResults() <= 0 ? 100 : x.maxResults();
+            sources.add(
+                    0,
+                    new XApiSource(
+                            http, apiUrl, x.bearerToken(), apiHandles, maxResults, new XApiV2Parser(names), maxBytes));
+        }
+        for (SourcesConfig.Feed f : config.feeds()) {
+            if (blank(f.url())) {
+                log.warn("a feed without url in sources.yml is skipped");
+                continue;
+            }
+            String name = "feed:" + (blank(f.name()) ? f.url() : f.name());
+            sources.add(new RssSource(
+                    name,
+                    f.url(),
+                    new FeedOrigin(f.handle(), f.authorName(), f.url()),
+                    http,
+                    feedParser,
+                    maxBytes,
+                    clock));
+        }
+        return sources;
     }
-    if (!unread.isEmpty()) {
-      log.warn("{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN or AIDIGEST_RSSHUB_URL",
-          unread.size(), unread.get(0));
-    }
-    if (!apiHandles.isEmpty()) {
-      String apiUrl = blank(x.apiUrl()) ? "https://api.x.com" : x.apiUrl();
-      int maxResults = x.maxResults() <= 0 ? 100 : x.maxResults();
-      sources.add(0, new XApiSource(http, apiUrl, x.bearerToken(), apiHandles, maxResults,
-          new XApiV2Parser(names), maxBytes));
-    }
-    for (SourcesConfig.Feed f : config.feeds()) {
-      if (blank(f.url())) {
-        log.warn("a feed without url in sources.yml is skipped");
-        continue;
-      }
-      String name = "feed:" + (blank(f.name()) ? f.url() : f.name());
-      sources.add(new RssSource(name, f.url(), new FeedOrigin(f.handle(), f.authorName(), f.url()), http,
-          feedParser, maxBytes, clock));
-    }
-    return sources;
-  }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 }

@@ -11,14 +11,14 @@ import java.util.Map;
  * @param timelineHandle the handle whose timeline this is (tweets without an author are theirs), or null
  */
 public record Attribution(Map<String, String> handleByUserId, String timelineHandle) {
-  public static final Attribution NONE = new Attribution(Map.of(), null);
+    public static final Attribution NONE = new Attribution(Map.of(), null);
 
-  public Attribution {
-    handleByUserId = Map.copyOf(handleByUserId);
-  }
+    public Attribution {
+        handleByUserId = Map.copyOf(handleByUserId);
+    }
 
-  /** Tweets of one user's timeline. */
-  public static Attribution timelineOf(String userId, String handle) {
-    return new Attribution(Map.of(userId, handle), handle);
-  }
+    /** Tweets of one user's timeline. */
+    public static Attribution timelineOf(String userId, String handle) {
+        return new Attribution(Map.of(userId, handle), handle);
+    }
 }

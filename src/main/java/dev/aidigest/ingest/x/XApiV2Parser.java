@@ -24,120 +24,123 @@ import org.slf4j.LoggerFactory;
  * prints names as configured.
  */
 public final class XApiV2Parser implements PostParser {
-  private static final Logger log = LoggerFactory.getLogger(XApiV2Parser.class);
+    private static final Logger log = LoggerFactory.getLogger(XApiV2Parser.class);
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final Map<String, String> displayNames;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, String> displayNames;
 
-  /** @param displayNames handle (lower case) → display name as configured */
-  public XApiV2Parser(Map<String, String> displayNames) {
-    this.displayNames = Map.copyOf(displayNames);
-  }
+    /** @param displayNames handle (lower case) → display name as configured */
+    public XApiV2Parser(Map<String, String> displayNames) {
+        this.displayNames = Map.copyOf(displayNames);
+    }
 
-  /** A file to import: only what the file itself says attributes its tweets. */
-  @Override
-  public Parsed parse(byte[] content) {
-    return page(content, Attribution.NONE).parsed();
-  }
+    /** A file to import: only what the file itself says attributes its tweets. */
+    @Override
+    public Parsed parse(byte[] content) {
+        return page(content, Attribution.NONE).parsed();
+    }
 
-  /**
-   * One response of a tweets endpoint.
-   *
-   * @throws BadInputException when it is not JSON, not UTF-8 or not a tweets response
-   */
-  public XPage page(byte[] content, Attribution attribution) {
-    JsonNode root = root(content);
-    JsonNode data = data(root);
-    List<JsonNode> tweets = new ArrayList<>();
-    if (data.isArray()) {
-      data.forEach(tweets::add);
-    } else if (data.isObject()) {
-      tweets.add(data);
+    /**
+     * One response of a tweets endpoint.
+     *
+     * @throws BadInputException when it is not JSON, not UTF-8 or not a tweets response
+     */
+    public XPage page(byte[] content, Attribution attribution) {
+        JsonNode root = root(content);
+        JsonNode data = data(root);
+        List<JsonNode> tweets = new ArrayList<>();
+        if (data.isArray()) {
+            data.forEach(tweets::add);
+        } else if (data.isObject()) {
+            tweets.add(data);
+        }
+        if (!tweets.isEmpty() && isUser(tweets.get(0))) {
+            throw new BadInputException("The X API v2 file holds users, not posts.");
+        }
+        TweetMapper mapper =
+                new TweetMapper(displayNames, new XIncludes(root.path("includes"), attribution), attribution);
+        List<Post> posts = new ArrayList<>(tweets.size());
+        String newest = Json.str(root.path("meta"), "newest_id");
+        int unattributed = 0;
+        for (int i = 0; i < tweets.size(); i++) {
+            Post post = mapper.map(tweets.get(i), i + 1);
+            newest = XPage.newer(newest, Json.str(tweets.get(i), "id"));
+            if (post == null) {
+                unattributed++;
+            } else {
+                posts.add(post);
+            }
+        }
+        if (unattributed > 0) {
+            log.warn(
+                    "{} of {} X posts left out: no author (no includes.users and no known user id) or no time",
+                    unattributed,
+                    tweets.size());
+        }
+        return new XPage(new Parsed(posts, unattributed), newest, Json.str(root.path("meta"), "next_token"));
     }
-    if (!tweets.isEmpty() && isUser(tweets.get(0))) {
-      throw new BadInputException("The X API v2 file holds users, not posts.");
-    }
-    TweetMapper mapper = new TweetMapper(displayNames, new XIncludes(root.path("includes"), attribution), attribution);
-    List<Post> posts = new ArrayList<>(tweets.size());
-    String newest = Json.str(root.path("meta"), "newest_id");
-    int unattributed = 0;
-    for (int i = 0; i < tweets.size(); i++) {
-      Post post = mapper.map(tweets.get(i), i + 1);
-      newest = XPage.newer(newest, Json.str(tweets.get(i), "id"));
-      if (post == null) {
-        unattributed++;
-      } else {
-        posts.add(post);
-      }
-    }
-    if (unattributed > 0) {
-      log.warn("{} of {} X posts left out: no author (no includes.users and no known user id) or no time",
-          unattributed, tweets.size());
-    }
-    return new XPage(new Parsed(posts, unattributed), newest, Json.str(root.path("meta"), "next_token"));
-  }
 
-  /**
-   * A users response ({@code /2/users/by}, {@code /2/users/by/username/:username}).
-   *
-   * @return handle (lower case) → user; users the API could not find are logged and absent
-   */
-  public Map<String, XUser> users(byte[] content) {
-    JsonNode data = data(root(content));
-    Map<String, XUser> users = new LinkedHashMap<>();
-    for (JsonNode u : data.isArray() ? data : List.of(data)) {
-      String id = Json.str(u, "id");
-      String username = Json.str(u, "username");
-      if (id == null || username == null) {
-        throw new BadInputException("The X API users response has a user without id or username.");
-      }
-      users.put(username.toLowerCase(Locale.ROOT), new XUser(id, username, Json.str(u, "name")));
+    /**
+     * A users response ({@code /2/users/by}, {@code /2/users/by/username/:username}).
+     *
+     * @return handle (lower case) → user; users the API could not find are logged and absent
+     */
+    public Map<String, XUser> users(byte[] content) {
+        JsonNode data = data(root(content));
+        Map<String, XUser> users = new LinkedHashMap<>();
+        for (JsonNode u : data.isArray() ? data : List.of(data)) {
+            String id = Json.str(u, "id");
+            String username = Json.str(u, "username");
+            if (id == null || username == null) {
+                throw new BadInputException("The X API users response has a user without id or username.");
+            }
+            users.put(username.toLowerCase(Locale.ROOT), new XUser(id, username, Json.str(u, "name")));
+        }
+        return users;
     }
-    return users;
-  }
 
-  private JsonNode root(byte[] content) {
-    String text = StrictDecoder.utf8(content, "The X API v2 file");
-    JsonNode root;
-    try {
-      root = json.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new BadInputException("The X API v2 file is not valid JSON" + where + ".", e);
+    private JsonNode root(byte[] content) {
+        String text = StrictDecoder.utf8(content, "The X API v2 file");
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new BadInputException("The X API v2 file is not valid JSON" + where + ".", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException("The X API v2 file is not a JSON object with a data field.");
+        }
+        return root;
     }
-    if (root == null || !root.isObject()) {
-      throw new BadInputException("The X API v2 file is not a JSON object with a data field.");
-    }
-    return root;
-  }
 
-  /** {@code data}, an empty array when the API only sent errors, or a clear refusal. */
-  private JsonNode data(JsonNode root) {
-    JsonNode errors = root.path("errors");
-    if (errors.isArray() && !errors.isEmpty()) {
-      for (JsonNode e : errors) {
-        log.info("X API partial error ignored: {} {}", Json.str(e, "title"), Json.str(e, "detail"));
-      }
+    /** {@code data}, an empty array when the API only sent errors, or a clear refusal. */
+    private JsonNode data(JsonNode root) {
+        JsonNode errors = root.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            for (JsonNode e : errors) {
+                log.info("X API partial error ignored: {} {}", Json.str(e, "title"), Json.str(e, "detail"));
+            }
+        }
+        JsonNode data = root.get("data");
+        if (data != null && (data.isArray() || data.isObject())) {
+            return data;
+        }
+        if (data == null && errors.isArray()) {
+            return json.createArrayNode();
+        }
+        if (data == null && root.has("title")) {
+            throw new BadInputException("The X API answered with an error instead of posts: " + Json.str(root, "title")
+                    + " (" + Json.str(root, "detail") + ").");
+        }
+        if (data == null && root.path("meta").path("result_count").asInt(-1) == 0) {
+            return json.createArrayNode();
+        }
+        throw new BadInputException("The X API v2 file has no data array or object.");
     }
-    JsonNode data = root.get("data");
-    if (data != null && (data.isArray() || data.isObject())) {
-      return data;
-    }
-    if (data == null && errors.isArray()) {
-      return json.createArrayNode();
-    }
-    if (data == null && root.has("title")) {
-      throw new BadInputException("The X API answered with an error instead of posts: "
-          + Json.str(root, "title") + " (" + Json.str(root, "detail") + ").");
-    }
-    if (data == null && root.path("meta").path("result_count").asInt(-1) == 0) {
-      return json.createArrayNode();
-    }
-    throw new BadInputException("The X API v2 file has no data array or object.");
-  }
 
-  private static boolean isUser(JsonNode node) {
-    return node.has("username") && !node.has("text");
-  }
+    private static boolean isUser(JsonNode node) {
+        return node.has("username") && !node.has("text");
+    }
 }

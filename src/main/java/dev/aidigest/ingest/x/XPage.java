@@ -10,17 +10,17 @@ import dev.aidigest.ingest.Parsed;
  */
 public record XPage(Parsed parsed, String newestId, String nextToken) {
 
-  /** The larger of two tweet ids (ids are decimal strings of growing numbers); nulls lose. */
-  public static String newer(String a, String b) {
-    if (a == null) {
-      return b;
+    /** The larger of two tweet ids (ids are decimal strings of growing numbers); nulls lose. */
+    public static String newer(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        if (a.length() != b.length()) {
+            return a.length() > b.length() ? a : b;
+        }
+        return a.compareTo(b) >= 0 ? a : b;
     }
-    if (b == null) {
-      return a;
-    }
-    if (a.length() != b.length()) {
-      return a.length() > b.length() ? a : b;
-    }
-    return a.compareTo(b) >= 0 ? a : b;
-  }
 }

@@ -21,140 +21,166 @@ import org.junit.jupiter.api.Test;
 /** The callback's gate: Lark's real encrypted vector, url_verification, signatures, tokens, retries. */
 class LarkWebhookTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  final JsonNode vector = read("/fixtures/lark/lark_oapi_sdk_java_encrypted_event_vector.json");
-  final String key = vector.get("encrypt_key").asText();     // 1212121212
-  final String token = vector.get("verification_token").asText(); // v
-  final List<JsonNode> handled = new ArrayList<>();
-  final SeenEvents seen = new SeenEvents();
-  final LarkCallbacks lark = new LarkCallbacks(key, token);
+    static final ObjectMapper JSON = new ObjectMapper();
+    final JsonNode vector = read("/fixtures/lark/lark_oapi_sdk_java_encrypted_event_vector.json");
+    final String key = vector.get("encrypt_key").asText(); // 1212121212
+    final String token = vector.get("verification_token").asText(); // v
+    final List<JsonNode> handled = new ArrayList<>();
+    final SeenEvents seen = new SeenEvents();
+    final LarkCallbacks lark = new LarkCallbacks(key, token);
 
-  LarkWebhook webhook(String verificationToken, String encryptKey) {
-    return new LarkWebhook(verificationToken, encryptKey, JSON, seen, Runnable::run, handled::add);
-  }
+    LarkWebhook webhook(String verificationToken, String encryptKey) {
+        return new LarkWebhook(verificationToken, encryptKey, JSON, seen, Runnable::run, handled::add);
+    }
 
-  @Test
-  void decryptsTheSdkTestVectorToItsExpectedPlaintext() throws Exception {
-    String plain = LarkCrypto.decrypt(key, vector.get("encrypted_body").get("encrypt").asText());
-    assertThat(plain).isEqualTo(vector.get("expected_plaintext").asText());
-  }
+    @Test
+    void decryptsTheSdkTestVectorToItsExpectedPlaintext() throws Exception {
+        String plain = LarkCrypto.decrypt(
+                key, vector.get("encrypted_body").get("encrypt").asText());
+        assertThat(plain).isEqualTo(vector.get("expected_plaintext").asText());
+    }
 
-  @Test
-  void aWrongEncryptKeyDoesNotDecrypt() {
-    assertThatThrownBy(() -> LarkCrypto.decrypt("not-the-key", vector.get("encrypted_body").get("encrypt").asText()))
-        .isInstanceOf(GeneralSecurityException.class);
-  }
+    @Test
+    void aWrongEncryptKeyDoesNotDecrypt() {
+        assertThatThrownBy(() -> LarkCrypto.decrypt(
+                        "not-the-key",
+                        vector.get("encrypted_body").get("encrypt").asText()))
+                .isInstanceOf(GeneralSecurityException.class);
+    }
 
-  @Test
-  void answersUrlVerificationWithTheChallengeWhenTheTokenMatches() {
-    var r = webhook(token, null).handle(Map.of(), vector.get("plain_url_verification_body_from_TestEventDispatcher").asText());
-    assertThat(r.status()).isEqualTo(200);
-    assertThat(read(r.body()).get("challenge").asText()).isEqualTo("1212");
-  }
+    @Test
+    void answersUrlVerificationWithTheChallengeWhenTheTokenMatches() {
+        var r = webhook(token, null)
+                .handle(
+                        Map.of(),
+                        vector.get("plain_url_verification_body_from_TestEventDispatcher")
+                                .asText());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(read(r.body()).get("challenge").asText()).isEqualTo("1212");
+    }
 
-  @Test
-  void answersAnEncryptedUrlVerification() {
-    String challenge = JSON.createObjectNode().put("challenge", "ajls384kdjx98XX").put("token", token)
-        .put("type", "url_verification").toString();
-    String body = JSON.createObjectNode().put("encrypt", lark.encrypt(challenge)).toString();
-    var r = webhook(token, key).handle(Map.of(), body);
-    assertThat(r.status()).isEqualTo(200);
-    assertThat(read(r.body()).get("challenge").asText()).isEqualTo("ajls384kdjx98XX");
-    assertThat(handled).isEmpty();
-  }
+    @Test
+    void answersAnEncryptedUrlVerification() {
+        String challenge = JSON.createObjectNode()
+                .put("challenge", "ajls384kdjx98XX")
+                .put("token", token)
+                .put("type", "url_verification")
+                .toString();
+        String body =
+                JSON.createObjectNode().put("encrypt", lark.encrypt(challenge)).toString();
+        var r = webhook(token, key).handle(Map.of(), body);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(read(r.body()).get("challenge").asText()).isEqualTo("ajls384kdjx98XX");
+        assertThat(handled).isEmpty();
+    }
 
-  @Test
-  void refusesUrlVerificationWithAnotherToken() {
-    var r = webhook("other-token", null).handle(Map.of(), vector.get("plain_url_verification_body_from_TestEventDispatcher").asText());
-    assertThat(r.status()).isEqualTo(401);
-  }
+    @Test
+    void refusesUrlVerificationWithAnotherToken() {
+        var r = webhook("other-token", null)
+                .handle(
+                        Map.of(),
+                        vector.get("plain_url_verification_body_from_TestEventDispatcher")
+                                .asText());
+        assertThat(r.status()).isEqualTo(401);
+    }
 
-  @Test
-  void acceptsTheRealEncryptedBodyWhenSignedAndHandsOnItsPlaintext() {
-    String body = vector.get("encrypted_body").toString();
-    String ts = "1732608000";
-    String nonce = "nonce";
-    var r = webhook(token, key).handle(Map.of("x-lark-request-timestamp", ts, "x-lark-request-nonce", nonce,
-        "x-lark-signature", lark.signature(ts, nonce, body)), body);
-    assertThat(r.status()).isEqualTo(200);
-    assertThat(handled).singleElement().satisfies(e ->
-        assertThat(e.get("header").get("event_type").asText()).isEqualTo("contact.user.created_v3"));
-  }
+    @Test
+    void acceptsTheRealEncryptedBodyWhenSignedAndHandsOnItsPlaintext() {
+        String body = vector.get("encrypted_body").toString();
+        String ts = "1732608000";
+        String nonce = "nonce";
+        var r = webhook(token, key)
+                .handle(
+                        Map.of(
+                                "x-lark-request-timestamp",
+                                ts,
+                                "x-lark-request-nonce",
+                                nonce,
+                                "x-lark-signature",
+                                lark.signature(ts, nonce, body)),
+                        body);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(handled).singleElement().satisfies(e -> assertThat(
+                        e.get("header").get("event_type").asText())
+                .isEqualTo("contact.user.created_v3"));
+    }
 
-  @Test
-  void rejectsAnUnsignedEncryptedEvent() {
-    var r = webhook(token, key).handle(Map.of(), vector.get("encrypted_body").toString());
-    assertThat(r.status()).isEqualTo(401);
-    assertThat(handled).isEmpty();
-  }
+    @Test
+    void rejectsAnUnsignedEncryptedEvent() {
+        var r = webhook(token, key)
+                .handle(Map.of(), vector.get("encrypted_body").toString());
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(handled).isEmpty();
+    }
 
-  @Test
-  void rejectsAForgedSignature() {
-    var signed = lark.signed(lark.message("e1", "oc_1", "group", "ou_a", "@_user_1 /latest"));
-    Map<String, String> headers = new HashMap<>(signed.headers());
-    headers.put("x-lark-signature", "0".repeat(64));
-    assertThat(webhook(token, key).handle(headers, signed.body()).status()).isEqualTo(401);
-    assertThat(handled).isEmpty();
-  }
+    @Test
+    void rejectsAForgedSignature() {
+        var signed = lark.signed(lark.message("e1", "oc_1", "group", "ou_a", "@_user_1 /latest"));
+        Map<String, String> headers = new HashMap<>(signed.headers());
+        headers.put("x-lark-signature", "0".repeat(64));
+        assertThat(webhook(token, key).handle(headers, signed.body()).status()).isEqualTo(401);
+        assertThat(handled).isEmpty();
+    }
 
-  @Test
-  void rejectsABodyEncryptedWithAnotherKeyEvenIfSignedWithIt() {
-    LarkCallbacks forger = new LarkCallbacks("guessed-key", token);
-    var signed = forger.signed(forger.message("e2", "oc_1", "group", "ou_a", "/subscribe"));
-    assertThat(webhook(token, key).handle(signed.headers(), signed.body()).status()).isEqualTo(401);
-  }
+    @Test
+    void rejectsABodyEncryptedWithAnotherKeyEvenIfSignedWithIt() {
+        LarkCallbacks forger = new LarkCallbacks("guessed-key", token);
+        var signed = forger.signed(forger.message("e2", "oc_1", "group", "ou_a", "/subscribe"));
+        assertThat(webhook(token, key).handle(signed.headers(), signed.body()).status())
+                .isEqualTo(401);
+    }
 
-  @Test
-  void rejectsPlaintextEventsWhenAnEncryptKeyIsConfigured() {
-    String plain = lark.message("e3", "oc_1", "group", "ou_a", "/subscribe");
-    assertThat(webhook(token, key).handle(Map.of(), plain).status()).isEqualTo(401);
-  }
+    @Test
+    void rejectsPlaintextEventsWhenAnEncryptKeyIsConfigured() {
+        String plain = lark.message("e3", "oc_1", "group", "ou_a", "/subscribe");
+        assertThat(webhook(token, key).handle(Map.of(), plain).status()).isEqualTo(401);
+    }
 
-  @Test
-  void rejectsAWrongVerificationTokenWithoutEncryption() {
-    String forged = new LarkCallbacks(key, "guess").message("e4", "oc_1", "group", "ou_a", "/subscribe");
-    assertThat(webhook(token, null).handle(Map.of(), forged).status()).isEqualTo(401);
-    assertThat(webhook(token, null).handle(Map.of(), "not json").status()).isEqualTo(400);
-    assertThat(handled).isEmpty();
-  }
+    @Test
+    void rejectsAWrongVerificationTokenWithoutEncryption() {
+        String forged = new LarkCallbacks(key, "guess").message("e4", "oc_1", "group", "ou_a", "/subscribe");
+        assertThat(webhook(token, null).handle(Map.of(), forged).status()).isEqualTo(401);
+        assertThat(webhook(token, null).handle(Map.of(), "not json").status()).isEqualTo(400);
+        assertThat(handled).isEmpty();
+    }
 
-  @Test
-  void handlesARetriedEventOnce() {
-    var signed = lark.signed(lark.message("f7984f25108f8137722bb63cee927e66", "oc_1", "group", "ou_a", "/latest"));
-    LarkWebhook w = webhook(token, key);
-    assertThat(w.handle(signed.headers(), signed.body()).status()).isEqualTo(200);
-    var again = lark.signed(lark.message("f7984f25108f8137722bb63cee927e66", "oc_1", "group", "ou_a", "/latest"));
-    assertThat(w.handle(again.headers(), again.body()).status()).isEqualTo(200);
-    assertThat(handled).hasSize(1);
-    assertThat(seen.keys).containsExactly(LarkWebhook.key("f7984f25108f8137722bb63cee927e66"));
-  }
+    @Test
+    void handlesARetriedEventOnce() {
+        var signed = lark.signed(lark.message("f7984f25108f8137722bb63cee927e66", "oc_1", "group", "ou_a", "/latest"));
+        LarkWebhook w = webhook(token, key);
+        assertThat(w.handle(signed.headers(), signed.body()).status()).isEqualTo(200);
+        var again = lark.signed(lark.message("f7984f25108f8137722bb63cee927e66", "oc_1", "group", "ou_a", "/latest"));
+        assertThat(w.handle(again.headers(), again.body()).status()).isEqualTo(200);
+        assertThat(handled).hasSize(1);
+        assertThat(seen.keys).containsExactly(LarkWebhook.key("f7984f25108f8137722bb63cee927e66"));
+    }
 
-  static JsonNode read(String resourceOrJson) {
-    try {
-      if (resourceOrJson.startsWith("/")) {
-        try (InputStream in = LarkWebhookTest.class.getResourceAsStream(resourceOrJson)) {
-          return JSON.readTree(in);
+    static JsonNode read(String resourceOrJson) {
+        try {
+            if (resourceOrJson.startsWith("/")) {
+                try (InputStream in = LarkWebhookTest.class.getResourceAsStream(resourceOrJson)) {
+                    return JSON.readTree(in);
+                }
+            }
+            return JSON.readTree(resourceOrJson);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-      }
-      return JSON.readTree(resourceOrJson);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
-  }
 
-  /** Remembers update keys like the processed_update table. */
-  static final class SeenEvents implements ChatEvents {
-    final Set<Long> keys = new HashSet<>();
+    /** Remembers update keys like the processed_update table. */
+    static final class SeenEvents implements ChatEvents {
+        final Set<Long> keys = new HashSet<>();
 
-    @Override
-    public void botStatusChanged(ChatRef chat, String title, String status) {}
+        @Override
+        public void botStatusChanged(ChatRef chat, String title, String status) {}
 
-    @Override
-    public void migrated(ChatRef from, String newChatId) {}
+        @Override
+        public void migrated(ChatRef from, String newChatId) {}
 
-    @Override
-    public synchronized boolean firstTime(String platform, long updateId) {
-      return keys.add(updateId);
+        @Override
+        public synchronized boolean firstTime(String platform, long updateId) {
+            return keys.add(updateId);
+        }
     }
-  }
 }

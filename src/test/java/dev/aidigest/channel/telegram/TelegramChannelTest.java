@@ -16,73 +16,84 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 /** Each Bot API error body (as Telegram writes it) maps to one of our exceptions. */
 class TelegramChannelTest {
 
-  final FakeTelegramBotApi api = new FakeTelegramBotApi();
-  final TelegramChannel channel = new TelegramChannel(
-      new OkHttpTelegramClient(FakeTelegramBotApi.TOKEN, TelegramBot.url(api.url())), new Throttle(1000, 0, 1000));
-  final ChatRef group = new ChatRef("telegram", "-1001", ChatRef.Kind.GROUP);
+    final FakeTelegramBotApi api = new FakeTelegramBotApi();
+    final TelegramChannel channel = new TelegramChannel(
+            new OkHttpTelegramClient(FakeTelegramBotApi.TOKEN, TelegramBot.url(api.url())),
+            new Throttle(1000, 0, 1000));
+    final ChatRef group = new ChatRef("telegram", "-1001", ChatRef.Kind.GROUP);
 
-  @AfterEach
-  void stop() {
-    api.close();
-  }
+    @AfterEach
+    void stop() {
+        api.close();
+    }
 
-  @Test
-  void sendsHtmlWithoutLinkPreviewAndReturnsTheMessageId() throws Exception {
-    String id = channel.send(group, Reply.builder().paragraph(Reply.Span.bold("a<b"), Reply.Span.link("x", "https://x.com/1")).build());
-    assertThat(id).isNotBlank();
-    var body = api.sentTo(-1001).get(0);
-    assertThat(body.get("parse_mode").asText()).isEqualToIgnoringCase("HTML");
-    assertThat(body.get("text").asText()).isEqualTo("<b>a&lt;b</b><a href=\"https://x.com/1\">x</a>");
-    assertThat(body.get("link_preview_options").get("is_disabled").asBoolean()).isTrue();
-  }
+    @Test
+    void sendsHtmlWithoutLinkPreviewAndReturnsTheMessageId() throws Exception {
+        String id = channel.send(
+                group,
+                Reply.builder()
+                        .paragraph(Reply.Span.bold("a<b"), Reply.Span.link("x", "https://x.com/1"))
+                        .build());
+        assertThat(id).isNotBlank();
+        var body = api.sentTo(-1001).get(0);
+        assertThat(body.get("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+        assertThat(body.get("text").asText()).isEqualTo("<b>a&lt;b</b><a href=\"https://x.com/1\">x</a>");
+        assertThat(body.get("link_preview_options").get("is_disabled").asBoolean())
+                .isTrue();
+    }
 
-  @Test
-  void tooManyRequestsCarriesRetryAfter() {
-    api.failNextSend(-1001L, "429_with_retry_after", null);
-    assertThatThrownBy(() -> channel.send(group, Reply.text("hi")))
-        .isInstanceOfSatisfying(ChannelException.RateLimited.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
-  }
+    @Test
+    void tooManyRequestsCarriesRetryAfter() {
+        api.failNextSend(-1001L, "429_with_retry_after", null);
+        assertThatThrownBy(() -> channel.send(group, Reply.text("hi")))
+                .isInstanceOfSatisfying(ChannelException.RateLimited.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(Duration.ofSeconds(5)));
+    }
 
-  @Test
-  void blockedIsForbidden() {
-    api.failNextSend(-1001L, "403_bot_blocked", null);
-    assertThatThrownBy(() -> channel.send(group, Reply.text("hi"))).isInstanceOf(ChannelException.Forbidden.class);
-  }
+    @Test
+    void blockedIsForbidden() {
+        api.failNextSend(-1001L, "403_bot_blocked", null);
+        assertThatThrownBy(() -> channel.send(group, Reply.text("hi"))).isInstanceOf(ChannelException.Forbidden.class);
+    }
 
-  @Test
-  void chatNotFoundIsForbiddenToo() {
-    api.failNextSend(-1001L, "400_chat_not_found", null);
-    assertThatThrownBy(() -> channel.send(group, Reply.text("hi"))).isInstanceOf(ChannelException.Forbidden.class);
-  }
+    @Test
+    void chatNotFoundIsForbiddenToo() {
+        api.failNextSend(-1001L, "400_chat_not_found", null);
+        assertThatThrownBy(() -> channel.send(group, Reply.text("hi"))).isInstanceOf(ChannelException.Forbidden.class);
+    }
 
-  @Test
-  void cantParseEntitiesIsResentOnceAsPlainText() throws Exception {
-    api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
-    channel.send(group, Reply.builder().paragraph(Reply.Span.bold("粗体"), Reply.Span.plain(" & 文本")).build());
-    assertThat(api.sentTo(-1001)).singleElement().satisfies(b -> {
-      assertThat(b.get("text").asText()).isEqualTo("粗体 & 文本");
-      assertThat(b.has("parse_mode")).isFalse();
-    });
-  }
+    @Test
+    void cantParseEntitiesIsResentOnceAsPlainText() throws Exception {
+        api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
+        channel.send(
+                group,
+                Reply.builder()
+                        .paragraph(Reply.Span.bold("粗体"), Reply.Span.plain(" & 文本"))
+                        .build());
+        assertThat(api.sentTo(-1001)).singleElement().satisfies(b -> {
+            assertThat(b.get("text").asText()).isEqualTo("粗体 & 文本");
+            assertThat(b.has("parse_mode")).isFalse();
+        });
+    }
 
-  @Test
-  void cantParseTwiceIsBadFormat() {
-    api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
-    api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
-    assertThatThrownBy(() -> channel.send(group, Reply.text("x"))).isInstanceOf(ChannelException.BadFormat.class);
-  }
+    @Test
+    void cantParseTwiceIsBadFormat() {
+        api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
+        api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
+        assertThatThrownBy(() -> channel.send(group, Reply.text("x"))).isInstanceOf(ChannelException.BadFormat.class);
+    }
 
-  @Test
-  void migratedGroupGivesTheNewChatId() {
-    api.failNextSend(-1001L, "migrate", null);
-    assertThatThrownBy(() -> channel.send(group, Reply.text("x")))
-        .isInstanceOfSatisfying(ChannelException.ChatMigrated.class, e -> assertThat(e.newChatId()).isEqualTo("12345"));
-  }
+    @Test
+    void migratedGroupGivesTheNewChatId() {
+        api.failNextSend(-1001L, "migrate", null);
+        assertThatThrownBy(() -> channel.send(group, Reply.text("x")))
+                .isInstanceOfSatisfying(ChannelException.ChatMigrated.class, e -> assertThat(e.newChatId())
+                        .isEqualTo("12345"));
+    }
 
-  @Test
-  void unknownFailuresAreRetryable() {
-    api.close();
-    assertThatThrownBy(() -> channel.send(group, Reply.text("x")))
-        .isExactlyInstanceOf(ChannelException.class);
-  }
+    @Test
+    void unknownFailuresAreRetryable() {
+        api.close();
+        assertThatThrownBy(() -> channel.send(group, Reply.text("x"))).isExactlyInstanceOf(ChannelException.class);
+    }
 }

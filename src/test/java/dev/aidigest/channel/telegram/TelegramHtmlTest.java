@@ -12,51 +12,72 @@ import org.junit.jupiter.api.Test;
 
 class TelegramHtmlTest {
 
-  static ArchivedDigest digest(int items, int summaryChars) {
-    List<ArchivedDigest.Item> list = new ArrayList<>();
-    for (int i = 1; i <= items; i++) {
-      String summary = "merve 介绍 **FLUX.2** <script> & a<b " + "中文摘要".repeat(summaryChars / 4);
-      list.add(new ArchivedDigest.Item(i, "FLUX.2 <发布> & \"更多\"", summary, "https://x.com/a/status/" + i + "?x=1&y=\"2\"",
-          List.of("merve", "clem 🤗")));
+    static ArchivedDigest digest(int items, int summaryChars) {
+        List<ArchivedDigest.Item> list = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            String summary = "merve 介绍 **FLUX.2** <script> & a<b " + "中文摘要".repeat(summaryChars / 4);
+            list.add(new ArchivedDigest.Item(
+                    i,
+                    "FLUX.2 <发布> & \"更多\"",
+                    summary,
+                    "https://x.com/a/status/" + i + "?x=1&y=\"2\"",
+                    List.of("merve", "clem 🤗")));
+        }
+        return new ArchivedDigest(
+                1,
+                "digest",
+                "2025.11.26.16",
+                "2025.11.26.16 过去4小时全球AI发生了什么？",
+                Instant.EPOCH,
+                List.of("AI模型"),
+                list,
+                "gpt");
     }
-    return new ArchivedDigest(1, "digest", "2025.11.26.16", "2025.11.26.16 过去4小时全球AI发生了什么？",
-        Instant.EPOCH, List.of("AI模型"), list, "gpt");
-  }
 
-  @Test
-  void escapesTextAndHrefAndTurnsMarkdownBoldIntoB() {
-    String html = TelegramHtml.render(new DigestReplies().of(digest(1, 8)));
-    assertThat(html).startsWith("<b>2025.11.26.16 过去4小时全球AI发生了什么？</b>\n分类：AI模型\n\n1. ");
-    assertThat(html).contains("<a href=\"https://x.com/a/status/1?x=1&amp;y=&quot;2&quot;\">FLUX.2 &lt;发布&gt; &amp; \"更多\"</a> - merve / clem 🤗");
-    assertThat(html).contains("merve 介绍 <b>FLUX.2</b> &lt;script&gt; &amp; a&lt;b ");
-    assertThat(html).doesNotContain("**");
-  }
+    @Test
+    void escapesTextAndHrefAndTurnsMarkdownBoldIntoB() {
+        String html = TelegramHtml.render(new DigestReplies().of(digest(1, 8)));
+        assertThat(html).startsWith("<b>2025.11.26.16 过去4小时全球AI发生了什么？</b>\n分类：AI模型\n\n1. ");
+        assertThat(html)
+                .contains(
+                        "<a href=\"https://x.com/a/status/1?x=1&amp;y=&quot;2&quot;\">FLUX.2 &lt;发布&gt; &amp; \"更多\"</a> - merve / clem 🤗");
+        assertThat(html).contains("merve 介绍 <b>FLUX.2</b> &lt;script&gt; &amp; a&lt;b ");
+        assertThat(html).doesNotContain("**");
+    }
 
-  @Test
-  void splitsOnlyBetweenItemsAndEveryPartFits() {
-    Reply reply = new DigestReplies().of(digest(17, 300));
-    List<Reply> parts = TelegramHtml.split(reply, TelegramHtml.LIMIT);
-    assertThat(parts).hasSizeGreaterThan(1);
-    assertThat(parts).allSatisfy(p -> assertThat(TelegramHtml.render(p).length()).isLessThanOrEqualTo(4096));
-    assertThat(parts.stream().mapToInt(p -> p.blocks().size()).sum()).isEqualTo(reply.blocks().size());
-    assertThat(parts.stream().flatMap(p -> p.blocks().stream()).toList()).isEqualTo(reply.blocks());
-  }
+    @Test
+    void splitsOnlyBetweenItemsAndEveryPartFits() {
+        Reply reply = new DigestReplies().of(digest(17, 300));
+        List<Reply> parts = TelegramHtml.split(reply, TelegramHtml.LIMIT);
+        assertThat(parts).hasSizeGreaterThan(1);
+        assertThat(parts)
+                .allSatisfy(p -> assertThat(TelegramHtml.render(p).length()).isLessThanOrEqualTo(4096));
+        assertThat(parts.stream().mapToInt(p -> p.blocks().size()).sum())
+                .isEqualTo(reply.blocks().size());
+        assertThat(parts.stream().flatMap(p -> p.blocks().stream()).toList()).isEqualTo(reply.blocks());
+    }
 
-  @Test
-  void aSingleBlockLongerThanTheLimitIsCutAsPlainText() {
-    Reply huge = Reply.text("长".repeat(9000) + "&<>");
-    List<Reply> parts = TelegramHtml.split(huge, TelegramHtml.LIMIT);
-    assertThat(parts).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(parts).allSatisfy(p -> assertThat(TelegramHtml.render(p).length()).isLessThanOrEqualTo(4096));
-    assertThat(String.join("", parts.stream().map(Reply::plainText).toList())).isEqualTo(huge.plainText());
-  }
+    @Test
+    void aSingleBlockLongerThanTheLimitIsCutAsPlainText() {
+        Reply huge = Reply.text("长".repeat(9000) + "&<>");
+        List<Reply> parts = TelegramHtml.split(huge, TelegramHtml.LIMIT);
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(parts)
+                .allSatisfy(p -> assertThat(TelegramHtml.render(p).length()).isLessThanOrEqualTo(4096));
+        assertThat(String.join("", parts.stream().map(Reply::plainText).toList()))
+                .isEqualTo(huge.plainText());
+    }
 
-  @Test
-  void buttonsStayWithTheLastPart() {
-    Reply r = Reply.builder().line("a".repeat(3000)).line("b".repeat(3000)).button("更多", "topic|2|x").build();
-    List<Reply> parts = TelegramHtml.split(r, TelegramHtml.LIMIT);
-    assertThat(parts).hasSize(2);
-    assertThat(parts.get(0).buttons()).isEmpty();
-    assertThat(parts.get(1).buttons()).hasSize(1);
-  }
+    @Test
+    void buttonsStayWithTheLastPart() {
+        Reply r = Reply.builder()
+                .line("a".repeat(3000))
+                .line("b".repeat(3000))
+                .button("更多", "topic|2|x")
+                .build();
+        List<Reply> parts = TelegramHtml.split(r, TelegramHtml.LIMIT);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).buttons()).isEmpty();
+        assertThat(parts.get(1).buttons()).hasSize(1);
+    }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourcesTest {
-  @TempDir Path config;
+    @TempDir
+    Path config;
 
-  private static final String SOURCES = """
+    private static final String SOURCES = """
       accounts:
         - { handle: dotey, name: "宝玉" }
         - { handle: karpathy, name: "Andrej Karpathy", rsshub: true }
@@ -27,43 +28,46 @@ class SourcesTest {
         - { name: simonwillison, url: "https://simonwillison.net/atom/everything/", handle: simonw, author_name: "Simon Willison" }
       """;
 
-  private List<Source> sources(Map<String, String> env) throws IOException {
-    Files.writeString(config.resolve("sources.yml"), SOURCES);
-    ConfigLoader loader = new ConfigLoader(config, env);
-    return Sources.from(loader.app(), loader.sources(), Clock.systemUTC());
-  }
-
-  @Test
-  void withoutCredentialsOnlyTheFeedsAreRead() throws IOException {
-    assertThat(sources(Map.of())).extracting(Source::name).containsExactly("feed:simonwillison");
-  }
-
-  @Test
-  void aBearerTokenSwitchesOnTheXApiAndRsshubTakesTheAccountsMarkedForIt() throws IOException {
-    List<Source> sources = sources(Map.of("AIDIGEST_X_BEARER_TOKEN", "t", "AIDIGEST_RSSHUB_URL", "https://rsshub.example"));
-
-    assertThat(sources).extracting(Source::name).containsExactly("x-api", "rsshub:karpathy", "feed:simonwillison");
-  }
-
-  @Test
-  void withOnlyRsshubEveryAccountIsReadThroughIt() throws IOException {
-    assertThat(sources(Map.of("AIDIGEST_RSSHUB_URL", "https://rsshub.example"))).extracting(Source::name)
-        .containsExactly("rsshub:dotey", "rsshub:karpathy", "feed:simonwillison");
-  }
-
-  @Test
-  void theXApiSourceUsesTheConfiguredUrlTokenAndUserAgent() throws Exception {
-    try (FakeXApi api = new FakeXApi()) {
-      api.fixture("/2/users/by", "x_users_by_written_for_tests.json");
-      Source x = sources(Map.of("AIDIGEST_X_BEARER_TOKEN", "secret", "AIDIGEST_X_API_URL", api.baseUrl())).get(0);
-
-      List<Post> posts = x.fetch(new InMemorySourceStates().of("x-api"));
-
-      assertThat(posts).isEmpty();
-      FakeXApi.Received lookup = api.received("/2/users/by").get(0);
-      assertThat(lookup.authorization()).isEqualTo("Bearer secret");
-      assertThat(lookup.userAgent()).isEqualTo("ai-digest/0.1 (+https://github.com/ai-digest)");
-      assertThat(lookup.query()).containsEntry("usernames", "dotey");
+    private List<Source> sources(Map<String, String> env) throws IOException {
+        Files.writeString(config.resolve("sources.yml"), SOURCES);
+        ConfigLoader loader = new ConfigLoader(config, env);
+        return Sources.from(loader.app(), loader.sources(), Clock.systemUTC());
     }
-  }
+
+    @Test
+    void withoutCredentialsOnlyTheFeedsAreRead() throws IOException {
+        assertThat(sources(Map.of())).extracting(Source::name).containsExactly("feed:simonwillison");
+    }
+
+    @Test
+    void aBearerTokenSwitchesOnTheXApiAndRsshubTakesTheAccountsMarkedForIt() throws IOException {
+        List<Source> sources =
+                sources(Map.of("AIDIGEST_X_BEARER_TOKEN", "t", "AIDIGEST_RSSHUB_URL", "https://rsshub.example"));
+
+        assertThat(sources).extracting(Source::name).containsExactly("x-api", "rsshub:karpathy", "feed:simonwillison");
+    }
+
+    @Test
+    void withOnlyRsshubEveryAccountIsReadThroughIt() throws IOException {
+        assertThat(sources(Map.of("AIDIGEST_RSSHUB_URL", "https://rsshub.example")))
+                .extracting(Source::name)
+                .containsExactly("rsshub:dotey", "rsshub:karpathy", "feed:simonwillison");
+    }
+
+    @Test
+    void theXApiSourceUsesTheConfiguredUrlTokenAndUserAgent() throws Exception {
+        try (FakeXApi api = new FakeXApi()) {
+            api.fixture("/2/users/by", "x_users_by_written_for_tests.json");
+            Source x = sources(Map.of("AIDIGEST_X_BEARER_TOKEN", "secret", "AIDIGEST_X_API_URL", api.baseUrl()))
+                    .get(0);
+
+            List<Post> posts = x.fetch(new InMemorySourceStates().of("x-api"));
+
+            assertThat(posts).isEmpty();
+            FakeXApi.Received lookup = api.received("/2/users/by").get(0);
+            assertThat(lookup.authorization()).isEqualTo("Bearer secret");
+            assertThat(lookup.userAgent()).isEqualTo("ai-digest/0.1 (+https://github.com/ai-digest)");
+            assertThat(lookup.query()).containsEntry("usernames", "dotey");
+        }
+    }
 }
