@@ -88,8 +88,17 @@ public final class DigestBuilder {
         return buildWithReport(slot, now).digest();
     }
 
-    /** What one build did, for logs and the coverage line: the digest, filter counts and timings. */
-    public record Build(Digest digest, PostFilter.Result filtered, int stories, Map<String, Long> millis) {}
+    /**
+     * What one build did, for logs, the coverage line and {@code digest --explain}: the digest, filter
+     * counts, every story the window's kept posts formed, the stories still in the running after the
+     * repeat guard (best first, follow-ups marked), and timings.
+     */
+    public record Build(
+            Digest digest,
+            PostFilter.Result filtered,
+            List<Story> stories,
+            List<RankedStory> candidates,
+            Map<String, Long> millis) {}
 
     /** {@link #build} with what happened along the way. */
     public Build buildWithReport(Slot slot, Instant now) {
@@ -105,7 +114,8 @@ public final class DigestBuilder {
         List<Story> stories = clusterer.cluster(filtered.kept(), centring);
         t = lap(millis, "cluster", t);
         List<RankedStory> ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
-        List<RankedStory> chosen = ranker.pick(repeats.apply(ranked, slot, digest.maxItems(), centring));
+        List<RankedStory> candidates = repeats.apply(ranked, slot, Integer.MAX_VALUE, centring);
+        List<RankedStory> chosen = ranker.pick(candidates);
         t = lap(millis, "rank", t);
         Summaries summaries = chosen.isEmpty()
                 ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")
@@ -133,7 +143,7 @@ public final class DigestBuilder {
                 stories.size(),
                 d.items().size(),
                 millis);
-        return new Build(d, filtered, stories.size(), millis);
+        return new Build(d, filtered, stories, candidates, millis);
     }
 
     /** The window's posts, each once, none outside {@code [start, end)} whatever the store returns. */

@@ -89,7 +89,8 @@ public final class RepeatGuard {
         // The stories competing for this digest count too: two of them leading with Nano Banana Pro
         // make it a topic even if only one earlier item did.
         List<StoryProfile> contenders = new ArrayList<>();
-        for (RankedStory r : ranked.subList(0, Math.min(ranked.size(), CONTENDERS_PER_ITEM * limit))) {
+        int contending = (int) Math.min(ranked.size(), (long) CONTENDERS_PER_ITEM * Math.max(1, digest.maxItems()));
+        for (RankedStory r : ranked.subList(0, contending)) {
             contenders.add(profiles.of(r.story().posts()));
         }
         Map<String, Integer> leadingCount = new HashMap<>();

@@ -104,7 +104,7 @@ class DigestBuildBench {
                         + " %d available processors%n",
                 d.postsRead(),
                 last.filtered().kept().size(),
-                last.stories(),
+                last.stories().size(),
                 window.stories,
                 d.items().size(),
                 d.items().stream().filter(i -> i.followUp()).count(),
