@@ -3,14 +3,9 @@ package dev.aidigest;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
-import dev.aidigest.digest.Background;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.OfflineSummarizer;
-import dev.aidigest.digest.PostFilter;
-import dev.aidigest.digest.RepeatGuard;
-import dev.aidigest.digest.StoryClusterer;
-import dev.aidigest.digest.StoryRanker;
 import dev.aidigest.digest.Summarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
@@ -208,17 +203,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     public DigestBuilder builder() {
-        Entities entities = Entities.standard();
-        Background background = Background.bgeSmallZh();
-        return new DigestBuilder(
-                posts(),
-                summarizer(),
-                PostFilter.fromConfigDir(configDir),
-                new StoryClusterer(config.clustering(), entities, background),
-                new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
-                new RepeatGuard(posts(), digests(), config.digest(), entities, background),
-                config.digest(),
-                config.ranking());
+        return DigestBuilder.create(posts(), digests(), summarizer(), config, sourcesConfig, configDir);
     }
 
     /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */

@@ -2,6 +2,10 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
+import dev.aidigest.digest.cluster.StoryClusterer;
+import dev.aidigest.digest.cluster.StoryModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +77,7 @@ public final class DigestBuilder {
                 posts,
                 summarizer,
                 PostFilter.fromConfigDir(configDir),
-                new StoryClusterer(config.clustering(), entities, background),
+                new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir)),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
                 config.digest(),

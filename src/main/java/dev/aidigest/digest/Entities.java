@@ -38,7 +38,7 @@ public final class Entities {
         /** one capitalised word opening a sentence, where English capitalises anything: "Tried", "Codex". */
         OPENING_WORD(0.5);
 
-        final double factor;
+        public final double factor;
 
         Kind(double factor) {
             this.factor = factor;
@@ -77,7 +77,7 @@ public final class Entities {
         return extract(LatinToken.scan(PostWords.clean(text)));
     }
 
-    Map<String, Name> extract(List<LatinToken> tokens) {
+    public Map<String, Name> extract(List<LatinToken> tokens) {
         Map<String, Name> out = new HashMap<>();
         boolean[] inPhrase = phrases(tokens, out);
         for (int i = 0; i < tokens.size(); i++) {
@@ -103,7 +103,7 @@ public final class Entities {
      * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
      * does not make it a GPT-5 story. One-line texts are all lede.
      */
-    int ledeTokens(String cleanText, Map<String, Name> names) {
+    public int ledeTokens(String cleanText, Map<String, Name> names) {
         if (cleanText.indexOf('\n') < 0) {
             return Integer.MAX_VALUE;
         }

@@ -11,7 +11,7 @@ import java.util.List;
  *                       any word
  * @param adjacentToNext the next token follows after exactly one space (they may form a phrase)
  */
-record LatinToken(
+public record LatinToken(
         String text,
         int letters,
         int digits,
@@ -21,7 +21,7 @@ record LatinToken(
         boolean opensSentence,
         boolean adjacentToNext) {
 
-    static List<LatinToken> scan(String text) {
+    public static List<LatinToken> scan(String text) {
         List<LatinToken> out = new ArrayList<>();
         int n = text.length();
         int i = 0;

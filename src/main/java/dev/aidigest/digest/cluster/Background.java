@@ -1,4 +1,4 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aidigest.digest.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

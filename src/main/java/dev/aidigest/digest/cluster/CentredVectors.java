@@ -1,4 +1,4 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import java.util.List;
  * tracks the angle (bits differ ≈ 512·θ/π, residual σ ≈ 9 bits), and XOR + popcount over 8 longs
  * is ~40x cheaper than a 512-float dot product.
  */
-final class CentredVectors {
+public final class CentredVectors {
 
     static final int BITS_WORDS = 8;
 
@@ -144,7 +144,7 @@ final class CentredVectors {
     }
 
     /** Eight independent sums so the CPU can overlap them (2.5x faster than one sum on Java 17). */
-    static float dot(float[] a, float[] b) {
+    public static float dot(float[] a, float[] b) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;

@@ -1,5 +1,7 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
+import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
 import dev.aidigest.ingest.Post;
 import java.util.ArrayList;
 import java.util.Comparator;

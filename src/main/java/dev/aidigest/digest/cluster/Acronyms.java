@@ -1,5 +1,7 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.LatinToken;
 import java.util.List;
 import java.util.Map;
 

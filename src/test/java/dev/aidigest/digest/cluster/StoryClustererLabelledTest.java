@@ -1,9 +1,10 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.ClusterConfig;
 import dev.aidigest.config.ConfigLoader;
+import dev.aidigest.digest.*;
 import dev.aidigest.llm.BgeEmbedder;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class StoryClustererLabelledTest {
         second = LabelledSet.load("/clustering/heldout_posts.jsonl", START, embedder);
         ClusterConfig config =
                 new ConfigLoader(Path.of("config"), Map.of()).app().clustering();
-        clusterer = new StoryClusterer(config, Entities.standard(), Background.bgeSmallZh());
+        clusterer = new StoryClusterer(config, Entities.standard(), Background.bgeSmallZh(), StoryModel.bundled());
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
+import dev.aidigest.digest.StoredPost;
 import dev.aidigest.ingest.Post;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Map;
  * a quote is commentary on the post it quotes ("An open-weight model at IMO gold level" quoting
  * DeepSeekMath-V2), even when it never names the thing.
  */
-record ThreadUnit(List<StoredPost> posts) {
+public record ThreadUnit(List<StoredPost> posts) {
 
     static List<ThreadUnit> of(List<StoredPost> posts) {
         int n = posts.size();
@@ -114,7 +115,7 @@ record ThreadUnit(List<StoredPost> posts) {
     }
 
     /** The first post's vector, or the normalised mean of the thread's vectors. */
-    float[] vector() {
+    public float[] vector() {
         if (posts.size() == 1) {
             return posts.get(0).embedding();
         }

@@ -1,4 +1,4 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
 import static dev.aidigest.digest.TestPosts.axis;
 import static dev.aidigest.digest.TestPosts.post;
@@ -6,6 +6,7 @@ import static dev.aidigest.digest.TestPosts.withReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.ClusterConfig;
+import dev.aidigest.digest.*;
 import dev.aidigest.ingest.Post;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,10 @@ class StoryClustererTest {
 
     private static final Instant T = Instant.parse("2025-11-26T05:00:00Z");
     private final StoryClusterer clusterer = new StoryClusterer(
-            new ClusterConfig(0.40, 0.0, 12, 0.6), Entities.standard(), new Background(new float[512], new float[512]));
+            new ClusterConfig(12),
+            Entities.standard(),
+            new Background(new float[512], new float[512]),
+            StoryModel.bundled());
 
     private static float[] mix(int x, int y) {
         float[] v = new float[512];

@@ -1,5 +1,8 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.cluster;
 
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.LatinToken;
+import dev.aidigest.digest.PostWords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +23,7 @@ import java.util.Set;
  * searched case-insensitively for the multi-word and versioned names found anywhere in the window,
  * so a lower-case {@code nano banana pro} or {@code opus 4.5} still matches.
  */
-final class EntityIndex {
+public final class EntityIndex {
 
     /**
      * Rarity is measured as if the window had at least this many posts, so that in a test-sized
@@ -32,7 +35,7 @@ final class EntityIndex {
      * A post is about the first few things it names; a name mentioned after them ("…, Claude Code,
      * vibe coding and Nano Banana" in a year-end roundup) counts for less.
      */
-    static final int SALIENT_MENTIONS = 3;
+    public static final int SALIENT_MENTIONS = 3;
 
     static final double LATE_MENTION = 0.6;
 
@@ -324,6 +327,52 @@ final class EntityIndex {
             }
         }
         return best;
+    }
+
+    /** The key of the strongest name two posts share ({@link #shared}), null when they share none. */
+    String sharedKey(int a, int b) {
+        int[] x = postIds[a];
+        int[] y = postIds[b];
+        double best = 0;
+        String key = null;
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                double w = rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]);
+                if (key == null || w > best) {
+                    best = w;
+                    key = keys[x[i]];
+                }
+                i++;
+                j++;
+            }
+        }
+        return key;
+    }
+
+    /**
+     * True when each post leads with a specific subject the other never mentions: "Gemini 3 Pro is
+     * out" and "Nano Banana Pro is out" are two launches of one lab, whatever their words share.
+     */
+    boolean subjectsClash(int a, int b) {
+        return subjectIds[a].length > 0
+                && subjectIds[b].length > 0
+                && !mentionsAny(b, subjectIds[a])
+                && !mentionsAny(a, subjectIds[b]);
+    }
+
+    private boolean mentionsAny(int p, int[] ids) {
+        for (int id : ids) {
+            if (Arrays.binarySearch(postIds[p], id) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
