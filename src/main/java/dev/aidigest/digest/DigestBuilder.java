@@ -2,11 +2,15 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.review.DisabledMergeReview;
+import dev.aidigest.digest.review.MergeReview;
+import dev.aidigest.digest.review.Reviewed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the digest of a slot's 4-hour window: filter → cluster → rank → no repeat → summarize.
- * The LLM (behind {@link Summarizer}) sees only the stories that made the cut, in one call.
+ * Builds the digest of a slot's 4-hour window: filter → cluster → rank → review → no repeat →
+ * summarize. The LLM (behind {@link Summarizer}) sees only the stories that made the cut; with an
+ * LLM, the {@link MergeReview} takes one more call to settle the merges the clusterer was unsure of.
  *
  * <p>A follow-up item (a story an earlier digest of the last day told, back with news) gets the
  * headline prefix {@value #FOLLOW_UP_PREFIX}, so a reader knows it continues something already
@@ -39,7 +44,9 @@ public final class DigestBuilder {
     private final RepeatGuard repeats;
     private final AppConfig.DigestConfig digest;
     private final AppConfig.RankingConfig ranking;
+    private final MergeReview review;
 
+    /** Without a merge review (offline). */
     public DigestBuilder(
             Posts posts,
             Summarizer summarizer,
@@ -49,6 +56,19 @@ public final class DigestBuilder {
             RepeatGuard repeats,
             AppConfig.DigestConfig digest,
             AppConfig.RankingConfig ranking) {
+        this(posts, summarizer, filter, clusterer, ranker, repeats, digest, ranking, new DisabledMergeReview());
+    }
+
+    public DigestBuilder(
+            Posts posts,
+            Summarizer summarizer,
+            PostFilter filter,
+            StoryClusterer clusterer,
+            StoryRanker ranker,
+            RepeatGuard repeats,
+            AppConfig.DigestConfig digest,
+            AppConfig.RankingConfig ranking,
+            MergeReview review) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -57,6 +77,7 @@ public final class DigestBuilder {
         this.repeats = Objects.requireNonNull(repeats, "repeats");
         this.digest = Objects.requireNonNull(digest, "digest");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
+        this.review = Objects.requireNonNull(review, "review");
     }
 
     /** The pipeline as configured, with the bundled word lists and bge-small-zh background. */
@@ -114,9 +135,16 @@ public final class DigestBuilder {
         List<Story> stories = clusterer.cluster(filtered.kept(), centring);
         t = lap(millis, "cluster", t);
         List<RankedStory> ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
+        t = lap(millis, "rank", t);
+        Reviewed reviewed = review(stories, ranked);
+        if (!reviewed.stories().equals(stories)) {
+            stories = reviewed.stories();
+            ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
+        }
+        t = lap(millis, "review", t);
         List<RankedStory> candidates = repeats.apply(ranked, slot, Integer.MAX_VALUE, centring);
         List<RankedStory> chosen = ranker.pick(candidates);
-        t = lap(millis, "rank", t);
+        t = lap(millis, "repeats", t);
         Summaries summaries = chosen.isEmpty()
                 ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")
                 : summarizer.summarize(chosen.stream().map(RankedStory::story).toList());
@@ -132,7 +160,7 @@ public final class DigestBuilder {
                 items(chosen, summaries),
                 window.size(),
                 accounts(window),
-                summaries.usage(),
+                summaries.usage().plus(reviewed.usage()),
                 summaries.engine());
         log.info(
                 "digest {}: {} posts in window, {} kept (dropped {}), {} stories, {} items; ms {}",
@@ -144,6 +172,30 @@ public final class DigestBuilder {
                 d.items().size(),
                 millis);
         return new Build(d, filtered, stories, candidates, millis);
+    }
+
+    /**
+     * The review's second look at the stories: the top {@code max_items} ranked, and the near pairs
+     * the clusterer reports. A review that fails in any way leaves the stories as they are.
+     */
+    private Reviewed review(List<Story> stories, List<RankedStory> ranked) {
+        if (stories.isEmpty()) {
+            return new Reviewed(stories, LlmUsage.NONE, List.of());
+        }
+        Map<Story, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < stories.size(); i++) {
+            index.put(stories.get(i), i);
+        }
+        List<Integer> top = ranked.stream()
+                .limit(Math.max(0, digest.maxItems()))
+                .map(r -> index.get(r.story()))
+                .toList();
+        try {
+            return review.review(stories, clusterer.nearPairs(stories), top);
+        } catch (RuntimeException e) {
+            log.warn("merge review failed, keeping the clusterer's stories", e);
+            return new Reviewed(stories, LlmUsage.NONE, List.of("failed: " + e));
+        }
     }
 
     /** The window's posts, each once, none outside {@code [start, end)} whatever the store returns. */

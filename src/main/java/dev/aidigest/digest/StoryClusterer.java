@@ -1,6 +1,7 @@
 package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig.ClusterConfig;
+import dev.aidigest.digest.review.NearPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,14 @@ public final class StoryClusterer {
     /** Stories of {@code posts}, every post in exactly one, ordered by their lead post's time. */
     public List<Story> cluster(List<StoredPost> posts) {
         return cluster(posts, centring(posts));
+    }
+
+    /**
+     * Pairs of {@code stories} (as {@link #cluster} made them) that came close to being merged, for
+     * the merge review. None yet: the merge does not keep its refused links.
+     */
+    public List<NearPair> nearPairs(List<Story> stories) {
+        return List.of();
     }
 
     /** How this clusterer centres the embeddings of {@code posts}' window. */
