@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>The call goes through {@link ChatCaller} with its own circuit breaker, and is retried at most
  * once whatever {@code llm.max_retries} says: the review is optional, so it never costs more than
  * two calls. Garbage, an empty answer, an HTTP error, a timeout or any exception leave the stories
- * as they are; every attempt that reached the provider is counted in the usage.
+ * as they are; every attempt that reached the provider is counted in the usage. A provider that
+ * hangs costs at most two {@code llm.timeout_seconds} and one backoff before the summaries start.
  */
 public final class LlmMergeReview implements MergeReview {
 

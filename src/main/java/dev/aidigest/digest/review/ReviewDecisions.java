@@ -4,6 +4,7 @@ import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ public final class ReviewDecisions {
             return new Reviewed(stories, LlmUsage.NONE, notes);
         }
         int[] absorbedInto = new int[stories.size()];
-        java.util.Arrays.fill(absorbedInto, -1);
+        Arrays.fill(absorbedInto, -1);
         Map<Integer, List<Integer>> members = new TreeMap<>();
         for (List<Integer> g : groups) {
             int lead = leadMember(g, top, stories);

@@ -1,6 +1,7 @@
 package dev.aidigest.digest.review;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record ShownStories(Map<Integer, List<Long>> posts, List<NearPair> near) 
     public ShownStories {
         Map<Integer, List<Long>> copy = new LinkedHashMap<>();
         posts.forEach((story, ids) -> copy.put(story, List.copyOf(ids)));
-        posts = java.util.Collections.unmodifiableMap(copy);
+        posts = Collections.unmodifiableMap(copy);
         near = List.copyOf(near);
     }
 
