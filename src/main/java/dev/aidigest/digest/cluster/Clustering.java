@@ -2,8 +2,15 @@ package dev.aidigest.digest.cluster;
 
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.review.NearPair;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The stories of one window and what decided them: for each unit (a post, a self-thread, a post with
@@ -53,6 +60,65 @@ public final class Clustering {
         }
         return out;
     }
+
+    /**
+     * Up to {@code max} pairs of stories (indexes into {@link #stories()}) that the model linked or
+     * almost linked somewhere but did not merge, by their mean probability across, most probable
+     * first: the decisions a second look (the LLM merge review) can settle.
+     */
+    public List<NearPair> nearPairs(int max) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Integer> storyOfGroup = new HashMap<>();
+        Map<StoredPost, Integer> storyOfLead = new IdentityHashMap<>();
+        for (int s = 0; s < stories.size(); s++) {
+            storyOfLead.put(stories.get(s).posts().get(0), s);
+        }
+        Map<Integer, List<Integer>> membersOf = new HashMap<>();
+        for (int u = 0; u < units.size(); u++) {
+            membersOf.computeIfAbsent(groupOf[u], k -> new ArrayList<>()).add(u);
+        }
+        for (Map.Entry<Integer, List<Integer>> e : membersOf.entrySet()) {
+            for (int u : e.getValue()) {
+                for (StoredPost p : units.get(u).posts()) {
+                    Integer s = storyOfLead.get(p);
+                    if (s != null) {
+                        storyOfGroup.put(e.getKey(), s);
+                    }
+                }
+            }
+        }
+        Set<Long> seen = new HashSet<>();
+        List<NearPair> out = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            List<Integer> others = new ArrayList<>();
+            for (int v : links.neighbours(u)) {
+                others.add(v);
+            }
+            if (links.refusedWith(u) >= 0 && links.refusedProbability(u) >= NEAR * scorer.threshold()) {
+                others.add(links.refusedWith(u));
+            }
+            for (int v : others) {
+                int ga = groupOf[u];
+                int gb = groupOf[v];
+                if (ga == gb || !seen.add(Math.min(ga, gb) * (long) units.size() + Math.max(ga, gb))) {
+                    continue;
+                }
+                double mean = StoryClusterer.meanProbability(membersOf.get(ga), membersOf.get(gb), scorer);
+                if (mean >= NEAR * scorer.threshold()) {
+                    int a = storyOfGroup.get(ga);
+                    int b = storyOfGroup.get(gb);
+                    out.add(new NearPair(Math.min(a, b), Math.max(a, b), mean));
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble(NearPair::score).reversed());
+        return out.subList(0, Math.min(max, out.size()));
+    }
+
+    /** A pair of stories whose mean probability is at least this share of the threshold is near. */
+    static final double NEAR = 0.5;
 
     private Link link(int u, int v) {
         PairEvidence e = scorer.evidence(u, v);

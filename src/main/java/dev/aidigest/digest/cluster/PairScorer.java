@@ -93,6 +93,10 @@ final class PairScorer {
                 vectors.cjk(i) != vectors.cjk(j));
     }
 
+    double threshold() {
+        return model.threshold();
+    }
+
     double probability(int i, int j) {
         return model.probability(evidence(i, j));
     }
