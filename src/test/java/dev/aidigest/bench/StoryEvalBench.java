@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
  * mvn -B -Pbench verify -Dtest=StoryEvalBench -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
- * While tuning, {@code -Deval.window=2025.12.08.20} (on the same command) runs that window only and
- * prints only its scores and diagnosis; so does {@link #main} with the slot as argument.
+ * While tuning, {@code -Deval.window=2025.12.08.20} (on the same command; {@code test} instead of
+ * {@code verify} skips packaging and the integration tests) runs that window only and prints only its
+ * scores and diagnosis; so does {@link #main} with the slot as argument, without Maven:
+ *
+ * <pre>
+ * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) dev.aidigest.bench.StoryEvalBench 2025.12.08.20
+ * </pre>
  */
 class StoryEvalBench {
 
@@ -46,7 +52,6 @@ class StoryEvalBench {
             runs.add(EvalRun.run(w));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/eval");
         StringBuilder out = new StringBuilder();
         out.append("bench: story quality on ")
                 .append(runs.size())
@@ -64,27 +69,33 @@ class StoryEvalBench {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> out.append(String.format(Locale.ROOT, "  %3d  %s%n", e.getValue(), e.getKey())));
         out.append('\n');
-        for (WindowRun r : runs) {
-            for (WindowRun.View view : WindowRun.View.values()) {
-                Path file = r.prediction(view)
-                        .write(dir.resolve("prediction-" + r.window().slot() + "-"
-                                + view.name().toLowerCase(Locale.ROOT) + ".json"));
-                out.append("wrote ").append(file).append('\n');
-            }
-            out.append("  python3 src/test/resources/eval/score.py ")
-                    .append(dir.resolve("prediction-" + r.window().slot() + "-candidates.json"))
-                    .append(" src/test/resources/eval/labels-")
-                    .append(r.window().slot())
-                    .append(".json\n");
-            out.append("  times ").append(r.millis()).append('\n');
-        }
+        runs.forEach(r -> write(r, out));
         System.out.print(out);
     }
 
-    /** One window's table rows and diagnosis. */
+    /** One window's table rows and diagnosis; its predictions are written as in the full run. */
     static String diagnose(String slot) {
         WindowRun r = EvalRun.run(EvalCorpus.window(slot));
-        return EvalTable.of(List.of(r)) + "\n" + Diagnosis.of(r) + "times " + r.millis() + "\n";
+        StringBuilder out = new StringBuilder(EvalTable.of(List.of(r)));
+        out.append('\n').append(Diagnosis.of(r)).append('\n');
+        write(r, out);
+        return out.toString();
+    }
+
+    private static void write(WindowRun r, StringBuilder out) {
+        Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/eval");
+        for (WindowRun.View view : WindowRun.View.values()) {
+            Path file = r.prediction(view)
+                    .write(dir.resolve("prediction-" + r.window().slot() + "-"
+                            + view.name().toLowerCase(Locale.ROOT) + ".json"));
+            out.append("wrote ").append(file).append('\n');
+        }
+        out.append("  python3 src/test/resources/eval/score.py ")
+                .append(dir.resolve("prediction-" + r.window().slot() + "-candidates.json"))
+                .append(" src/test/resources/eval/labels-")
+                .append(r.window().slot())
+                .append(".json\n");
+        out.append("  times ").append(r.millis()).append('\n');
     }
 
     /** {@code StoryEvalBench SLOT}: one window's scores and diagnosis; no argument: the whole bench. */

@@ -119,7 +119,87 @@ public final class Diagnosis {
             for (String id : s.posts()) {
                 out.append("      ").append(postLine(id)).append('\n');
             }
+            pieces(out, s);
         }
+    }
+
+    /**
+     * For a story spread over clusters: how close each smaller piece is to the rest of the story, in
+     * the clusterer's own measure, so a reader sees whether it fell short of {@code merge_similarity}
+     * or a group rule kept it apart.
+     */
+    private void pieces(StringBuilder out, Labels.LabelledStory s) {
+        Map<Integer, List<String>> byCluster = new LinkedHashMap<>();
+        for (String id : s.posts()) {
+            if (clusterOf.containsKey(id)) {
+                byCluster
+                        .computeIfAbsent(clusterOf.get(id), k -> new ArrayList<>())
+                        .add(id);
+            }
+        }
+        if (byCluster.size() < 2) {
+            return;
+        }
+        int largest = byCluster.entrySet().stream()
+                .max((x, y) -> Integer.compare(x.getValue().size(), y.getValue().size()))
+                .orElseThrow()
+                .getKey();
+        byCluster.forEach((c, piece) -> {
+            if (c != largest) {
+                List<String> rest = byCluster.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(c))
+                        .flatMap(e -> e.getValue().stream())
+                        .toList();
+                Sim sim = similarity(piece, rest);
+                count(
+                        sim.above() == 0
+                                ? "split piece: no pair with the rest reaches merge_similarity"
+                                : "split piece: some pairs with the rest reach merge_similarity");
+                out.append(String.format(
+                        Locale.ROOT, "      piece #%d to the rest of the story: centred similarity %s%n", c + 1, sim));
+            }
+        });
+    }
+
+    /**
+     * Best and mean centred similarity over the pairs across two sets of posts, and how many pairs
+     * reach {@code merge_similarity} on similarity alone (groups merge when more than half of their
+     * pairs are linked; a shared rare name links at {@code entity_similarity} too).
+     */
+    private record Sim(double best, double mean, int above, int pairs, double merge) {
+        @Override
+        public String toString() {
+            return pairs == 0
+                    ? "n/a"
+                    : String.format(
+                            Locale.ROOT,
+                            "best %.2f, mean %.2f; %d of %d pairs >= merge_similarity %.2f",
+                            best,
+                            mean,
+                            above,
+                            pairs,
+                            merge);
+        }
+    }
+
+    private Sim similarity(List<String> as, List<String> bs) {
+        double merge = run.clustering().mergeSimilarity();
+        double best = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        int n = 0;
+        int above = 0;
+        for (String a : as) {
+            for (String b : bs) {
+                var sim = run.similarity().between(a, b);
+                if (sim.isPresent()) {
+                    best = Math.max(best, sim.getAsDouble());
+                    sum += sim.getAsDouble();
+                    n++;
+                    above += sim.getAsDouble() >= merge ? 1 : 0;
+                }
+            }
+        }
+        return new Sim(best, n == 0 ? 0 : sum / n, above, n, merge);
     }
 
     /** Why a labelled story is not one clean cluster; also counts each reason in {@link #kinds}. */
@@ -184,12 +264,27 @@ public final class Diagnosis {
             if (labelled > 1) {
                 count("cluster merging labelled stories");
                 StringBuilder l = new StringBuilder(String.format(Locale.ROOT, "  #%d %s%n", c + 1, comp));
+                Map<String, List<String>> byLabel = new LinkedHashMap<>();
                 for (String id : clusters.get(c)) {
                     l.append("      [")
                             .append(label(id))
                             .append("] ")
                             .append(brief(id))
                             .append('\n');
+                    byLabel.computeIfAbsent(label(id), k -> new ArrayList<>()).add(id);
+                }
+                List<String> stories = byLabel.keySet().stream()
+                        .filter(lab.stories()::containsKey)
+                        .toList();
+                for (int i = 0; i < stories.size(); i++) {
+                    for (int j = i + 1; j < stories.size(); j++) {
+                        l.append(String.format(
+                                Locale.ROOT,
+                                "      %s | %s: centred similarity %s%n",
+                                stories.get(i),
+                                stories.get(j),
+                                similarity(byLabel.get(stories.get(i)), byLabel.get(stories.get(j)))));
+                    }
                 }
                 lines.add(l.toString());
             }
@@ -203,7 +298,10 @@ public final class Diagnosis {
         lab.noise().forEach((id, why) -> {
             if (clusterOf.containsKey(id)) {
                 count("noise kept");
-                lines.add("  noise (" + why + ") " + postLine(id));
+                if (itemPosts.contains(id)) {
+                    count("noise kept in the items");
+                }
+                lines.add("  noise (" + why + ") " + postLine(id) + withOthers(id));
             }
         });
         for (String id : lab.outsideWindow()) {
@@ -221,6 +319,14 @@ public final class Diagnosis {
         out.append(String.format(
                 Locale.ROOT, "-- kept but should produce nothing (noise, outside, repeats): %d%n", lines.size()));
         lines.forEach(l -> out.append(l).append('\n'));
+    }
+
+    /** How close a kept post is to the rest of its cluster, when it is not alone. */
+    private String withOthers(String id) {
+        List<String> others = clusters.get(clusterOf.get(id)).stream()
+                .filter(j -> !j.equals(id))
+                .toList();
+        return others.isEmpty() ? "" : "; to the rest of its cluster: " + similarity(List.of(id), others);
     }
 
     private void nearMisses(StringBuilder out) {

@@ -1,6 +1,7 @@
 package dev.aidigest.eval;
 
 import dev.aidigest.Wiring;
+import dev.aidigest.digest.CentredSimilarity;
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.PostFilter;
@@ -88,6 +89,8 @@ public final class EvalRun {
                     filtered,
                     build,
                     previousDigest,
+                    w.config().clustering(),
+                    CentredSimilarity.of(build.filtered().kept()),
                     new WindowRun.Imported(before.read(), before.added(), evaluated.read(), evaluated.added()),
                     millis);
         }

@@ -1,5 +1,7 @@
 package dev.aidigest.eval;
 
+import dev.aidigest.config.AppConfig;
+import dev.aidigest.digest.CentredSimilarity;
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.DigestItem;
@@ -23,6 +25,8 @@ import java.util.Set;
  * @param filtered     tweet id → why the filter left it out, for window posts it left out
  * @param build        the evaluated slot's build: digest, stories, candidates
  * @param previous     the stored digest of the previous slot
+ * @param clustering   the clustering settings the build ran with
+ * @param similarity   centred similarity of the kept posts, as the clusterer measures it
  * @param millis       time per step
  */
 public record WindowRun(
@@ -32,6 +36,8 @@ public record WindowRun(
         Map<String, PostFilter.Reason> filtered,
         DigestBuilder.Build build,
         Digest previous,
+        AppConfig.ClusterConfig clustering,
+        CentredSimilarity similarity,
         Imported imported,
         Map<String, Long> millis) {
 
