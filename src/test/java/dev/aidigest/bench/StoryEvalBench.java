@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * mvn -B -Pbench verify -Dtest=StoryEvalBench -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
- * While tuning, {@code -Deval.window=2025.12.08.20} (on the same command; {@code test} instead of
- * {@code verify} skips packaging and the integration tests) runs that window only and prints only its
- * scores and diagnosis; so does {@link #main} with the slot as argument, without Maven:
+ * ({@code verify} also packages the jar and runs the integration tests; {@code test} instead runs the
+ * bench alone, in about ten seconds.) While tuning, {@code -Deval.window=2025.12.08.20} on the same
+ * command runs that window only and prints only its scores and diagnosis; so does {@link #main} with the
+ * slot as argument, without Maven:
  *
  * <pre>
  * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test

@@ -225,11 +225,11 @@ public final class Diagnosis {
             count("story posts left out by the filter");
         }
         if (guarded > 0) {
-            reasons.add(guarded + " posts left out by the repeat guard");
+            reasons.add(posts(guarded) + " left out by the repeat guard");
             count("story posts left out by the repeat guard");
         }
         if (missing > 0) {
-            reasons.add(missing + " posts not in the window");
+            reasons.add(posts(missing) + " not in the window");
             count("story posts not in the window");
         }
         if (in.size() > 1) {
@@ -350,9 +350,11 @@ public final class Diagnosis {
 
     private void followups(StringBuilder out) {
         List<String> lines = new ArrayList<>();
+        int lost = 0;
         for (Labels.Followup fu : lab.followups()) {
             Labels.LabelledStory s = lab.stories().get(fu.story());
             if (s.posts().stream().noneMatch(clusterOf::containsKey)) {
+                lost++;
                 count("follow-up with news lost");
                 lines.add(
                         "  [" + fu.story() + "] continues " + fu.previousStory() + " with: " + cut(fu.whatIsNew(), 90));
@@ -362,9 +364,7 @@ public final class Diagnosis {
         out.append(String.format(
                 Locale.ROOT,
                 "-- follow-ups with news lost: %d of %d%n",
-                lines.isEmpty()
-                        ? 0
-                        : lines.stream().filter(l -> l.startsWith("  [")).count(),
+                lost,
                 lab.followups().size()));
         lines.forEach(l -> out.append(l).append('\n'));
     }
@@ -376,11 +376,11 @@ public final class Diagnosis {
                 count(s.kind() + " story not exact");
                 lines.add(String.format(
                         Locale.ROOT,
-                        "  [%s] %s (%s, %d posts): %s",
+                        "  [%s] %s (%s, %s): %s",
                         s.id(),
                         cut(s.title(), 60),
                         s.kind(),
-                        s.posts().size(),
+                        posts(s.posts().size()),
                         String.join("; ", why(s))));
             }
         }
@@ -463,7 +463,7 @@ public final class Diagnosis {
         }
         Story s = run.storyOf(id);
         if (s != null) {
-            return "left out by the repeat guard (a story of " + s.posts().size() + " posts)";
+            return "left out by the repeat guard (a story of " + posts(s.posts().size()) + ")";
         }
         Post p = run.post(id);
         if (p == null) {
@@ -483,6 +483,10 @@ public final class Diagnosis {
 
     private void count(String kind) {
         kinds.merge(kind, 1, Integer::sum);
+    }
+
+    private static String posts(int n) {
+        return n == 1 ? "1 post" : n + " posts";
     }
 
     static String cut(String text, int max) {
