@@ -1,5 +1,7 @@
 package dev.aidigest.digest;
 
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.aidigest.eval;
 
 import dev.aidigest.digest.PostFilter;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.ingest.Post;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class Diagnosis {
 
     /**
      * For a story spread over clusters: how close each smaller piece is to the rest of the story, in
-     * the clusterer's own measure, so a reader sees whether it fell short of {@code merge_similarity}
+     * the clusterer's own measure, so a reader sees whether it fell short of {@code the similarity that links alone}
      * or a group rule kept it apart.
      */
     private void pieces(StringBuilder out, Labels.LabelledStory s) {
@@ -153,8 +154,8 @@ public final class Diagnosis {
                 Sim sim = similarity(piece, rest);
                 count(
                         sim.above() == 0
-                                ? "split piece: no pair with the rest reaches merge_similarity"
-                                : "split piece: some pairs with the rest reach merge_similarity");
+                                ? "split piece: no pair with the rest reaches the similarity that links alone"
+                                : "split piece: some pairs with the rest reach the similarity that links alone");
                 out.append(String.format(
                         Locale.ROOT, "      piece #%d to the rest of the story: centred similarity %s%n", c + 1, sim));
             }
@@ -163,7 +164,7 @@ public final class Diagnosis {
 
     /**
      * Best and mean centred similarity over the pairs across two sets of posts, and how many pairs
-     * reach {@code merge_similarity} on similarity alone (groups merge when more than half of their
+     * reach {@code the similarity that links alone} on similarity alone (groups merge when more than half of their
      * pairs are linked; a shared rare name links at {@code entity_similarity} too).
      */
     private record Sim(double best, double mean, int above, int pairs, double merge) {
@@ -173,7 +174,7 @@ public final class Diagnosis {
                     ? "n/a"
                     : String.format(
                             Locale.ROOT,
-                            "best %.2f, mean %.2f; %d of %d pairs >= merge_similarity %.2f",
+                            "best %.2f, mean %.2f; %d of %d pairs >= the similarity that links alone %.2f",
                             best,
                             mean,
                             above,
@@ -183,7 +184,7 @@ public final class Diagnosis {
     }
 
     private Sim similarity(List<String> as, List<String> bs) {
-        double merge = run.clustering().mergeSimilarity();
+        double merge = StoryModel.bundled().similarityAlone();
         double best = Double.NEGATIVE_INFINITY;
         double sum = 0;
         int n = 0;

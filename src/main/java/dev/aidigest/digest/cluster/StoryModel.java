@@ -124,6 +124,12 @@ public record StoryModel(double bias, double[] weights, double threshold) {
         return out;
     }
 
+    /** The similarity at which two posts in one language, at the same time, link with nothing else in common. */
+    public double similarityAlone() {
+        PairEvidence zero = new PairEvidence(0, 0, null, false, false, false, false, false, 0, false);
+        return (Math.log(threshold / (1 - threshold)) - logit(zero)) / weights[0];
+    }
+
     /**
      * The lowest similarity at which a pair with no name, lead, link or reply/quote in common can
      * still be linked (the most favourable of the other features): pairs below it need not have their
