@@ -54,7 +54,16 @@ final class Folding {
         int n = 0;
         int sepAt = -1;
         for (int i = 0; i < s.length(); i++) {
-            char c = width(s.charAt(i));
+            char c = s.charAt(i);
+            if (c >= '\u3400' && c < '\uA000' && n > 0 && sepAt < 0) {
+                out[n] = c; // Han and Yi: nothing to fold, the bulk of Chinese text
+                if (at != null) {
+                    at[n] = i;
+                }
+                n++;
+                continue;
+            }
+            c = width(c);
             if (isSeparator(c)) {
                 if (n > 0 && sepAt < 0) {
                     sepAt = i;

@@ -49,6 +49,9 @@ final class SurfaceTrie {
     }
 
     private final int[] root = new int[Character.MAX_VALUE + 1];
+    /** Bit per character that begins some surface: 8 KiB, read for every character of the text. */
+    private final long[] starts = new long[(Character.MAX_VALUE + 1) / 64];
+
     private final int[] edgeStart;
     private final char[] edgeChar;
     private final int[] edgeTarget;
@@ -87,7 +90,10 @@ final class SurfaceTrie {
             }
         }
         Arrays.fill(root, -1);
-        children.get(0).forEach((c, n) -> root[c] = n);
+        children.get(0).forEach((c, n) -> {
+            root[c] = n;
+            starts[c >> 6] |= 1L << c;
+        });
         int nodes = children.size();
         edgeStart = new int[nodes + 1];
         int edges = children.stream().mapToInt(Map::size).sum();
@@ -187,10 +193,11 @@ final class SurfaceTrie {
         int n = f.length();
         List<Hit> out = null;
         for (int i = 0; i < n; i++) {
-            int node = root[t[i]];
-            if (node < 0 || Folding.isWord(t[i]) && i > 0 && Folding.isWord(t[i - 1])) {
-                continue;
+            char c = t[i];
+            if ((starts[c >> 6] & 1L << c) == 0 || i > 0 && Folding.isWord(c) && Folding.isWord(t[i - 1])) {
+                continue; // most characters start no surface; a Latin one inside a word never does
             }
+            int node = root[c];
             int j = i;
             while (true) {
                 Terminal end = terminal[node];
