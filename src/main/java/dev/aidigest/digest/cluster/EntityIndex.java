@@ -80,7 +80,7 @@ public final class EntityIndex {
         for (String text : texts) {
             String clean = PostWords.clean(text);
             List<LatinToken> t = LatinToken.scan(clean);
-            Map<String, Entities.Name> names = entities.extract(t);
+            Map<String, Entities.Name> names = entities.extract(clean, t);
             if (PostWords.isCjk(clean)) {
                 // "Kimi 的 PPT…" opens with a name; "Full stop." in an English passage of the same text
                 // opens an English sentence: a capital followed by more English is no evidence of a name.
