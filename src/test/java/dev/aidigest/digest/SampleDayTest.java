@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,13 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.summary;
 
+import dev.aidigest.digest.LlmUsage;
+import dev.aidigest.digest.MarkdownSafe;
+import dev.aidigest.digest.PostText;
+import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StorySummary;
+import dev.aidigest.digest.Summaries;
+import dev.aidigest.digest.Summarizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,7 +1,12 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aidigest.digest.LlmUsage;
+import dev.aidigest.digest.PostText;
+import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StorySummary;
+import dev.aidigest.digest.Summaries;
 import dev.aidigest.testing.StoryFixtures;
 import java.util.ArrayList;
 import java.util.List;
