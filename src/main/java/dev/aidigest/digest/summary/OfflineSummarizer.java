@@ -10,24 +10,31 @@ import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.Summarizer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The summarizer that needs nothing: headline and summary are sentences taken from the story's
- * own posts, in their own language, with key names and numbers in bold. Used when no LLM is
- * configured, and item by item when the LLM fails.
+ * The summarizer that needs nothing: headline and summary are sentences taken from the story's own
+ * posts, with key names and numbers in bold. They come from the story's Chinese telling when it has
+ * one ({@link Telling}), else from the lead post in its own language; other authors are credited in
+ * Chinese ("宝玉 也提到：…"). Used when no LLM is configured, and item by item when the LLM fails.
  */
 public final class OfflineSummarizer implements Summarizer {
 
     public static final String ENGINE = "offline";
-    static final int HEADLINE_MAX = 60;
-    static final int SUMMARY_MAX = 300;
-    private static final int MAX_SENTENCES = 4;
-    private static final int MAX_BOLD = 3;
+    /** Code points; the house style's longest headline is about 54 Chinese characters. */
+    static final int HEADLINE_MAX = 54;
+    /** Code points of a mostly English headline: about as wide as {@link #HEADLINE_MAX} Chinese characters. */
+    static final int HEADLINE_MAX_LATIN = 72;
     /** One Latin word ("FLUX.2", "Suno") or two Chinese bigrams in common with the topic; small talk shares less. */
     private static final int MIN_SHARED = 2;
+    /** Cut points for a long headline: a clause ends there ("、" only separates list items). */
+    private static final String HEADLINE_CUTS = "，,；;：:—";
+    /** English words that cannot end a cut headline: they announce what was cut off. */
+    private static final Set<String> DANGLING_WORDS = Set.of(
+            "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "and", "or", "from", "as", "that",
+            "is", "are", "was", "its", "their", "our", "your", "my");
 
     @Override
     public Summaries summarize(List<Story> stories) {
@@ -37,7 +44,8 @@ public final class OfflineSummarizer implements Summarizer {
 
     /** One story's extractive headline and summary. */
     public StorySummary summarize(Story story) {
-        return new StorySummary(headline(story), summary(story), true);
+        Telling telling = Telling.of(story);
+        return new StorySummary(headline(telling), summary(telling), true);
     }
 
     /** 3–6 Chinese labels chosen by keyword rules over the stories' posts. */
@@ -45,36 +53,122 @@ public final class OfflineSummarizer implements Summarizer {
         return CategoryRules.categories(stories);
     }
 
-    static String headline(Story story) {
-        for (StoredPost p : story.posts()) {
-            List<String> sentences = PostText.sentences(PostText.clean(p.post().text()));
+    private static String headline(Telling t) {
+        List<StoredPost> order = new ArrayList<>(t.story().posts());
+        order.remove(t.post());
+        order.add(0, t.post());
+        for (StoredPost p : order) {
+            List<String> sentences = t.sentences(p);
             if (!sentences.isEmpty()) {
-                String first = PostText.trimEnd(sentences.get(0));
+                String first = PostText.trimEnd(opening(t.text(p), sentences));
                 if (letters(first) < 8 && sentences.size() > 1) {
                     first = join(sentences.get(0), PostText.trimEnd(sentences.get(1)));
                 }
-                return MarkdownSafe.headline(PostText.shorten(first, HEADLINE_MAX));
+                return MarkdownSafe.headline(shortHeadline(PostText.trimEnd(first)));
             }
         }
-        return MarkdownSafe.headline(story.lead().post().authorName()); // the lead was only a link or emoji
+        // the posts were only links or emoji
+        return MarkdownSafe.headline(Prose.name(t.story().lead().post().authorName()));
     }
 
-    static String summary(Story story) {
-        String leadAuthor = story.lead().post().authorName();
-        boolean zh = PostText.mostlyCjk(PostText.clean(story.lead().post().text()));
-        List<String> authors = story.authors();
+    /**
+     * The first sentence, or the first line when that line introduces a list ("Claude Opus 4.5
+     * 发布，整理了几个重点：" then "1. …"): the list's first item is not the headline.
+     */
+    private static String opening(String text, List<String> sentences) {
+        int nl = text.indexOf('\n');
+        String line = (nl < 0 ? text : text.substring(0, nl)).strip();
+        if (nl > 0 && (line.endsWith("：") || line.endsWith(":")) && letters(line) >= 8) {
+            List<String> inLine = PostText.sentences(line);
+            return inLine.isEmpty() ? sentences.get(0) : inLine.get(0);
+        }
+        return sentences.get(0);
+    }
+
+    /**
+     * Within the house style's length: up to the last clause that fits, else cut at a word with "…".
+     * A Latin letter is narrower than a Chinese character, so an English headline may have more.
+     */
+    static String shortHeadline(String s) {
+        int max = PostText.mostlyCjk(s) ? HEADLINE_MAX : HEADLINE_MAX_LATIN;
+        if (PostText.length(s) <= max) {
+            return Punctuation.balance(s);
+        }
+        int limit = s.offsetByCodePoints(0, max - 2); // room for a closing bracket
+        for (int i = limit - 1; i >= limit / 2; i--) {
+            if (HEADLINE_CUTS.indexOf(s.charAt(i)) >= 0 && !Character.isDigit(s.charAt(i + 1))) {
+                return Punctuation.balance(PostText.trimEnd(s.substring(0, i)));
+            }
+        }
+        String cut = PostText.shorten(s, max - 2);
+        if (!cut.endsWith("…")) {
+            return Punctuation.balance(PostText.trimEnd(cut));
+        }
+        return Punctuation.balance(withoutDanglingWord(PostText.trimEnd(cut))) + "…";
+    }
+
+    /** "…has overtaken US ones in…" reads better as "…has overtaken US ones…". */
+    private static String withoutDanglingWord(String s) {
+        String out = s;
+        while (true) {
+            int space = out.lastIndexOf(' ');
+            if (space <= out.length() / 2
+                    || !DANGLING_WORDS.contains(out.substring(space + 1).toLowerCase(Locale.ROOT))) {
+                return PostText.trimEnd(out);
+            }
+            out = out.substring(0, space);
+        }
+    }
+
+    private static String summary(Telling t) {
+        String mainAuthor = t.post().post().authorName();
+        List<String> others = t.otherAuthors();
+        List<String> main = mainSentences(t, mainAuthor);
         Picker picker = new Picker();
-        List<String> lead = sentencesOf(story, leadAuthor);
-        picker.take(informativeFirst(lead), "", authors.size() > 1 ? 2 : MAX_SENTENCES);
-        for (String other : authors.subList(1, authors.size())) {
-            String name = MarkdownSafe.plain(other);
-            String prefix = zh ? name + " 也提到：" : "Also from " + name + ": ";
-            picker.take(onTopicFirst(sentencesOf(story, other), topic(lead)), prefix, 1);
+        picker.take(informativeFirst(main), "", others.isEmpty() ? Picker.MAX_SENTENCES : 2);
+        String topic = topic(t, main);
+        for (String other : others) {
+            picker.take(onTopicFirst(sentencesOf(t, other, t.chinese()), topic), Picker.credit(other), 1);
         }
-        if (picker.size() < 2) {
-            picker.take(lead, "", MAX_SENTENCES); // the others only repeated the lead
+        if (picker.wantsMore()) {
+            picker.take(main, "", Picker.MAX_SENTENCES); // the others only repeated the telling
         }
-        return picker.render(zh);
+        StoredPost lead = t.story().lead();
+        if (picker.wantsMore() && lead != t.post() && !lead.post().authorName().equals(mainAuthor)) {
+            // the lead post is the story by definition, in whatever words: no topic test for it
+            picker.take(
+                    informativeFirst(t.sentences(lead)),
+                    Picker.credit(lead.post().authorName()),
+                    2);
+        }
+        for (int round = 0; round < 2 && picker.wantsMore(); round++) {
+            // a short Chinese telling is topped up from the other posts, English ones included
+            for (String other : others) {
+                picker.take(onTopicFirst(sentencesOf(t, other, false), topic), Picker.credit(other), 1);
+            }
+        }
+        return picker.render();
+    }
+
+    /** The telling's sentences, then its author's other posts in the story (in Chinese, if it is). */
+    private static List<String> mainSentences(Telling t, String author) {
+        List<String> out = new ArrayList<>(t.sentences(t.post()));
+        for (StoredPost p : t.story().posts()) {
+            if (p != t.post() && p.post().authorName().equals(author) && (!t.chinese() || t.isChinese(p))) {
+                out.addAll(t.sentences(p));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> sentencesOf(Telling t, String author, boolean chineseOnly) {
+        List<String> out = new ArrayList<>();
+        for (StoredPost p : t.story().posts()) {
+            if (p.post().authorName().equals(author) && (!chineseOnly || t.isChinese(p))) {
+                out.addAll(t.sentences(p));
+            }
+        }
+        return out;
     }
 
     /** The first sentence (it says what happened), then those with names and numbers before small talk. */
@@ -83,7 +177,7 @@ public final class OfflineSummarizer implements Summarizer {
             return sentences;
         }
         List<String> rest = new ArrayList<>(sentences.subList(1, sentences.size()));
-        rest.sort(Comparator.comparingInt((String x) -> KeyPhrases.count(x) + (x.matches(".*\\d.*") ? 1 : 0))
+        rest.sort(Comparator.comparingInt((String x) -> KeyPhrases.count(x) + (x.matches("(?s).*\\d.*") ? 1 : 0))
                 .reversed());
         List<String> out = new ArrayList<>();
         out.add(sentences.get(0));
@@ -91,10 +185,17 @@ public final class OfflineSummarizer implements Summarizer {
         return out;
     }
 
-    /** What the story is about: the lead's first sentence and every name and number the lead has. */
-    private static String topic(List<String> leadSentences) {
-        StringBuilder sb = new StringBuilder(leadSentences.isEmpty() ? "" : leadSentences.get(0));
-        for (String s : leadSentences) {
+    /**
+     * What the story is about: the telling's first sentence and every name and number in it and in
+     * the lead post, so an English post sharing "Opus 4.5" with a Chinese telling is on topic.
+     */
+    private static String topic(Telling t, List<String> main) {
+        StringBuilder sb = new StringBuilder(main.isEmpty() ? "" : main.get(0));
+        List<String> named = new ArrayList<>(main);
+        if (t.post() != t.story().lead()) {
+            named.addAll(t.sentences(t.story().lead()));
+        }
+        for (String s : named) {
             KeyPhrases.find(s, 3).forEach(span -> sb.append(' ').append(s, span.start(), span.end()));
         }
         return sb.toString();
@@ -128,16 +229,6 @@ public final class OfflineSummarizer implements Summarizer {
         return out;
     }
 
-    private static List<String> sentencesOf(Story story, String author) {
-        List<String> out = new ArrayList<>();
-        for (StoredPost p : story.posts()) {
-            if (p.post().authorName().equals(author)) {
-                out.addAll(PostText.sentences(PostText.clean(p.post().text())));
-            }
-        }
-        return out;
-    }
-
     private static String join(String a, String b) {
         boolean cjkSeam = PostText.hasCjk(a.substring(Math.max(0, a.length() - 2)))
                 || "。！？；".indexOf(a.charAt(a.length() - 1)) >= 0;
@@ -146,73 +237,5 @@ public final class OfflineSummarizer implements Summarizer {
 
     private static int letters(String s) {
         return (int) s.codePoints().filter(Character::isLetterOrDigit).count();
-    }
-
-    /** Collects distinct, informative sentences within the length budget. */
-    private static final class Picker {
-        private final List<String> prefixes = new ArrayList<>();
-        private final List<String> bodies = new ArrayList<>();
-        private final List<String> seen = new ArrayList<>();
-        private int length;
-
-        void take(List<String> sentences, String prefix, int quota) {
-            int taken = 0;
-            for (String s : sentences) {
-                if (bodies.size() >= MAX_SENTENCES || taken >= quota) {
-                    return;
-                }
-                if (letters(s) < 6 || isDuplicate(s)) {
-                    continue;
-                }
-                int room = SUMMARY_MAX - length - PostText.length(prefix);
-                String body = PostText.length(s) <= room ? s : bodies.isEmpty() ? PostText.shorten(s, room) : null;
-                if (body == null) {
-                    continue;
-                }
-                seen.add(SentenceOverlap.normalise(s));
-                prefixes.add(prefix);
-                bodies.add(body);
-                length += PostText.length(prefix) + PostText.length(body);
-                taken++;
-            }
-        }
-
-        int size() {
-            return bodies.size();
-        }
-
-        private boolean isDuplicate(String s) {
-            String n = SentenceOverlap.normalise(s);
-            return seen.stream().anyMatch(o -> SentenceOverlap.same(n, o));
-        }
-
-        String render(boolean zh) {
-            StringBuilder out = new StringBuilder();
-            Set<String> bolded = new HashSet<>();
-            for (int i = 0; i < bodies.size(); i++) {
-                String body = MarkdownSafe.plain(closed(bodies.get(i), zh));
-                List<KeyPhrases.Span> spans = new ArrayList<>();
-                for (KeyPhrases.Span s : KeyPhrases.find(body, MAX_BOLD)) {
-                    if (bolded.size() < MAX_BOLD
-                            && bolded.add(body.substring(s.start(), s.end()).toLowerCase())) {
-                        spans.add(s);
-                    }
-                }
-                if (out.length() > 0 && out.charAt(out.length() - 1) < '\u3000') {
-                    out.append(' '); // after ". " style punctuation; Chinese "。" needs no space
-                }
-                out.append(prefixes.get(i)).append(KeyPhrases.bold(body, spans));
-            }
-            return MarkdownSafe.withBold(out.toString());
-        }
-
-        private static String closed(String s, boolean zh) {
-            char last = s.charAt(s.length() - 1);
-            if (last == '：' || last == ':') { // an introduction with nothing after it ends the sentence
-                s = s.substring(0, s.length() - 1);
-                last = s.isEmpty() ? '。' : s.charAt(s.length() - 1);
-            }
-            return "。！？.!?…」”\"".indexOf(last) >= 0 ? s : s + (PostText.hasCjk(s) || zh ? "。" : ".");
-        }
     }
 }
