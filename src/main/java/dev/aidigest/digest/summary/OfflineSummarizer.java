@@ -23,9 +23,9 @@ import java.util.Set;
 public final class OfflineSummarizer implements Summarizer {
 
     public static final String ENGINE = "offline";
-    /** Code points; the house style's longest headline is about 54 Chinese characters. */
+    /** Code points of a Chinese headline: the house style's longest is about 54 characters. */
     static final int HEADLINE_MAX = 54;
-    /** Code points of a mostly English headline: about as wide as {@link #HEADLINE_MAX} Chinese characters. */
+    /** Code points of an English headline: about as wide as {@link #HEADLINE_MAX} Chinese characters. */
     static final int HEADLINE_MAX_LATIN = 72;
     /** One Latin word ("FLUX.2", "Suno") or two Chinese bigrams in common with the topic; small talk shares less. */
     private static final int MIN_SHARED = 2;
@@ -87,10 +87,11 @@ public final class OfflineSummarizer implements Summarizer {
 
     /**
      * Within the house style's length: up to the last clause that fits, else cut at a word with "…".
-     * A Latin letter is narrower than a Chinese character, so an English headline may have more.
+     * A Chinese headline (English names in it or not) has {@value #HEADLINE_MAX} characters at most;
+     * an English one, whose letters are narrower, {@value #HEADLINE_MAX_LATIN}.
      */
     static String shortHeadline(String s) {
-        int max = PostText.mostlyCjk(s) ? HEADLINE_MAX : HEADLINE_MAX_LATIN;
+        int max = PostText.hasCjk(s) ? HEADLINE_MAX : HEADLINE_MAX_LATIN;
         if (PostText.length(s) <= max) {
             return Punctuation.balance(s);
         }

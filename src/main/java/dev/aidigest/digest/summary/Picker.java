@@ -11,7 +11,8 @@ import java.util.Set;
  * Collects a summary's sentences: distinct, informative, each closed and balanced, within the
  * house-style budget ({@value #MAX_SENTENCES} sentences, {@value #MAX_CHARS} characters without the
  * bold markers), then renders them with the key phrases in bold. A sentence credited to another
- * author carries the one Chinese scaffolding "NAME 也提到：".
+ * author carries the one Chinese scaffolding "NAME 也提到："; the same author's next sentence
+ * continues without it.
  */
 final class Picker {
 
@@ -84,7 +85,8 @@ final class Picker {
             if (out.length() > 0 && out.charAt(out.length() - 1) < '\u3000') {
                 out.append(' '); // after ". " style punctuation; Chinese "。" needs no space
             }
-            out.append(prefixes.get(i)).append(KeyPhrases.bold(body, spans));
+            boolean continues = i > 0 && prefixes.get(i).equals(prefixes.get(i - 1));
+            out.append(continues ? "" : prefixes.get(i)).append(KeyPhrases.bold(body, spans));
         }
         return MarkdownSafe.withBold(out.toString());
     }

@@ -47,6 +47,9 @@ final class Prose {
     private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:…+|\\.{3,}|。{3,})\\s*");
     private static final Pattern NUMBERED_AFTER_COLON = Pattern.compile("([：:])\\s*\\d{1,2}[.．、)）]\\s*(?=\\D)");
 
+    /** A quotation is followed to its end only this far: an unclosed “ must not swallow the post. */
+    private static final int QUOTE_JOIN_MAX = 160;
+
     private Prose() {}
 
     /**
@@ -71,16 +74,40 @@ final class Prose {
         return s.strip();
     }
 
-    /** A {@link #clean}ed text cut into sentences, each with list numbering after a colon dropped. */
+    /**
+     * A {@link #clean}ed text cut into sentences, each with list numbering after a colon dropped; a
+     * quotation that holds full stops (“Ignore previous instructions. 忽略之前的指令。”) stays in one.
+     */
     static List<String> sentences(String cleaned) {
         List<String> out = new ArrayList<>();
+        String open = null;
         for (String s : PostText.sentences(cleaned)) {
             String t = NUMBERED_AFTER_COLON.matcher(s).replaceAll("$1").strip();
+            if (open != null) {
+                t = open + (open.endsWith("。") || open.endsWith("！") || open.endsWith("？") ? "" : " ") + t;
+                open = null;
+            }
+            if (opensQuote(t) && PostText.length(t) < QUOTE_JOIN_MAX) {
+                open = t;
+                continue;
+            }
             if (t.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 out.add(t);
             }
         }
+        if (open != null && open.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            out.add(open);
+        }
         return out;
+    }
+
+    /** More “ than ” (or 「 than 」): the sentence ended inside a quotation. */
+    private static boolean opensQuote(String s) {
+        return count(s, '“') > count(s, '”') || count(s, '「') > count(s, '」');
+    }
+
+    private static long count(String s, char c) {
+        return s.chars().filter(x -> x == c).count();
     }
 
     /** A display name safe to print: as written, emoji kept, without invisible or direction marks. */

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class Telling {
 
-    static final int MIN_CJK = 12;
+    static final int MIN_CJK = 8;
     /** A Chinese post this long is about the story even when it names nothing in Latin letters. */
     private static final int LONG_CJK = 40;
 

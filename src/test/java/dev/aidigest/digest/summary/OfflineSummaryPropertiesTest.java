@@ -117,7 +117,7 @@ class OfflineSummaryPropertiesTest {
         int multiAuthor = 0;
         for (Case c : cases) {
             String h = c.summary().headline();
-            int max = PostText.mostlyCjk(h) ? OfflineSummarizer.HEADLINE_MAX : OfflineSummarizer.HEADLINE_MAX_LATIN;
+            int max = PostText.hasCjk(h) ? OfflineSummarizer.HEADLINE_MAX : OfflineSummarizer.HEADLINE_MAX_LATIN;
             assertThat(PostText.length(h)).as("headline: %s", c).isBetween(1, max);
             assertThat(PostText.length(c.plain())).as("summary: %s", c).isLessThanOrEqualTo(330);
             assertThat(sentences(c.uncredited()))
