@@ -10,6 +10,7 @@ import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.digest.review.DisabledMergeReview;
 import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.review.Reviewed;
+import dev.aidigest.text.Aliases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public final class DigestBuilder {
             SourcesConfig sources,
             Path configDir,
             MergeReview review) {
-        Entities entities = Entities.standard();
+        Entities entities = Entities.standard(Aliases.load(configDir));
         Background background = Background.bgeSmallZh();
         return new DigestBuilder(
                 posts,

@@ -54,7 +54,8 @@ public final class EntityIndex {
             float[][] postFactors,
             int[][] leadingIds,
             int[][] subjectIds,
-            String[][] ledWith) {
+            String[][] ledWith,
+) {
         this.keys = keys;
         this.rarity = rarity;
         this.postIds = postIds;
@@ -80,7 +81,7 @@ public final class EntityIndex {
         for (String text : texts) {
             String clean = PostWords.clean(text);
             List<LatinToken> t = LatinToken.scan(clean);
-            Map<String, Entities.Name> names = entities.extract(t);
+            Map<String, Entities.Name> names = entities.extract(clean, t);
             if (PostWords.isCjk(clean)) {
                 // "Kimi 的 PPT…" opens with a name; "Full stop." in an English passage of the same text
                 // opens an English sentence: a capital followed by more English is no evidence of a name.
@@ -171,7 +172,13 @@ public final class EntityIndex {
             rarity[id] = Math.max(0, 1.0 - Math.log(df.get(id)) / lnN);
         }
         return new EntityIndex(
-                keyList.toArray(String[]::new), rarity, postIds, postFactors, leadingIds, subjectIds, ledWith);
+                keyList.toArray(String[]::new),
+                rarity,
+                postIds,
+                postFactors,
+                leadingIds,
+                subjectIds,
+                ledWith);
     }
 
     /**
