@@ -2,11 +2,21 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
+import dev.aidigest.digest.cluster.Clustering;
+import dev.aidigest.digest.cluster.StoryClusterer;
+import dev.aidigest.digest.cluster.StoryModel;
+import dev.aidigest.digest.review.DisabledMergeReview;
+import dev.aidigest.digest.review.MergeReview;
+import dev.aidigest.digest.review.Reviewed;
+import dev.aidigest.text.Aliases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the digest of a slot's 4-hour window: filter → cluster → rank → no repeat → summarize.
- * The LLM (behind {@link Summarizer}) sees only the stories that made the cut, in one call.
+ * Builds the digest of a slot's 4-hour window: filter → cluster → rank → review → no repeat →
+ * summarize. The LLM (behind {@link Summarizer}) sees only the stories that made the cut; with an
+ * LLM, the {@link MergeReview} takes one more call to settle the merges the clusterer was unsure of.
  *
  * <p>A follow-up item (a story an earlier digest of the last day told, back with news) gets the
  * headline prefix {@value #FOLLOW_UP_PREFIX}, so a reader knows it continues something already
@@ -31,6 +42,9 @@ public final class DigestBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(DigestBuilder.class);
 
+    /** How many of the pairs of stories the clusterer almost merged the review is shown, at most. */
+    static final int NEAR_PAIRS = 20;
+
     private final Posts posts;
     private final Summarizer summarizer;
     private final PostFilter filter;
@@ -39,7 +53,9 @@ public final class DigestBuilder {
     private final RepeatGuard repeats;
     private final AppConfig.DigestConfig digest;
     private final AppConfig.RankingConfig ranking;
+    private final MergeReview review;
 
+    /** Without a merge review (offline). */
     public DigestBuilder(
             Posts posts,
             Summarizer summarizer,
@@ -49,6 +65,19 @@ public final class DigestBuilder {
             RepeatGuard repeats,
             AppConfig.DigestConfig digest,
             AppConfig.RankingConfig ranking) {
+        this(posts, summarizer, filter, clusterer, ranker, repeats, digest, ranking, new DisabledMergeReview());
+    }
+
+    public DigestBuilder(
+            Posts posts,
+            Summarizer summarizer,
+            PostFilter filter,
+            StoryClusterer clusterer,
+            StoryRanker ranker,
+            RepeatGuard repeats,
+            AppConfig.DigestConfig digest,
+            AppConfig.RankingConfig ranking,
+            MergeReview review) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -57,6 +86,18 @@ public final class DigestBuilder {
         this.repeats = Objects.requireNonNull(repeats, "repeats");
         this.digest = Objects.requireNonNull(digest, "digest");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
+        this.review = Objects.requireNonNull(review, "review");
+    }
+
+    /** The offline pipeline as configured: no merge review. */
+    public static DigestBuilder create(
+            Posts posts,
+            Digests digests,
+            Summarizer summarizer,
+            AppConfig config,
+            SourcesConfig sources,
+            Path configDir) {
+        return create(posts, digests, summarizer, config, sources, configDir, new DisabledMergeReview());
     }
 
     /** The pipeline as configured, with the bundled word lists and bge-small-zh background. */
@@ -66,18 +107,20 @@ public final class DigestBuilder {
             Summarizer summarizer,
             AppConfig config,
             SourcesConfig sources,
-            Path configDir) {
-        Entities entities = Entities.standard();
+            Path configDir,
+            MergeReview review) {
+        Entities entities = Entities.standard(Aliases.load(configDir));
         Background background = Background.bgeSmallZh();
         return new DigestBuilder(
                 posts,
                 summarizer,
                 PostFilter.fromConfigDir(configDir),
-                new StoryClusterer(config.clustering(), entities, background),
+                new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir)),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
                 config.digest(),
-                config.ranking());
+                config.ranking(),
+                review);
     }
 
     /**
@@ -111,12 +154,20 @@ public final class DigestBuilder {
         PostFilter.Result filtered = filter.apply(window);
         t = lap(millis, "filter", t);
         Centring centring = clusterer.centring(filtered.kept());
-        List<Story> stories = clusterer.cluster(filtered.kept(), centring);
+        Clustering clustering = clusterer.analyse(filtered.kept(), centring);
+        List<Story> stories = clustering.stories();
         t = lap(millis, "cluster", t);
         List<RankedStory> ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
+        t = lap(millis, "rank", t);
+        Reviewed reviewed = review(clustering, ranked);
+        if (!reviewed.stories().equals(stories)) {
+            stories = reviewed.stories();
+            ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
+        }
+        t = lap(millis, "review", t);
         List<RankedStory> candidates = repeats.apply(ranked, slot, Integer.MAX_VALUE, centring);
         List<RankedStory> chosen = ranker.pick(candidates);
-        t = lap(millis, "rank", t);
+        t = lap(millis, "repeats", t);
         Summaries summaries = chosen.isEmpty()
                 ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")
                 : summarizer.summarize(chosen.stream().map(RankedStory::story).toList());
@@ -132,7 +183,7 @@ public final class DigestBuilder {
                 items(chosen, summaries),
                 window.size(),
                 accounts(window),
-                summaries.usage(),
+                summaries.usage().plus(reviewed.usage()),
                 summaries.engine());
         log.info(
                 "digest {}: {} posts in window, {} kept (dropped {}), {} stories, {} items; ms {}",
@@ -144,6 +195,31 @@ public final class DigestBuilder {
                 d.items().size(),
                 millis);
         return new Build(d, filtered, stories, candidates, millis);
+    }
+
+    /**
+     * The review's second look at the stories: the top {@code max_items} ranked, and the near pairs
+     * the clusterer reports. A review that fails in any way leaves the stories as they are.
+     */
+    private Reviewed review(Clustering clustering, List<RankedStory> ranked) {
+        List<Story> stories = clustering.stories();
+        if (stories.isEmpty()) {
+            return new Reviewed(stories, LlmUsage.NONE, List.of());
+        }
+        Map<Story, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < stories.size(); i++) {
+            index.put(stories.get(i), i);
+        }
+        List<Integer> top = ranked.stream()
+                .limit(Math.max(0, digest.maxItems()))
+                .map(r -> index.get(r.story()))
+                .toList();
+        try {
+            return review.review(stories, clustering.nearPairs(NEAR_PAIRS), top);
+        } catch (RuntimeException e) {
+            log.warn("merge review failed, keeping the clusterer's stories", e);
+            return new Reviewed(stories, LlmUsage.NONE, List.of("failed: " + e));
+        }
     }
 
     /** The window's posts, each once, none outside {@code [start, end)} whatever the store returns. */

@@ -1,6 +1,8 @@
 package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

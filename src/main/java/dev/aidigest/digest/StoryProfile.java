@@ -1,5 +1,9 @@
 package dev.aidigest.digest;
 
+import dev.aidigest.digest.cluster.CentredVectors;
+import dev.aidigest.digest.cluster.Centring;
+import dev.aidigest.digest.cluster.EntityIndex;
+import dev.aidigest.digest.cluster.ThreadUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

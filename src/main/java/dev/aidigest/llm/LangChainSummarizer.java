@@ -138,7 +138,8 @@ public final class LangChainSummarizer implements Summarizer {
         }
     }
 
-    private static ChatModel chatModel(LlmConfig config, LlmTuning tuning) {
+    /** The provider's chat model, with our HTTP client (Retry-After kept) and no retries of its own. */
+    static ChatModel chatModel(LlmConfig config, LlmTuning tuning) {
         OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
                 .baseUrl(config.baseUrl())
                 .apiKey(config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey())

@@ -5,6 +5,7 @@ import static dev.aidigest.digest.TestPosts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
+import dev.aidigest.digest.cluster.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -2,6 +2,7 @@ package dev.aidigest.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aidigest.digest.cluster.ReadingOrder;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.x.XApiV2Parser;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class SummaryCorpus {
     }
 
     private static Story story(List<StoredPost> posts) {
-        return new Story(StoryOrder.ordered(posts));
+        return new Story(ReadingOrder.of(posts));
     }
 
     private static JsonNode read(String resource) {
