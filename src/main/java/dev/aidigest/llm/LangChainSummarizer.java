@@ -2,12 +2,12 @@ package dev.aidigest.llm;
 
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.digest.LlmUsage;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.Summarizer;
 import dev.aidigest.digest.SummaryCache;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;

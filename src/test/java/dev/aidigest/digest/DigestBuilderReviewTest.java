@@ -12,6 +12,7 @@ import dev.aidigest.digest.cluster.Background;
 import dev.aidigest.digest.cluster.StoryClusterer;
 import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.digest.review.MergeReview;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.llm.LangChainSummarizer;
 import dev.aidigest.llm.LlmMergeReview;

@@ -6,6 +6,7 @@ import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
 import dev.aidigest.digest.cluster.*;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,12 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aidigest.digest.LlmUsage;
+import dev.aidigest.digest.PostText;
+import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StorySummary;
+import dev.aidigest.digest.Summaries;
 import dev.aidigest.testing.StoryFixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +53,12 @@ class OfflineSummarizerTest {
         String en = offline.summarize(f.story("a", "A", english)).headline();
         String zh = offline.summarize(f.story("b", "B", chinese)).headline();
 
-        assertThat(PostText.length(en)).isLessThanOrEqualTo(60);
+        assertThat(PostText.length(en)).isLessThanOrEqualTo(OfflineSummarizer.HEADLINE_MAX_LATIN);
         assertThat(en).endsWith("…");
         assertThat(english)
                 .startsWith(en.substring(0, en.length() - 1))
                 .contains(en.substring(0, en.length() - 1) + " ");
-        assertThat(PostText.length(zh)).isLessThanOrEqualTo(60);
+        assertThat(PostText.length(zh)).isLessThanOrEqualTo(OfflineSummarizer.HEADLINE_MAX);
         assertThat(zh).startsWith("小米在其MiMo论文中").endsWith("…");
     }
 
@@ -95,7 +100,7 @@ class OfflineSummarizerTest {
     }
 
     @Test
-    void otherAuthorsAreMentionedAfterTheLeadInThePostsLanguage() {
+    void otherAuthorsAreCreditedInChineseAfterTheTelling() {
         Story zh = f.story(
                 f.post("op7418", "歸藏(guizang.ai)", "测试了一下 FLUX.2，2K 分辨率下一致性很好。对设计师很友好，色彩控制精准。"),
                 f.post("ClementDelangue", "clem 🤗", "FLUX.2 is trending on Hugging Face with 500 likes in two hours."),
@@ -109,7 +114,89 @@ class OfflineSummarizerTest {
 
         assertThat(zhSummary).startsWith("测试了一下").contains("clem 🤗 也提到：", "merve 也提到：");
         assertThat(zhSummary.indexOf("clem 🤗")).isLessThan(zhSummary.indexOf("merve"));
-        assertThat(enSummary).startsWith("**FLUX.2** is out!").contains("Also from clem 🤗: Congrats");
+        assertThat(enSummary).startsWith("**FLUX.2** is out!").contains("clem 🤗 也提到：Congrats");
+    }
+
+    @Test
+    void theMostInformativeChineseTellingGivesHeadlineAndSummaryOfAnEnglishLedStory() {
+        Story story = f.story(
+                f.post(
+                        "deepseek_ai",
+                        "DeepSeek",
+                        "DeepSeekMath-V2: Towards Self-Verifiable Mathematical Reasoning. Open weights."),
+                f.post("vista8", "向阳乔木", "数学模型又进步了，开源社区这一年真的很热闹，大家可以关注一下 DeepSeek。"),
+                f.post(
+                        "oran_ge",
+                        "Orange AI",
+                        "DeepSeek 发布 DeepSeekMath-V2，IMO 2025 金牌水平，Putnam 2024 拿了 118/120。Apache 2.0 开源。"),
+                f.post("ClementDelangue", "clem 🤗", "An open-weight, Apache 2.0 model at IMO gold level."));
+
+        StorySummary s = offline.summarize(story);
+
+        assertThat(s.headline()).isEqualTo("DeepSeek 发布 DeepSeekMath-V2，IMO 2025 金牌水平");
+        assertThat(s.summary())
+                .startsWith("**DeepSeek** 发布 **DeepSeekMath-V2**")
+                .doesNotContain("Also from");
+        assertThat(story.lead().post().authorHandle()).isEqualTo("deepseek_ai"); // the item still links the lead
+    }
+
+    @Test
+    void aShortChineseCommentThatNamesNothingDoesNotReplaceTheEnglishLead() {
+        Story story = f.story(
+                f.post("bfl_ml", "Black Forest Labs", "We raised $300M in Series B funding at a $3.25B valuation."),
+                f.post("oran_ge", "Orange AI", "太强了，开源社区又赢了一次，真心祝贺！"));
+
+        StorySummary s = offline.summarize(story);
+
+        assertThat(s.headline()).startsWith("We raised $300M");
+        assertThat(s.summary()).startsWith("We raised **$300M**");
+    }
+
+    @Test
+    void aTinyChineseTellingIsToppedUpFromTheLeadWithAChineseCredit() {
+        Story story = f.story(
+                f.post(
+                        "AnthropicAI",
+                        "Anthropic",
+                        "Claude Opus 4.5 is priced at $5/$25 per million tokens. It scores 80.9% on SWE-bench Verified."),
+                f.post("dotey", "宝玉", "Claude Opus 4.5 价格降到原来的三分之一，终于可以日常用了。"));
+
+        String summary = offline.summarize(story).summary();
+
+        assertThat(summary).startsWith("**Claude Opus 4.5** 价格降到原来的三分之一").contains("Anthropic 也提到：");
+        assertThat(summary.split("Anthropic 也提到：", -1)).hasSize(2); // one credit, then the sentences run on
+    }
+
+    @Test
+    void noClauseMarkBeforeAFullStopNoSplitBoldNoEllipsisInsideASentence() {
+        String a = offline.summarize(f.story(
+                        "oran_ge", "Orange AI", "上手了 Meta Ray-Ban Display，799 美元。\n\n右眼镜片里有一块小屏幕，旁边的人看不到；配套的腕带很惊艳。"))
+                .summary();
+        String b = offline.summarize(
+                        f.story(
+                                "deepseek_ai",
+                                "DeepSeek",
+                                "DeepSeekMath-V2: Towards Self-Verifiable Mathematical Reasoning. Segment anything... with words."))
+                .summary();
+
+        assertThat(a).contains("旁边的人看不到。").doesNotContain("；。");
+        assertThat(b)
+                .contains("**DeepSeekMath-V2**", "Segment anything, with words.")
+                .doesNotContain("...", "…");
+    }
+
+    @Test
+    void handlesBecomeNamesAndListBulletsGo() {
+        Story story = f.story(
+                f.post(
+                        "mervenoyann",
+                        "merve",
+                        "FLUX.2 is out, new SOTA image model by @bfl_ml, thanks @dotey!\n> DiT backbone, 32B"),
+                f.post("dotey", "宝玉", "@mervenoyann FLUX.2 的中文提示词还不太行。"));
+
+        String summary = offline.summarize(story).summary();
+
+        assertThat(summary).contains("by bfl_ml, thanks 宝玉!", "backbone").doesNotContain("@", "＞", ">");
     }
 
     @Test
@@ -121,9 +208,7 @@ class OfflineSummarizerTest {
 
         String summary = offline.summarize(story).summary();
 
-        assertThat(summary)
-                .doesNotContain("Amjad Masad", "congrats")
-                .contains("Also from 小互: sfcompute 正在招聘 Linux 程序员。");
+        assertThat(summary).doesNotContain("Amjad Masad", "congrats").contains("小互 也提到：sfcompute 正在招聘 Linux 程序员。");
     }
 
     @Test
@@ -173,7 +258,7 @@ class OfflineSummarizerTest {
         assertThat(find(doc, Code.class)).isEmpty();
         assertThat(find(doc, Emphasis.class)).isEmpty();
         assertThat(s.headline()).doesNotContain("[", "]", "*", "`", "<");
-        assertThat(textOf(doc)).contains("Click ［here］", "＊free＊", "＜img");
+        assertThat(textOf(doc)).contains("Click ［here］", "＊free＊").doesNotContain("img", "onerror");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.summary;
 
 import java.util.HashSet;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.summary;
 
+import dev.aidigest.digest.Story;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.summary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,13 +138,14 @@ final class KeyPhrases {
     static List<Span> find(String text, int max) {
         List<Span> names = new ArrayList<>();
         for (Span s : matches(VERSIONED, text, 0)) {
-            withoutStopwords(s, text).ifPresent(names::add);
+            withoutStopwords(s, text).map(w -> widen(w, text)).ifPresent(names::add);
         }
         for (Span s : matches(NAMED, text, 0)) {
-            withoutStopwords(s, text).ifPresent(names::add);
+            withoutStopwords(s, text).map(w -> widen(w, text)).ifPresent(names::add);
         }
         names.sort(Comparator.comparingInt(Span::start));
-        List<Span> amounts = matches(AMOUNT, text, 0);
+        List<Span> amounts = new ArrayList<>();
+        matches(AMOUNT, text, 0).forEach(a -> amounts.add(widen(a, text)));
         List<Span> chosen = new ArrayList<>();
         int n = 0;
         int a = 0;
@@ -161,12 +162,17 @@ final class KeyPhrases {
                 }
             }
         }
-        return chosen;
+        return merged(chosen, text);
     }
 
     /** How many key phrases a sentence has: a sentence with names and numbers says something. */
     static int count(String text) {
-        return find(text, 3).size();
+        return count(text, 3);
+    }
+
+    /** {@link #count} up to {@code max}. */
+    static int count(String text, int max) {
+        return find(text, max).size();
     }
 
     /** {@code text} with the given phrases wrapped in {@code **}. */
@@ -208,12 +214,81 @@ final class KeyPhrases {
         if (phrase.length() < 2 || phrase.chars().allMatch(Character::isDigit)) {
             return;
         }
-        for (Span c : chosen) {
+        for (int i = 0; i < chosen.size(); i++) {
+            Span c = chosen.get(i);
             if (c.overlaps(next) || text.substring(c.start(), c.end()).equalsIgnoreCase(phrase)) {
+                return; // "Verified 80.9" after "80.9%": the phrase already chosen stays as it is
+            }
+            if (touching(c, next, text)) {
+                chosen.set(i, new Span(Math.min(c.start(), next.start()), Math.max(c.end(), next.end())));
                 return;
             }
         }
         chosen.add(next);
+    }
+
+    /**
+     * The whole name a match sits in: "V2" in "DeepSeekMath-V2", "newswire24" in "ai-newswire24".
+     * Bold that stops at a hyphen or dot of one name would read as two names.
+     */
+    static Span widen(Span s, String text) {
+        int start = s.start();
+        int end = s.end();
+        while (start > 0
+                && (isLatin(text.charAt(start - 1))
+                        || (start > 1 && isJoiner(text.charAt(start - 1)) && isLatin(text.charAt(start - 2))))) {
+            start--;
+        }
+        while (end < text.length()
+                && (isLatin(text.charAt(end))
+                        || (end + 1 < text.length() && isJoiner(text.charAt(end)) && isLatin(text.charAt(end + 1))))) {
+            end++;
+        }
+        return new Span(start, end);
+    }
+
+    /** Spans in order, those that touch ("Llama 3.1" "8B") as one. */
+    private static List<Span> merged(List<Span> spans, String text) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(Span::start));
+        List<Span> out = new ArrayList<>();
+        for (Span s : sorted) {
+            Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && touching(last, s, text)) {
+                out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Nothing or one joiner between them (bold on both would leave "****" or a split name), or one
+     * space between a name and what continues it ("Llama 3.1" "8B", "Trainium3" "UltraServers").
+     */
+    private static boolean touching(Span a, Span b, String text) {
+        Span first = a.start() <= b.start() ? a : b;
+        Span second = first == a ? b : a;
+        int gap = second.start() - first.end();
+        if (gap < 0 || gap > 1) {
+            return false;
+        }
+        char between = text.charAt(first.end());
+        return gap == 0
+                || isJoiner(between)
+                || (between == ' '
+                        && Character.isLetter(text.charAt(first.start()))
+                        && (Character.isDigit(text.charAt(second.start()))
+                                || Character.isUpperCase(text.charAt(second.start()))));
+    }
+
+    private static boolean isLatin(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '.' || c == '-' || c == '_' || c == '+';
     }
 
     private static List<Span> matches(Pattern p, String text, int group) {
