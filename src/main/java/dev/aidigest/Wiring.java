@@ -220,6 +220,11 @@ public final class Wiring implements AutoCloseable {
         return DigestBuilder.create(posts(), digests(), summarizer(), config, sourcesConfig, configDir, review());
     }
 
+    /** The pipeline with no LLM anywhere: the offline summarizer and no merge review ({@code digest --explain}). */
+    public DigestBuilder offlineBuilder() {
+        return DigestBuilder.create(posts(), digests(), new OfflineSummarizer(), config, sourcesConfig, configDir);
+    }
+
     /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */
     public DigestEditions editions(Path siteOverride) {
         Path site =

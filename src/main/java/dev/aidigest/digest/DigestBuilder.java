@@ -134,14 +134,25 @@ public final class DigestBuilder {
     /**
      * What one build did, for logs, the coverage line and {@code digest --explain}: the digest, filter
      * counts, every story the window's kept posts formed, the stories still in the running after the
-     * repeat guard (best first, follow-ups marked), and timings.
+     * repeat guard (best first, follow-ups marked), and timings; then what an explanation needs: the
+     * window's posts, why each dropped post was dropped, the clusterer's decisions, every story ranked
+     * (best first, before the repeat guard) and the terms of each story's score.
+     *
+     * @param dropReasons the filter's reason for each post it left out, by {@link StoredPost#id()}
+     * @param clustering  the clusterer's stories and links (before a merge review changed any)
+     * @param scoreParts  the terms of each ranked story's score, by {@link Story#key()}
      */
     public record Build(
             Digest digest,
             PostFilter.Result filtered,
             List<Story> stories,
             List<RankedStory> candidates,
-            Map<String, Long> millis) {}
+            Map<String, Long> millis,
+            List<StoredPost> window,
+            Map<Long, PostFilter.Reason> dropReasons,
+            Clustering clustering,
+            List<RankedStory> ranked,
+            Map<String, StoryRanker.Parts> scoreParts) {}
 
     /** {@link #build} with what happened along the way. */
     public Build buildWithReport(Slot slot, Instant now) {
@@ -194,7 +205,38 @@ public final class DigestBuilder {
                 stories.size(),
                 d.items().size(),
                 millis);
-        return new Build(d, filtered, stories, candidates, millis);
+        return new Build(
+                d,
+                filtered,
+                stories,
+                candidates,
+                millis,
+                window,
+                dropReasons(window, filtered),
+                clustering,
+                ranked,
+                scoreParts(ranked, norms, slot));
+    }
+
+    /** The filter's reason for each post of {@code window} that it did not keep. */
+    private Map<Long, PostFilter.Reason> dropReasons(List<StoredPost> window, PostFilter.Result filtered) {
+        Set<Long> kept = new HashSet<>();
+        filtered.kept().forEach(p -> kept.add(p.id()));
+        Map<Long, PostFilter.Reason> out = new LinkedHashMap<>();
+        for (StoredPost p : window) {
+            if (!kept.contains(p.id())) {
+                out.put(p.id(), filter.reasonToDrop(p.post()));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, StoryRanker.Parts> scoreParts(List<RankedStory> ranked, Map<String, Double> norms, Slot slot) {
+        Map<String, StoryRanker.Parts> out = new LinkedHashMap<>();
+        for (RankedStory r : ranked) {
+            out.put(r.story().key(), ranker.parts(r.story(), norms, slot.windowStart(), slot.windowEnd()));
+        }
+        return out;
     }
 
     /**

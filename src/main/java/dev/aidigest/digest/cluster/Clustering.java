@@ -18,47 +18,105 @@ import java.util.Set;
  */
 public final class Clustering {
 
-    static final Clustering EMPTY = new Clustering(List.of(), List.of(), null, null, new int[0]);
-
     private final List<Story> stories;
     private final List<ThreadUnit> units;
     private final PairScorer scorer;
     private final Links links;
     private final int[] groupOf;
+    private final double threshold;
 
     Clustering(List<Story> stories, List<ThreadUnit> units, PairScorer scorer, Links links, int[] groupOf) {
+        this(stories, units, scorer, links, groupOf, scorer.threshold());
+    }
+
+    private Clustering(
+            List<Story> stories,
+            List<ThreadUnit> units,
+            PairScorer scorer,
+            Links links,
+            int[] groupOf,
+            double threshold) {
         this.stories = List.copyOf(stories);
         this.units = units;
         this.scorer = scorer;
         this.links = links;
         this.groupOf = groupOf;
+        this.threshold = threshold;
+    }
+
+    /** The clustering of a window without posts, by a model linking at {@code threshold}. */
+    static Clustering empty(double threshold) {
+        return new Clustering(List.of(), List.of(), null, null, new int[0], threshold);
     }
 
     public List<Story> stories() {
         return stories;
     }
 
+    /** The probability at which the story model links a pair. */
+    public double threshold() {
+        return threshold;
+    }
+
     /** A pair of posts the model looked at: the other unit's first post, its probability and evidence. */
     public record Link(StoredPost other, double probability, PairEvidence evidence) {}
 
-    /** What happened to one unit: its posts, the links to units of the same story, the closest refusal. */
-    public record UnitTrace(List<StoredPost> posts, List<Link> joinedBy, Link closestRefused) {}
+    /**
+     * What happened to one unit: its posts, the links to units of the same story, the most probable
+     * pair below the threshold (null when no pair came near), and the strongest link to a unit of
+     * another story (null when none).
+     */
+    public record UnitTrace(List<StoredPost> posts, List<Link> joinedBy, Link closestRefused, Unmerged unmerged) {}
+
+    /**
+     * A link the model made to a unit that ended in another story: average linkage refused the merge.
+     *
+     * @param meanAcross the mean probability over all pairs of units across the two final stories
+     */
+    public record Unmerged(Link link, double meanAcross) {}
 
     /** One trace per unit, in the order the units were formed. */
     public List<UnitTrace> traces() {
+        Map<Integer, List<Integer>> membersOf = members();
+        Map<Long, Double> meanOf = new HashMap<>();
         List<UnitTrace> out = new ArrayList<>(units.size());
         for (int u = 0; u < units.size(); u++) {
             List<Link> joined = new ArrayList<>();
+            int apart = -1;
+            double apartP = -1;
             for (int v : links.neighbours(u)) {
                 if (groupOf[v] == groupOf[u]) {
                     joined.add(link(u, v));
+                } else {
+                    double p = scorer.probability(u, v);
+                    if (p > apartP) {
+                        apart = v;
+                        apartP = p;
+                    }
                 }
             }
             joined.sort((x, y) -> Double.compare(y.probability(), x.probability()));
             int r = links.refusedWith(u);
-            out.add(new UnitTrace(units.get(u).posts(), joined, r < 0 ? null : link(u, r)));
+            Unmerged unmerged = null;
+            if (apart >= 0) {
+                int ga = Math.min(groupOf[u], groupOf[apart]);
+                int gb = Math.max(groupOf[u], groupOf[apart]);
+                double mean = meanOf.computeIfAbsent(
+                        ga * (long) units.size() + gb,
+                        k -> StoryClusterer.meanProbability(membersOf.get(ga), membersOf.get(gb), scorer));
+                unmerged = new Unmerged(link(u, apart), mean);
+            }
+            out.add(new UnitTrace(units.get(u).posts(), joined, r < 0 ? null : link(u, r), unmerged));
         }
         return out;
+    }
+
+    private Map<Integer, List<Integer>> members() {
+        Map<Integer, List<Integer>> membersOf = new HashMap<>();
+        for (int u = 0; u < units.size(); u++) {
+            membersOf.computeIfAbsent(groupOf[u], k -> new ArrayList<>()).add(u);
+        }
+        return membersOf;
     }
 
     /**
@@ -75,10 +133,7 @@ public final class Clustering {
         for (int s = 0; s < stories.size(); s++) {
             storyOfLead.put(stories.get(s).posts().get(0), s);
         }
-        Map<Integer, List<Integer>> membersOf = new HashMap<>();
-        for (int u = 0; u < units.size(); u++) {
-            membersOf.computeIfAbsent(groupOf[u], k -> new ArrayList<>()).add(u);
-        }
+        Map<Integer, List<Integer>> membersOf = members();
         for (Map.Entry<Integer, List<Integer>> e : membersOf.entrySet()) {
             for (int u : e.getValue()) {
                 for (StoredPost p : units.get(u).posts()) {

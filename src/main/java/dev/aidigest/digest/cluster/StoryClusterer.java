@@ -63,7 +63,7 @@ public final class StoryClusterer {
     /** The stories with what decided them: units, links and their evidence. */
     public Clustering analyse(List<StoredPost> posts, Centring centring) {
         if (posts.isEmpty()) {
-            return Clustering.EMPTY;
+            return Clustering.empty(model.threshold());
         }
         long t0 = System.nanoTime();
         Window w = window(posts, centring);
