@@ -105,7 +105,7 @@ class DigestExplanationTest {
                         "Open image models keep getting better, another AI release",
                         at(220),
                         10,
-                        partly(0.46, 11)));
+                        partly(0.56, 11)));
         digests.told(START, "2025.11.26.12", "Claude Opus 4.5 发布", List.of(9L));
         AppConfig.DigestConfig two = new AppConfig.DigestConfig(1, 2, 24, "0 0 0/4 * * ?", "site");
         Entities entities = Entities.standard();
