@@ -7,11 +7,11 @@ import dev.aidigest.digest.Background;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.OfflineSummarizer;
-import dev.aidigest.digest.PostFilter;
 import dev.aidigest.digest.RepeatGuard;
 import dev.aidigest.digest.StoryClusterer;
 import dev.aidigest.digest.StoryRanker;
 import dev.aidigest.digest.Summarizer;
+import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
 import dev.aidigest.ingest.Embedder;
@@ -213,7 +213,7 @@ public final class Wiring implements AutoCloseable {
         return new DigestBuilder(
                 posts(),
                 summarizer(),
-                PostFilter.fromConfigDir(configDir),
+                PostFilter.fromConfigDir(configDir, sourcesConfig.weights().keySet()),
                 new StoryClusterer(config.clustering(), entities, background),
                 new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
                 new RepeatGuard(posts(), digests(), config.digest(), entities, background),

@@ -2,6 +2,7 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.filter.PostFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class DigestBuilder {
         return new DigestBuilder(
                 posts,
                 summarizer,
-                PostFilter.fromConfigDir(configDir),
+                PostFilter.fromConfigDir(configDir, sources.weights().keySet()),
                 new StoryClusterer(config.clustering(), entities, background),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
