@@ -49,7 +49,7 @@ final class NoiseLists {
         return load("chatter", sections(configDir));
     }
 
-    /** Words that report news: launch, release, 发布, now available (see {@link Topic}). */
+    /** Words that announce news: launch, release, 发布, now available (see {@link Topic}, {@link OwnVoice}). */
     static TermList news(Path configDir) {
         return load("news", sections(configDir));
     }

@@ -8,30 +8,58 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Whether a post speaks for what it promotes: a lab announcing its own model or price ("Qwen3 is
- * 50% off on the API through Dec 31" by Alibaba_Qwen, "Devstral 2 is free on our API for a limited
- * time" by MistralAI). Such a post is news, not an ad, so the weak signs of an ad do not count
- * against it; the strong ones ({@code #ad}, a coupon, a referral link) still do.
+ * Whether a post speaks for what it promotes: a lab on its own model or price ("Qwen3-Omni-Flash is
+ * now live … 50% off on the API" by Alibaba_Qwen, "MiniMax-M2 is 50% off on our API" by
+ * MiniMax__AI). Such a post is news, not an ad, so the weak signs of an ad do not count against it;
+ * the strong ones ({@code #ad}, a coupon, a referral link) still do.
  *
- * <p>Shown by the author's own name in the text (a part of the handle or display name of four
- * letters or more, or a run of parts: {@code Alibaba_Qwen} → "qwen", {@code MiniMax__AI} →
- * "minimax") or by the first person plural ("our API", "我们").
+ * <p>The own voice is the author's own name written as a name in the text (a part of the handle
+ * or display name of four letters or more, or a run of parts, capitalised or versioned:
+ * {@code Alibaba_Qwen} → "Qwen3", {@code MiniMax__AI} → "MiniMax-M2"), or the first person plural
+ * ("our", "我们") together with an announcement (a word of the news list: "now live", "发布").
+ * An account whose name sells ({@code cursor_deals}, {@code aitooldeals}, "免费 Key") has no own
+ * voice: its "Cursor Pro 50% off" stays an ad.
  */
 final class OwnVoice {
 
     /** Parts of account names that say nothing about whose product a post is. */
-    private static final Set<String> GENERIC = Set.of(
-            "official", "team", "labs", "news", "daily", "deals", "tools", "tech", "world", "today", "hub", "the");
+    private static final Set<String> GENERIC =
+            Set.of("official", "team", "labs", "news", "daily", "tools", "tech", "world", "today", "hub", "the", "org");
+
+    /** Words in an account's name that make it a seller, not a maker. */
+    private static final List<String> SELLING = List.of(
+            "deal",
+            "promo",
+            "coupon",
+            "discount",
+            "sale",
+            "shop",
+            "store",
+            "cheap",
+            "free",
+            "offer",
+            "免费",
+            "优惠",
+            "特价",
+            "代充",
+            "折扣",
+            "低价",
+            "福利");
 
     private static final Pattern SPLIT =
             Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})");
     private static final Pattern WE = Pattern.compile("(?i)\\b(we|we're|we've|we'll|our|ours)\\b|我们");
 
-    private OwnVoice() {}
+    private final TermList announcements;
 
-    static boolean speaksForItself(Post post, PostFeatures f) {
-        if (WE.matcher(f.words()).find()) {
-            return true;
+    OwnVoice(TermList announcements) {
+        this.announcements = announcements;
+    }
+
+    boolean speaksForItself(Post post, PostFeatures f) {
+        String account = (post.authorHandle() + " " + post.authorName()).toLowerCase(Locale.ROOT);
+        if (SELLING.stream().anyMatch(account::contains)) {
+            return false;
         }
         String lower = f.words().toLowerCase(Locale.ROOT);
         for (String part : nameParts(post)) {
@@ -40,13 +68,17 @@ final class OwnVoice {
                 return true;
             }
         }
-        return false;
+        return WE.matcher(f.words()).find() && announcements.score(f).points() > 0;
     }
 
-    /** "Qwen3-Omni" names "qwen"; "Qwenlike" does not. */
+    /** "Qwen3-Omni" and "Qwen" name "qwen"; "Qwenlike" and "qwen" in lower case do not. */
     private static boolean names(PostFeatures.Token t, String part) {
-        String s = t.text().toLowerCase(Locale.ROOT);
-        return s.startsWith(part) && (s.length() == part.length() || !Character.isLetter(s.charAt(part.length())));
+        String s = t.text();
+        if (!Character.isUpperCase(s.charAt(0)) && t.digits() == 0) {
+            return false;
+        }
+        String l = s.toLowerCase(Locale.ROOT);
+        return l.startsWith(part) && (l.length() == part.length() || !Character.isLetter(l.charAt(part.length())));
     }
 
     /** Runs of a name's parts: {@code MiniMax__AI} → mini, max, ai, minimax, maxai, minimaxai. */

@@ -89,14 +89,16 @@ public final class PostFilter {
     private final Topic topic;
     private final NoiseLists lists;
     private final Set<String> followed;
+    private final OwnVoice ownVoice;
 
     /**
      * @param followed lower-case handles of the followed X accounts; empty means no list, and then
      *                 nobody is treated as a stranger
      */
-    PostFilter(Topic topic, NoiseLists lists, Collection<String> followed) {
+    PostFilter(Topic topic, NoiseLists lists, OwnVoice ownVoice, Collection<String> followed) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.lists = Objects.requireNonNull(lists, "lists");
+        this.ownVoice = Objects.requireNonNull(ownVoice, "ownVoice");
         this.followed = followed.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -112,9 +114,11 @@ public final class PostFilter {
      * @param followedHandles the accounts of {@code sources.yml}, any case
      */
     public static PostFilter fromConfigDir(Path configDir, Collection<String> followedHandles) {
+        TermList news = NoiseLists.news(configDir);
         return new PostFilter(
-                new Topic(Topic.terms(configDir), NoiseLists.chatter(configDir), NoiseLists.news(configDir)),
+                new Topic(Topic.terms(configDir), NoiseLists.chatter(configDir), news),
                 NoiseLists.fromConfigDir(configDir),
+                new OwnVoice(news),
                 followedHandles);
     }
 
@@ -190,7 +194,7 @@ public final class PostFilter {
         boolean stranger = isStranger(post);
         for (Reason r : SIGNALS) {
             TermList.Hit hit = lists.list(r).score(f);
-            int points = r == Reason.PROMOTION && OwnVoice.speaksForItself(post, f) ? hit.strong() : hit.points();
+            int points = r == Reason.PROMOTION && ownVoice.speaksForItself(post, f) ? hit.strong() : hit.points();
             if (points >= TermList.STRONG || (stranger && points > 0)) {
                 return new Verdict(r, String.join(", ", hit.evidence()));
             }

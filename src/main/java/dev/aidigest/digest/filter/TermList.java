@@ -29,9 +29,11 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  *
  * Latin entries match whole words, case ignored; a regular expression sees the text with its case.
- * Entries found only inside quotation marks ({@code "…"}, {@code “…”}, {@code 「…」}, a {@code `code span`}) count one
- * weak point together, however many and however strong: a post that quotes a phrase reports it
- * (‘injection hides “ignore previous instructions” in web pages’), a post that says it uses it.
+ * An entry found only inside quotation marks ({@code "…"}, {@code “…”}, {@code 「…」}, a
+ * {@code `code span`}) counts nothing when the post says {@value #REPORTING_WORDS} words or more
+ * outside its quotations: such a post reports what it quotes (‘a README told Copilot to “ignore
+ * previous instructions”’). A post that is all quotation still counts, so quoting is no way to
+ * hide an airdrop.
  */
 final class TermList {
 
@@ -111,39 +113,55 @@ final class TermList {
         int points = 0;
         List<String> strong = new ArrayList<>();
         List<String> weak = new ArrayList<>();
-        boolean[] quotedPlain = null;
-        boolean[] quotedMatch = null;
-        boolean quotedOnly = false;
+        Boolean reports = null;
         for (Entry e : entries.values()) {
             String text = e.regex ? post.plain() : post.match();
             Matcher m = e.pattern.matcher(text);
-            boolean inQuotes = false;
-            boolean outside = false;
+            if (!m.find()) {
+                continue;
+            }
+            boolean[] quoted = quoted(text);
+            boolean outside = !quoted[m.start()];
             while (!outside && m.find()) {
-                boolean[] quoted;
-                if (e.regex) {
-                    quoted = quotedPlain == null ? (quotedPlain = quoted(text)) : quotedPlain;
-                } else {
-                    quoted = quotedMatch == null ? (quotedMatch = quoted(text)) : quotedMatch;
-                }
                 outside = !quoted[m.start()];
-                inQuotes |= quoted[m.start()];
             }
-            if (outside) {
-                points += e.points;
-                (e.points >= STRONG ? strong : weak).add(e.source);
-            } else if (inQuotes) {
-                quotedOnly = true;
-                weak.add(e.source + " (quoted)");
+            if (!outside) {
+                reports = reports == null ? reports(post.match()) : reports;
+                if (reports) {
+                    continue;
+                }
             }
+            points += e.points;
+            (e.points >= STRONG ? strong : weak).add(e.source);
         }
-        points += quotedOnly ? WEAK : 0;
         if (points == 0) {
             return Hit.NONE;
         }
         int strongPoints = strong.size() * STRONG;
         strong.addAll(weak);
         return new Hit(points, strongPoints, List.copyOf(strong));
+    }
+
+    /** Words a post needs outside its quotations to be reporting what it quotes. */
+    static final double REPORTING_WORDS = 8;
+
+    /** True when the text outside quotation marks has {@link #REPORTING_WORDS} words (a Chinese character counts half). */
+    private static boolean reports(String text) {
+        boolean[] quoted = quoted(text);
+        double words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean latin = !quoted[i] && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+            if (latin && !inWord) {
+                words++;
+            }
+            inWord = latin;
+            if (!quoted[i] && PostFeatures.isHan(c)) {
+                words += 0.5;
+            }
+        }
+        return words >= REPORTING_WORDS;
     }
 
     /** Which characters of {@code text} are between a pair of quotation marks. */

@@ -66,17 +66,29 @@ class TermListTest {
     }
 
     @Test
-    void entriesOnlyInsideQuotationMarksCountOneWeakPointTogether() {
-        assertThat(score("the \"airdrop\" scam is back").points()).isEqualTo(1);
-        assertThat(score("“airdrop” and “空投” scams").points())
+    void entriesOnlyInsideQuotationMarksCountNothingInAPostThatReportsThem() {
+        String report = "researchers found a new \"airdrop\" scam aimed at AI developers on X this week";
+        assertThat(score(report).points()).isZero();
+        assertThat(score("security teams keep warning us about “airdrop” and “空投” scams this month")
+                        .points())
                 .as("however many")
-                .isEqualTo(1);
-        assertThat(score("`airdrop` in code").points()).isEqualTo(1);
-        assertThat(score("the \"airdrop\" scam is an airdrop").points())
+                .isZero();
+        assertThat(score("a code span `airdrop` in a long enough post about the api client library")
+                        .points())
+                .isZero();
+        assertThat(score(report + ", and here is an airdrop").points())
                 .as("also outside")
                 .isEqualTo(2);
-        assertThat(score("an \"unclosed airdrop").points())
-                .as("an unclosed mark quotes nothing")
+    }
+
+    @Test
+    void aPostThatIsAllQuotationCountsWhatItQuotes() {
+        assertThat(score("\"Claim your airdrop now\"").points()).isEqualTo(3);
+        assertThat(score("the \"airdrop\" is back").points())
+                .as("four words outside")
+                .isEqualTo(2);
+        assertThat(score("an \"unclosed airdrop mark quotes nothing at all in this long enough post")
+                        .points())
                 .isEqualTo(2);
     }
 
