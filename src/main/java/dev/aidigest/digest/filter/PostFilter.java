@@ -33,12 +33,15 @@ import java.util.stream.Collectors;
  *
  * <p>A signal list scores a post: a strong entry is enough, two weak ones are enough. One weak
  * entry is enough only for an author who is not followed (not in {@code sources.yml}): followed
- * accounts get the benefit of the doubt, strangers do not.
+ * accounts get the benefit of the doubt, strangers do not. A lab's own product news is not an ad:
+ * in its own voice ({@link OwnVoice}) only the strong signs of an ad count.
  *
  * <p>The filter works on features of the text (which words occur, how many, which account wrote
  * it, what it replies to), never on what the text asks for. A post that tells a summarizer to
  * ignore its instructions or to put it first is dropped as {@link Reason#INJECTION}, and no post
- * can change how another is judged: each post is judged alone, by the same fixed lists.
+ * can change how another is judged: each post is judged by its own text and account with the same
+ * fixed lists; the one thing it takes from another post is whether the post a thread continues
+ * was kept, which is that post's verdict, not its words.
  */
 public final class PostFilter {
 
