@@ -7,6 +7,7 @@ import dev.aidigest.digest.cluster.Centring;
 import dev.aidigest.digest.cluster.Clustering;
 import dev.aidigest.digest.cluster.StoryClusterer;
 import dev.aidigest.digest.cluster.StoryModel;
+import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.digest.review.DisabledMergeReview;
 import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.review.Reviewed;
@@ -114,7 +115,7 @@ public final class DigestBuilder {
         return new DigestBuilder(
                 posts,
                 summarizer,
-                PostFilter.fromConfigDir(configDir),
+                PostFilter.fromConfigDir(configDir, sources.weights().keySet()),
                 new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir)),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
@@ -212,23 +213,10 @@ public final class DigestBuilder {
                 candidates,
                 millis,
                 window,
-                dropReasons(window, filtered),
+                filtered.reasons(),
                 clustering,
                 ranked,
                 scoreParts(ranked, norms, slot));
-    }
-
-    /** The filter's reason for each post of {@code window} that it did not keep. */
-    private Map<Long, PostFilter.Reason> dropReasons(List<StoredPost> window, PostFilter.Result filtered) {
-        Set<Long> kept = new HashSet<>();
-        filtered.kept().forEach(p -> kept.add(p.id()));
-        Map<Long, PostFilter.Reason> out = new LinkedHashMap<>();
-        for (StoredPost p : window) {
-            if (!kept.contains(p.id())) {
-                out.put(p.id(), filter.reasonToDrop(p.post()));
-            }
-        }
-        return out;
     }
 
     private Map<String, StoryRanker.Parts> scoreParts(List<RankedStory> ranked, Map<String, Double> norms, Slot slot) {
