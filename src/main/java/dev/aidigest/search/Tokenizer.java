@@ -130,7 +130,7 @@ public final class Tokenizer {
         }
         StringBuilder rest = new StringBuilder(query);
         for (Aliases.Match n : names) {
-            if (wholeTokens(query, n.start(), n.end())) {
+            if (Aliases.isWholeWord(query, n)) {
                 add(out, entityTerm(n.id()));
                 for (int i = n.start(); i < n.end(); i++) {
                     rest.setCharAt(i, ' ');
@@ -138,24 +138,6 @@ public final class Tokenizer {
             }
         }
         return rest.toString();
-    }
-
-    private static boolean wholeTokens(String s, int start, int end) {
-        return !(start > 0 && latinToken(s.charAt(start - 1)) && latinToken(s.charAt(start)))
-                && !(end < s.length() && latinToken(s.charAt(end - 1)) && continuesToken(s, end));
-    }
-
-    private static boolean latinToken(char c) {
-        return c < 0x2E80 && Character.isLetterOrDigit(c);
-    }
-
-    /** Whether the token that ends at {@code end - 1} goes on: a letter or digit, or {@code . - _ + /} before one. */
-    private static boolean continuesToken(String s, int end) {
-        char c = s.charAt(end);
-        if (latinToken(c)) {
-            return true;
-        }
-        return "._-+/".indexOf(c) >= 0 && end + 1 < s.length() && latinToken(s.charAt(end + 1));
     }
 
     private static void add(Set<String> out, String term) {
