@@ -98,7 +98,15 @@ public final class DigestBuilder {
             AppConfig config,
             SourcesConfig sources,
             Path configDir) {
-        return create(posts, digests, summarizer, config, sources, configDir, new DisabledMergeReview());
+        return create(
+                posts,
+                digests,
+                summarizer,
+                config,
+                sources,
+                configDir,
+                Aliases.load(configDir),
+                new DisabledMergeReview());
     }
 
     /** The pipeline as configured, with the bundled word lists and bge-small-zh background. */
@@ -109,8 +117,9 @@ public final class DigestBuilder {
             AppConfig config,
             SourcesConfig sources,
             Path configDir,
+            Aliases aliases,
             MergeReview review) {
-        Entities entities = Entities.standard(Aliases.load(configDir));
+        Entities entities = Entities.standard(aliases);
         Background background = Background.bgeSmallZh();
         return new DigestBuilder(
                 posts,
