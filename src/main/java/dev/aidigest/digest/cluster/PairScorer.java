@@ -30,47 +30,64 @@ final class PairScorer {
     private final EntityIndex names;
     private final StoryModel model;
     private final long[] seconds;
-    private final String[][] authors;
-    private final String[][] links;
-    private final Set<String>[] ids;
-    private final Set<String>[] refs;
+    private final int[][] authors;
+    private final int[][] links;
+    private final int[][] leads;
+    private final int[][] ids;
+    private final int[][] refs;
+    private final boolean[] cjk;
 
-    @SuppressWarnings("unchecked")
     PairScorer(List<ThreadUnit> units, CentredVectors vectors, EntityIndex names, StoryModel model) {
         int n = units.size();
         this.vectors = vectors;
         this.names = names;
         this.model = model;
         this.seconds = new long[n];
-        this.authors = new String[n][];
-        this.links = new String[n][];
-        this.ids = new Set[n];
-        this.refs = new Set[n];
+        this.authors = new int[n][];
+        this.links = new int[n][];
+        this.leads = new int[n][];
+        this.ids = new int[n][];
+        this.refs = new int[n][];
+        this.cjk = new boolean[n];
+        // every key is an int, so comparing two units is a merge of sorted int arrays
+        Map<String, Integer> dict = new HashMap<>();
         for (int u = 0; u < n; u++) {
             ThreadUnit unit = units.get(u);
             seconds[u] = unit.start().getEpochSecond();
-            Set<String> a = new HashSet<>();
-            Set<String> l = new HashSet<>();
-            ids[u] = new HashSet<>();
-            refs[u] = new HashSet<>();
+            cjk[u] = vectors.cjk(u);
+            Set<Integer> a = new HashSet<>();
+            Set<Integer> l = new HashSet<>();
+            Set<Integer> own = new HashSet<>();
+            Set<Integer> ref = new HashSet<>();
             for (StoredPost sp : unit.posts()) {
                 Post p = sp.post();
-                a.add(p.authorHandle().toLowerCase(Locale.ROOT));
-                ids[u].add(p.platformId());
+                a.add(id(dict, "a:" + p.authorHandle().toLowerCase(Locale.ROOT)));
+                own.add(id(dict, "p:" + p.platformId()));
                 if (p.reference() != null
                         && (p.reference().isReply() || p.reference().isQuote())) {
-                    refs[u].add(p.reference().platformId());
+                    ref.add(id(dict, "p:" + p.reference().platformId()));
                 }
                 for (String link : p.links()) {
                     String k = linkKey(link);
                     if (k != null) {
-                        l.add(k);
+                        l.add(id(dict, "u:" + k));
                     }
                 }
             }
+            Set<Integer> lead = new HashSet<>();
+            for (String k : names.ledWith(u)) {
+                lead.add(id(dict, "l:" + k));
+            }
             authors[u] = sorted(a);
             links[u] = sorted(l);
+            ids[u] = sorted(own);
+            refs[u] = sorted(ref);
+            leads[u] = sorted(lead);
         }
+    }
+
+    private static int id(Map<String, Integer> dict, String key) {
+        return dict.computeIfAbsent(key, k -> dict.size());
     }
 
     int size() {
@@ -78,27 +95,49 @@ final class PairScorer {
     }
 
     PairEvidence evidence(int i, int j) {
-        float sim = vectors.has(i) && vectors.has(j) ? vectors.similarity(i, j) : 0f;
+        float sim = similarity(i, j);
         double name = names.shared(i, j);
         return new PairEvidence(
                 sim,
                 (float) name,
                 name > 0 ? names.sharedKey(i, j) : null,
-                firstCommon(names.ledWith(i), names.ledWith(j)) != null,
+                common(leads[i], leads[j]),
                 names.subjectsClash(i, j),
-                firstCommon(authors[i], authors[j]) != null,
-                firstCommon(links[i], links[j]) != null,
-                refersTo(i, j) || refersTo(j, i),
-                Math.abs(seconds[i] - seconds[j]) / 3600f,
-                vectors.cjk(i) != vectors.cjk(j));
+                common(authors[i], authors[j]),
+                common(links[i], links[j]),
+                refers(i, j),
+                hours(i, j),
+                cjk[i] != cjk[j]);
+    }
+
+    private float similarity(int i, int j) {
+        return vectors.has(i) && vectors.has(j) ? vectors.similarity(i, j) : 0f;
+    }
+
+    private float hours(int i, int j) {
+        return Math.abs(seconds[i] - seconds[j]) / 3600f;
+    }
+
+    private boolean refers(int i, int j) {
+        return common(refs[i], ids[j]) || common(refs[j], ids[i]);
     }
 
     double threshold() {
         return model.threshold();
     }
 
+    /** {@code model.probability(evidence(i, j))}, without building the evidence. */
     double probability(int i, int j) {
-        return model.probability(evidence(i, j));
+        return model.probability(
+                similarity(i, j),
+                names.shared(i, j),
+                common(leads[i], leads[j]),
+                names.subjectsClash(i, j),
+                common(authors[i], authors[j]),
+                common(links[i], links[j]),
+                refers(i, j),
+                hours(i, j),
+                cjk[i] != cjk[j]);
     }
 
     /** Every pair the model links, no further apart than {@code maxHoursApart} (≤ 0: no bound). */
@@ -106,25 +145,20 @@ final class PairScorer {
         int n = size();
         double maxApart = maxHoursApart > 0 ? maxHoursApart * 3600 : Double.MAX_VALUE;
         Links.Builder out = new Links.Builder(n, StoryClusterer.NOTHING_IN_COMMON);
-        Set<Long> seen = new HashSet<>();
-        for (int[] posting : postings()) {
-            for (int x = 0; x < posting.length; x++) {
-                for (int y = x + 1; y < posting.length; y++) {
-                    int i = Math.min(posting[x], posting[y]);
-                    int j = Math.max(posting[x], posting[y]);
-                    if (i == j || Math.abs(seconds[i] - seconds[j]) > maxApart || !seen.add((long) i * n + j)) {
-                        continue;
-                    }
-                    out.consider(i, j, probability(i, j), model.threshold());
-                }
-            }
+        long[] named = postingPairs(maxApart);
+        double[] p = IntStream.range(0, named.length)
+                .parallel()
+                .mapToDouble(k -> probability((int) (named[k] >>> 32), (int) named[k]))
+                .toArray();
+        for (int k = 0; k < named.length; k++) {
+            out.consider((int) (named[k] >>> 32), (int) named[k], p[k], model.threshold());
         }
         double floor = model.minSimilarityWithoutNames(Math.min(24, maxApart / 3600));
         if (Double.isFinite(floor) && floor < 1) {
             int cutoff = vectors.hammingCutoff(floor, SKETCH_SIGMAS);
             List<long[]> rows = IntStream.range(0, n)
                     .parallel()
-                    .mapToObj(i -> bySimilarity(i, cutoff, floor, maxApart, seen))
+                    .mapToObj(i -> bySimilarity(i, cutoff, floor, maxApart, named))
                     .toList();
             for (long[] row : rows) {
                 for (long pair : row) {
@@ -138,7 +172,7 @@ final class PairScorer {
     }
 
     /** Pairs (i, j > i) not yet seen whose similarity could be enough on its own. */
-    private long[] bySimilarity(int i, int cutoff, double floor, double maxApart, Set<Long> seen) {
+    private long[] bySimilarity(int i, int cutoff, double floor, double maxApart, long[] named) {
         if (!vectors.has(i)) {
             return new long[0];
         }
@@ -149,7 +183,7 @@ final class PairScorer {
             if (vectors.hamming(i, j) <= cutoff
                     && Math.abs(seconds[i] - seconds[j]) <= maxApart
                     && vectors.similarity(i, j) >= floor
-                    && !seen.contains((long) i * n + j)) {
+                    && Arrays.binarySearch(named, ((long) i << 32) | j) < 0) {
                 if (size == out.length) {
                     out = Arrays.copyOf(out, size * 2);
                 }
@@ -159,42 +193,91 @@ final class PairScorer {
         return Arrays.copyOf(out, size);
     }
 
-    /** Units that share a name, a lead, a link or a reply/quote target: the pairs with more than similarity. */
-    private List<int[]> postings() {
-        Map<String, List<Integer>> byKey = new HashMap<>();
+    /**
+     * The pairs (i &lt; j, as {@code i << 32 | j}, sorted, each once) of units that share a name, a
+     * lead, a link or a reply/quote target, no further apart than {@code maxApart} seconds: the pairs
+     * with more than similarity.
+     */
+    private long[] postingPairs(double maxApart) {
+        double maxHours = Math.min(24, maxApart / 3600);
+        Map<Integer, List<Integer>> strong = new HashMap<>();
+        for (int[][] keys : new int[][][] {links, ids, refs}) {
+            for (int u = 0; u < size(); u++) {
+                for (int k : keys[u]) {
+                    strong.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
+                }
+            }
+        }
+        Map<Integer, List<Integer>> byLead = new HashMap<>();
+        Map<Integer, List<Integer>> byName = new HashMap<>();
         for (int u = 0; u < size(); u++) {
-            for (String k : names.keysOf(u)) {
-                byKey.computeIfAbsent("n:" + k, x -> new ArrayList<>()).add(u);
+            for (int k : leads[u]) {
+                byLead.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
             }
-            for (String k : names.ledWith(u)) {
-                byKey.computeIfAbsent("l:" + k, x -> new ArrayList<>()).add(u);
-            }
-            for (String k : links[u]) {
-                byKey.computeIfAbsent("u:" + k, x -> new ArrayList<>()).add(u);
-            }
-            for (String k : ids[u]) {
-                byKey.computeIfAbsent("p:" + k, x -> new ArrayList<>()).add(u);
-            }
-            for (String k : refs[u]) {
-                byKey.computeIfAbsent("p:" + k, x -> new ArrayList<>()).add(u);
+            for (int id : names.ids(u)) {
+                byName.computeIfAbsent(id, x -> new ArrayList<>()).add(u);
             }
         }
-        List<int[]> out = new ArrayList<>();
-        for (List<Integer> units : byKey.values()) {
-            if (units.size() > 1) {
-                out.add(units.stream().mapToInt(Integer::intValue).distinct().toArray());
+        // A shared lead or name can only make up for so much similarity: pairs of a big posting (a
+        // company many posts lead with) are screened by sketch against the similarity they would
+        // still need, so a window where 2,000 posts lead with one name does not score 2 million pairs.
+        double lead = Math.max(0, model.weight("lead"));
+        double name = Math.max(0, model.weight("name"));
+        PairList out = new PairList();
+        strong.values().forEach(us -> out.addPairs(us, maxApart, -1));
+        byLead.values().forEach(us -> out.addPairs(us, maxApart, cutoff(lead + name, maxHours)));
+        byName.forEach((id, us) -> out.addPairs(us, maxApart, cutoff(lead + name * names.rarity(id), maxHours)));
+        long[] pairs = out.sorted();
+        int unique = 0;
+        for (int k = 0; k < pairs.length; k++) {
+            if (k == 0 || pairs[k] != pairs[k - 1]) {
+                pairs[unique++] = pairs[k];
             }
         }
-        return out;
+        return Arrays.copyOf(pairs, unique);
     }
 
-    private boolean refersTo(int i, int j) {
-        for (String r : refs[i]) {
-            if (ids[j].contains(r)) {
-                return true;
+    /** The sketch cutoff for pairs whose other evidence adds at most {@code extra}; −1: no screen. */
+    private int cutoff(double extra, double maxHours) {
+        double floor = model.minSimilarity(extra, maxHours);
+        return Double.isFinite(floor) && floor > -1 ? vectors.hammingCutoff(floor, SKETCH_SIGMAS) : -1;
+    }
+
+    /** A growable list of unit pairs, {@code i << 32 | j} with i &lt; j. */
+    private final class PairList {
+        private long[] out = new long[64];
+        private int size;
+
+        /** The pairs of {@code posting} close enough in time and, if {@code cutoff >= 0}, by sketch. */
+        void addPairs(List<Integer> posting, double maxApart, int cutoff) {
+            int[] us = posting.stream()
+                    .mapToInt(Integer::intValue)
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            for (int x = 0; x < us.length; x++) {
+                for (int y = x + 1; y < us.length; y++) {
+                    int i = us[x];
+                    int j = us[y];
+                    if (Math.abs(seconds[i] - seconds[j]) > maxApart) {
+                        continue;
+                    }
+                    if (cutoff >= 0 && vectors.has(i) && vectors.has(j) && vectors.hamming(i, j) > cutoff) {
+                        continue;
+                    }
+                    if (size == out.length) {
+                        out = Arrays.copyOf(out, size * 2);
+                    }
+                    out[size++] = ((long) i << 32) | j;
+                }
             }
         }
-        return false;
+
+        long[] sorted() {
+            long[] pairs = Arrays.copyOf(out, size);
+            Arrays.sort(pairs);
+            return pairs;
+        }
     }
 
     /**
@@ -225,27 +308,24 @@ final class PairScorer {
         return host + u.substring(slash);
     }
 
-    private static String[] sorted(Set<String> s) {
-        String[] out = s.toArray(String[]::new);
-        Arrays.sort(out);
-        return out;
+    private static int[] sorted(Set<Integer> s) {
+        return s.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** The first key two sorted arrays share, or null. */
-    static String firstCommon(String[] a, String[] b) {
+    /** True when two sorted int arrays share a value. */
+    static boolean common(int[] a, int[] b) {
         int i = 0;
         int j = 0;
         while (i < a.length && j < b.length) {
-            int c = a[i].compareTo(b[j]);
-            if (c == 0) {
-                return a[i];
+            if (a[i] == b[j]) {
+                return true;
             }
-            if (c < 0) {
+            if (a[i] < b[j]) {
                 i++;
             } else {
                 j++;
             }
         }
-        return null;
+        return false;
     }
 }

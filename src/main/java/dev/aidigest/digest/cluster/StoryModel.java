@@ -111,8 +111,47 @@ public record StoryModel(double bias, double[] weights, double threshold) {
         return 1 / (1 + Math.exp(-logit(e)));
     }
 
+    /**
+     * {@link #probability(PairEvidence)} of the evidence these arguments make, without building it:
+     * the clusterer scores hundreds of thousands of pairs in a big window. Same order and meaning as
+     * {@link PairEvidence#features()}.
+     */
+    double probability(
+            double similarity,
+            double name,
+            boolean lead,
+            boolean clash,
+            boolean sameAuthor,
+            boolean sameLink,
+            boolean refers,
+            double hoursApart,
+            boolean crossScript) {
+        double cross = crossScript ? 1 : 0;
+        double z = bias
+                + weights[0] * similarity
+                + weights[1] * similarity * cross
+                + weights[2] * cross
+                + weights[3] * name
+                + (lead ? weights[4] : 0)
+                + (clash ? weights[5] : 0)
+                + (sameAuthor ? weights[6] : 0)
+                + (sameLink ? weights[7] : 0)
+                + (refers ? weights[8] : 0)
+                + weights[9] * hoursApart;
+        return 1 / (1 + Math.exp(-z));
+    }
+
     public boolean links(PairEvidence e) {
         return probability(e) >= threshold;
+    }
+
+    /** The weight of one feature of {@link PairEvidence#FEATURES}. */
+    double weight(String feature) {
+        int i = PairEvidence.FEATURES.indexOf(feature);
+        if (i < 0) {
+            throw new IllegalArgumentException("no feature " + feature);
+        }
+        return weights[i];
     }
 
     /** Weight by feature name, in {@link PairEvidence#FEATURES} order. */
@@ -136,6 +175,15 @@ public record StoryModel(double bias, double[] weights, double threshold) {
      * similarity computed exactly. {@code Double.POSITIVE_INFINITY} when no similarity is enough.
      */
     double minSimilarityWithoutNames(double maxHours) {
+        return minSimilarity(0, maxHours);
+    }
+
+    /**
+     * The lowest similarity at which a pair can still be linked when what it shares besides
+     * similarity adds at most {@code extraLogit} (a common lead: its weight; a name: its weight ×
+     * the name's rarity), the other features at their most favourable.
+     */
+    double minSimilarity(double extraLogit, double maxHours) {
         double best = Double.POSITIVE_INFINITY;
         double need = Math.log(threshold / (1 - threshold));
         for (int cross = 0; cross <= 1; cross++) {
@@ -145,7 +193,7 @@ public record StoryModel(double bias, double[] weights, double threshold) {
                             0, 0, null, false, false, author == 1, false, false, (float) hours, cross == 1);
                     double slope = weights[0] + cross * weights[1];
                     if (slope > 0) {
-                        best = Math.min(best, (need - logit(zero)) / slope);
+                        best = Math.min(best, (need - extraLogit - logit(zero)) / slope);
                     }
                 }
             }
