@@ -9,7 +9,7 @@ import java.util.List;
  * {@link CentredVectors} for how much that matters. One centring serves the whole build, so the
  * clustering and the repeat guard measure similarity the same way.
  */
-final class Centring {
+public final class Centring {
 
     private final float[] other;
     private final float[] cjk;
@@ -20,7 +20,7 @@ final class Centring {
     }
 
     /** The centring of a window's posts. */
-    static Centring of(List<StoredPost> posts, Background background) {
+    public static Centring of(List<StoredPost> posts, Background background) {
         List<float[]> vectors = posts.stream().map(StoredPost::embedding).toList();
         boolean[] cjk = new boolean[posts.size()];
         for (int i = 0; i < cjk.length; i++) {
@@ -45,7 +45,7 @@ final class Centring {
     }
 
     /** {@code v} minus its script's mean, at unit length (a new array). */
-    float[] centre(float[] v, boolean cjkText) {
+    public float[] centre(float[] v, boolean cjkText) {
         float[] mean = cjkText ? cjk : other;
         float[] c = new float[v.length];
         double norm = 0;

@@ -2,6 +2,9 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.rank.RankedStory;
+import dev.aidigest.digest.rank.RepeatGuard;
+import dev.aidigest.digest.rank.StoryRanker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

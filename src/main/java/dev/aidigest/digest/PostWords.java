@@ -3,7 +3,7 @@ package dev.aidigest.digest;
 import java.util.regex.Pattern;
 
 /** The words of a post without links and @mentions, which say nothing about its subject. */
-final class PostWords {
+public final class PostWords {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+|www\\.\\S+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\w.])@\\w{1,30}");
@@ -18,7 +18,7 @@ final class PostWords {
     }
 
     /** True when Chinese/Japanese characters make up a fifth or more of the letters. */
-    static boolean isCjk(String text) {
+    public static boolean isCjk(String text) {
         int cjk = 0;
         int letters = 0;
         for (int i = 0; i < text.length(); i++) {

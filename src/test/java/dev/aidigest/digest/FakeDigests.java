@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Earlier digests' items, each with the end of its window; answers the 24-hour query honestly. */
-final class FakeDigests implements Digests {
+public final class FakeDigests implements Digests {
 
     private record Ended(Instant windowEnd, PastItem item) {}
 
     private final List<Ended> items = new ArrayList<>();
-    final List<Instant[]> asked = new ArrayList<>();
+    public final List<Instant[]> asked = new ArrayList<>();
 
-    FakeDigests told(Instant windowEnd, String slot, String headline, List<Long> postIds) {
+    public FakeDigests told(Instant windowEnd, String slot, String headline, List<Long> postIds) {
         items.add(new Ended(windowEnd, new PastItem(slot, "key-" + slot + "-" + items.size(), headline, postIds)));
         return this;
     }

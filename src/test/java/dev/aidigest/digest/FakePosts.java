@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Posts held in memory; remembers what the pipeline asked for. */
-final class FakePosts implements Posts {
+public final class FakePosts implements Posts {
 
     final List<StoredPost> all = new ArrayList<>();
     final Map<String, Double> norms = new HashMap<>();
     final List<Instant[]> windowsAsked = new ArrayList<>();
     boolean returnEverything;
 
-    FakePosts add(StoredPost... posts) {
+    public FakePosts add(StoredPost... posts) {
         all.addAll(List.of(posts));
         return this;
     }

@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 /** Small builders of stored posts for the pipeline tests. */
-final class TestPosts {
+public final class TestPosts {
 
     private TestPosts() {}
 
-    static StoredPost post(long id, String handle, String text, Instant at, int likes, float[] vector) {
+    public static StoredPost post(long id, String handle, String text, Instant at, int likes, float[] vector) {
         return post(id, handle, handle, text, at, likes, null, vector);
     }
 
-    static StoredPost post(
+    public static StoredPost post(
             long id,
             String handle,
             String name,
@@ -40,7 +40,7 @@ final class TestPosts {
         return new StoredPost(id, p, vector);
     }
 
-    static StoredPost withReference(StoredPost sp, Post.Reference reference, String conversationId) {
+    public static StoredPost withReference(StoredPost sp, Post.Reference reference, String conversationId) {
         Post p = sp.post();
         return new StoredPost(
                 sp.id(),
@@ -62,7 +62,7 @@ final class TestPosts {
     }
 
     /** A unit vector along one axis: posts with the same axis are identical, different axes unrelated. */
-    static float[] axis(int k) {
+    public static float[] axis(int k) {
         float[] v = new float[512];
         v[k] = 1f;
         return v;

@@ -1,6 +1,13 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.rank;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
+import dev.aidigest.digest.Background;
+import dev.aidigest.digest.Centring;
+import dev.aidigest.digest.Digests;
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.Posts;
+import dev.aidigest.digest.Slot;
+import dev.aidigest.digest.StoredPost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,8 +83,8 @@ public final class RepeatGuard {
         return apply(ranked, slot, limit, Centring.of(all, background));
     }
 
-    /** {@link #apply} measuring similarity with the window's own centring. */
-    List<RankedStory> apply(List<RankedStory> ranked, Slot slot, int limit, Centring centring) {
+    /** {@link #apply} measuring similarity with the window's own centring, the one the clustering used. */
+    public List<RankedStory> apply(List<RankedStory> ranked, Slot slot, int limit, Centring centring) {
         List<Digests.PastItem> past = digest.repeatWindowHours() <= 0
                 ? List.of()
                 : digests.itemsEndedBetween(

@@ -1,10 +1,17 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.rank;
 
 import static dev.aidigest.digest.TestPosts.axis;
 import static dev.aidigest.digest.TestPosts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
+import dev.aidigest.digest.Background;
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.FakeDigests;
+import dev.aidigest.digest.FakePosts;
+import dev.aidigest.digest.Slot;
+import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,11 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.rank;
 
+import dev.aidigest.digest.Centring;
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.PostWords;
+import dev.aidigest.digest.StoredPost;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +21,13 @@ import java.util.Set;
 record StoryProfile(
         Set<Long> postIds, Set<String> authors, Set<String> names, Set<String> subject, float[] centroid, boolean cjk) {
 
+    /** How many of a post's first mentions count as what it leads with (as the clustering counts them). */
+    static final int LEADING_MENTIONS = 3;
+
+    /** Name kinds specific enough to be news: not acronyms (API, LLM) nor sentence-opening words. */
+    static final Set<Entities.Kind> NEWS_KINDS =
+            EnumSet.of(Entities.Kind.PRODUCT, Entities.Kind.PHRASE, Entities.Kind.NAME_IN_CHINESE, Entities.Kind.WORD);
+
     static StoryProfile idsOnly(List<Long> ids) {
         return new StoryProfile(new HashSet<>(ids), Set.of(), Set.of(), Set.of(), null, false);
     }
@@ -28,7 +41,13 @@ record StoryProfile(
         if (centroid == null || other.centroid == null || centroid.length != other.centroid.length) {
             return Double.NaN;
         }
-        return CentredVectors.dot(centring.centre(centroid, cjk), centring.centre(other.centroid, other.cjk));
+        float[] a = centring.centre(centroid, cjk);
+        float[] b = centring.centre(other.centroid, other.cjk);
+        double dot = 0;
+        for (int d = 0; d < a.length; d++) {
+            dot += (double) a[d] * b[d];
+        }
+        return dot;
     }
 
     /** True when both lead with one of {@code distinctive}'s names. */
@@ -39,6 +58,38 @@ record StoryProfile(
             }
         }
         return false;
+    }
+
+    /** A single post's vector, or the normalised mean of the posts' vectors; null when none has one. */
+    static float[] centroid(List<StoredPost> posts) {
+        if (posts.size() == 1) {
+            float[] v = posts.get(0).embedding();
+            return v == null ? null : v.clone();
+        }
+        float[] sum = null;
+        for (StoredPost p : posts) {
+            float[] v = p.embedding();
+            if (v != null && sum == null) {
+                sum = new float[v.length];
+            }
+            if (v != null && v.length == sum.length) {
+                for (int d = 0; d < v.length; d++) {
+                    sum[d] += v[d];
+                }
+            }
+        }
+        if (sum == null) {
+            return null;
+        }
+        double norm = 0;
+        for (float f : sum) {
+            norm += (double) f * f;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] *= scale;
+        }
+        return sum;
     }
 
     /** Builds profiles with one name extractor. */
@@ -68,21 +119,14 @@ record StoryProfile(
                     subject.add(n);
                 }
             });
-            float[] centroid = new ThreadUnit(posts).vector();
-            return new StoryProfile(
-                    ids,
-                    authors,
-                    names,
-                    subject,
-                    centroid == null ? null : centroid.clone(),
-                    PostWords.isCjk(text.toString()));
+            return new StoryProfile(ids, authors, names, subject, centroid(posts), PostWords.isCjk(text.toString()));
         }
 
         /** The names of one post that may count as news: products, phrases, capitalised names; no companies. */
         Set<String> namesOf(StoredPost p) {
             Set<String> out = new HashSet<>();
             entities.extract(p.post().text()).forEach((key, name) -> {
-                if (name.kind().factor >= Entities.Kind.WORD.factor && !entities.isGeneric(key)) {
+                if (NEWS_KINDS.contains(name.kind()) && !entities.isGeneric(key)) {
                     out.add(key);
                 }
             });
@@ -91,7 +135,7 @@ record StoryProfile(
 
         /**
          * The specific names a post leads with: products and phrases ({@code FLUX.2}, {@code Ilya
-         * Sutskever}) among its first {@value EntityIndex#SALIENT_MENTIONS} mentions. A single word
+         * Sutskever}) among its first {@value #LEADING_MENTIONS} mentions. A single word
          * ({@code Replit}) is not specific enough to say two posts a day apart tell one story.
          */
         Set<String> leadingNamesOf(StoredPost p) {
@@ -105,7 +149,7 @@ record StoryProfile(
             Set<String> out = new HashSet<>();
             all.forEach((key, name) -> {
                 boolean specific = name.kind() == Entities.Kind.PRODUCT || name.kind() == Entities.Kind.PHRASE;
-                if (specific && java.util.Arrays.binarySearch(mentions, name.at()) < EntityIndex.SALIENT_MENTIONS) {
+                if (specific && Arrays.binarySearch(mentions, name.at()) < LEADING_MENTIONS) {
                     out.add(key);
                 }
             });

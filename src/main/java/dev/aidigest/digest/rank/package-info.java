@@ -1,0 +1,13 @@
+/**
+ * Which of a window's stories the digest tells, and in what order: {@link
+ * dev.aidigest.digest.rank.StoryRanker} scores and picks them, {@link
+ * dev.aidigest.digest.rank.RepeatGuard} decides for each whether an earlier digest of the last day
+ * already told it, and {@link dev.aidigest.digest.rank.RankedStory} carries a story with its score
+ * and that decision.
+ *
+ * <p>It may use the digest's values and ports ({@code Story}, {@code StoredPost}, {@code Slot},
+ * {@code Posts}, {@code Digests}), its text tools ({@code Entities}, {@code Centring}, {@code
+ * Background}, {@code PostWords}) and the configuration records. It never reaches the store, the LLM
+ * or a channel; {@code DigestBuilder} is its only caller in the pipeline.
+ */
+package dev.aidigest.digest.rank;
