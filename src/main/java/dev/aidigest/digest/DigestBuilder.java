@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A follow-up item (a story an earlier digest of the last day told, back with news) gets the
  * headline prefix {@value #FOLLOW_UP_PREFIX}, so a reader knows it continues something already
- * read; the summarizer is not told, the prefix is added here.
+ * read; the prefix is added here, the summarizer is told what is new so the summary says it.
  */
 public final class DigestBuilder {
 
@@ -94,14 +94,16 @@ public final class DigestBuilder {
     /**
      * What one build did, for logs, the coverage line and {@code digest --explain}: the digest, filter
      * counts, every story the window's kept posts formed, the stories still in the running after the
-     * repeat guard (best first, follow-ups marked), and timings.
+     * repeat guard (best first, follow-ups marked with the earlier item and what is new), timings, and
+     * the stories the guard left out as repeats (each with the earlier item it repeats).
      */
     public record Build(
             Digest digest,
             PostFilter.Result filtered,
             List<Story> stories,
             List<RankedStory> candidates,
-            Map<String, Long> millis) {}
+            Map<String, Long> millis,
+            List<RankedStory> repeats) {}
 
     /** {@link #build} with what happened along the way. */
     public Build buildWithReport(Slot slot, Instant now) {
@@ -117,12 +119,16 @@ public final class DigestBuilder {
         List<Story> stories = clusterer.cluster(filtered.kept(), centring);
         t = lap(millis, "cluster", t);
         List<RankedStory> ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
-        List<RankedStory> candidates = repeats.apply(ranked, slot, Integer.MAX_VALUE, centring);
+        List<RankedStory> judged = repeats.judge(ranked, slot, centring);
+        List<RankedStory> candidates =
+                judged.stream().filter(r -> !r.decision().dropped()).toList();
         List<RankedStory> chosen = ranker.pick(candidates);
         t = lap(millis, "rank", t);
         Summaries summaries = chosen.isEmpty()
                 ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")
-                : summarizer.summarize(chosen.stream().map(RankedStory::story).toList());
+                : summarizer.summarize(chosen.stream()
+                        .map(r -> new StoryBrief(r.story(), r.decision().clauses()))
+                        .toList());
         if (summaries.items().size() != chosen.size()) {
             throw new IllegalStateException(
                     "summarizer returned " + summaries.items().size() + " summaries for " + chosen.size() + " stories");
@@ -146,7 +152,9 @@ public final class DigestBuilder {
                 stories.size(),
                 d.items().size(),
                 millis);
-        return new Build(d, filtered, stories, candidates, millis);
+        List<RankedStory> left =
+                judged.stream().filter(r -> r.decision().dropped()).toList();
+        return new Build(d, filtered, stories, candidates, millis, left);
     }
 
     /** The window's posts, each once, none outside {@code [start, end)} whatever the store returns. */

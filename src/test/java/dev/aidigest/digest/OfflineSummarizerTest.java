@@ -187,7 +187,7 @@ class OfflineSummarizerTest {
                 f.story("mervenoyann", "merve", "FLUX.2 is a new open-weights image model."),
                 f.story("GaryMarcus", "Gary Marcus", "I predict the LLM bubble will burst; GPT-5 is not AGI."));
 
-        Summaries result = offline.summarize(stories);
+        Summaries result = offline.summarize(StoryBrief.all(stories));
 
         assertThat(result.engine()).isEqualTo("offline");
         assertThat(result.usage()).isEqualTo(LlmUsage.NONE);

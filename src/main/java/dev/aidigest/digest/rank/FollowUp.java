@@ -79,15 +79,18 @@ public record FollowUp(Kind kind, Digests.PastItem earlier, List<News> news) {
     }
 
     /**
-     * The clauses of the posts that hold the news, each once, at most {@value #MAX_CLAUSES}: what a
-     * summary of the follow-up is told to say.
+     * The clauses of the posts that hold the news, most telling signal first, each once (a clause
+     * inside another counts as that one), at most {@value #MAX_CLAUSES}: what a summary of the
+     * follow-up is told to say.
      */
     public List<String> clauses() {
         Set<String> out = new LinkedHashSet<>();
         List<News> first =
                 news.stream().sorted(Comparator.comparing(News::signal)).toList();
         for (News n : first) {
-            if (out.size() < MAX_CLAUSES) {
+            boolean told = out.stream()
+                    .anyMatch(c -> c.contains(n.clause()) || n.clause().contains(c));
+            if (out.size() < MAX_CLAUSES && !told) {
                 out.add(n.clause());
             }
         }

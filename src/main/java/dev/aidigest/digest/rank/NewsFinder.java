@@ -17,7 +17,7 @@ import java.util.Set;
 final class NewsFinder {
 
     /** Longest clause quoted for a fact, in characters. */
-    static final int MAX_CLAUSE = 50;
+    static final int MAX_CLAUSE = 80;
 
     private final Names names;
     private final NewsCues cues;
