@@ -2,8 +2,9 @@
  * Which of a window's stories the digest tells, and in what order: {@link
  * dev.aidigest.digest.rank.StoryRanker} scores and picks them; {@link
  * dev.aidigest.digest.rank.RepeatGuard} decides for each whether an earlier digest of the last day
- * already told it ({@code Continuity}) and, if so, whether it has news ({@code NewsFinder}: figures, names and the cue
- * lines of {@code news-cues.txt}, compared with the earlier item's posts); {@link
+ * already told it ({@code Continuity}) and, if so, whether it has news ({@code NewsFinder}:
+ * figures, names and the cue lines of {@code news-cues.txt}, compared with the earlier item's
+ * posts); {@link
  * dev.aidigest.digest.rank.FollowUp} keeps that decision and its reason, and {@link
  * dev.aidigest.digest.rank.RankedStory} carries a story with its score and decision.
  *
