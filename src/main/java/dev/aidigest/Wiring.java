@@ -3,15 +3,12 @@ package dev.aidigest;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
-import dev.aidigest.digest.Background;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Entities;
-import dev.aidigest.digest.OfflineSummarizer;
-import dev.aidigest.digest.PostFilter;
-import dev.aidigest.digest.StoryClusterer;
 import dev.aidigest.digest.Summarizer;
-import dev.aidigest.digest.rank.RepeatGuard;
-import dev.aidigest.digest.rank.StoryRanker;
+import dev.aidigest.digest.review.DisabledMergeReview;
+import dev.aidigest.digest.review.MergeReview;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
 import dev.aidigest.ingest.Embedder;
@@ -22,6 +19,7 @@ import dev.aidigest.ingest.setup.Sources;
 import dev.aidigest.llm.BgeEmbedder;
 import dev.aidigest.llm.LangChainReportWriter;
 import dev.aidigest.llm.LangChainSummarizer;
+import dev.aidigest.llm.LlmMergeReview;
 import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
 import dev.aidigest.report.DailyReports;
@@ -71,6 +69,7 @@ public final class Wiring implements AutoCloseable {
     private DigestStore digests;
     private Embedder embedder;
     private Summarizer summarizer;
+    private MergeReview review;
     private IngestService ingest;
     private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
 
@@ -207,18 +206,23 @@ public final class Wiring implements AutoCloseable {
         return summarizer;
     }
 
+    /** The LLM's one merge-review call per digest when a base URL is configured, else none. */
+    public synchronized MergeReview review() {
+        if (review == null) {
+            review = config.llm() != null && config.llm().enabled()
+                    ? new LlmMergeReview(config.llm(), loader.prompt("merge-review"))
+                    : new DisabledMergeReview();
+        }
+        return review;
+    }
+
     public DigestBuilder builder() {
-        Entities entities = Entities.standard();
-        Background background = Background.bgeSmallZh();
-        return new DigestBuilder(
-                posts(),
-                summarizer(),
-                PostFilter.fromConfigDir(configDir),
-                new StoryClusterer(config.clustering(), entities, background),
-                new StoryRanker(config.ranking(), config.digest(), sourcesConfig.weights()),
-                new RepeatGuard(posts(), digests(), config.digest(), entities, background),
-                config.digest(),
-                config.ranking());
+        return DigestBuilder.create(posts(), digests(), summarizer(), config, sourcesConfig, configDir, review());
+    }
+
+    /** The pipeline with no LLM anywhere: the offline summarizer and no merge review ({@code digest --explain}). */
+    public DigestBuilder offlineBuilder() {
+        return DigestBuilder.create(posts(), digests(), new OfflineSummarizer(), config, sourcesConfig, configDir);
     }
 
     /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */

@@ -1,7 +1,11 @@
 package dev.aidigest.cli;
 
 import dev.aidigest.Wiring;
+import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Slot;
+import dev.aidigest.digest.explain.DigestExplanation;
+import dev.aidigest.digest.explain.ExplanationJson;
+import dev.aidigest.digest.explain.ExplanationText;
 import dev.aidigest.edition.DigestEditions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,8 +19,20 @@ import picocli.CommandLine.Option;
 /**
  * {@code digest [--at ISO_TIME] [--publish] [--out DIR]}: the digest of the 4-hour window ending at the
  * slot at or before {@code --at} (default: the last ended slot), stored, printed, written to the site.
+ * {@code digest --explain [--json] [--post ID]} builds it offline instead and prints why each post of
+ * the window is or is not in it, storing nothing.
  */
-@Command(name = "digest", description = "Build the digest of one 4-hour slot, store it and print its markdown.")
+@Command(
+        name = "digest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build the digest of one 4-hour slot, store it and print its markdown.",
+            "With --explain: print what happened to every post of the window instead (dropped and why, its story,"
+                    + " the links that joined it and their evidence, the score's terms, repeat or follow-up)."
+                    + " --explain stores and publishes nothing and never calls an LLM: it explains the offline"
+                    + " decisions (with an LLM configured, the merge review may still regroup the real digest's"
+                    + " stories)."
+        })
 final class DigestCommand extends BaseCommand {
 
     @Option(
@@ -35,9 +51,29 @@ final class DigestCommand extends BaseCommand {
             description = "site directory to write into (default: digest.site_dir)")
     Path out;
 
+    @Option(
+            names = "--explain",
+            description = "explain every post of the window instead of building: offline, nothing stored or published")
+    boolean explain;
+
+    @Option(names = "--json", description = "with --explain: one JSON document instead of text")
+    boolean json;
+
+    @Option(
+            names = "--post",
+            paramLabel = "ID",
+            description = "with --explain: only this post (its database id, platform id or URL)")
+    String post;
+
     @Override
     int run(Wiring w) {
         Slot slot = at == null ? Slot.endingAtOrBefore(w.clock().instant(), w.zone()) : slotAt(at, w.zone());
+        if (explain) {
+            return explain(w, slot);
+        }
+        if (json || post != null) {
+            throw new IllegalArgumentException("--json and --post go with --explain");
+        }
         DigestEditions.Edition edition = w.editions(out).make(slot);
         System.out.print(edition.markdown());
         System.out.flush();
@@ -46,6 +82,29 @@ final class DigestCommand extends BaseCommand {
             int queued = w.publish(edition.id());
             System.err.println("queued to " + queued + " subscription(s)");
         }
+        return 0;
+    }
+
+    private int explain(Wiring w, Slot slot) {
+        if (publish || out != null) {
+            throw new IllegalArgumentException("--explain stores and publishes nothing: drop --publish and --out");
+        }
+        DigestBuilder.Build build =
+                w.offlineBuilder().buildWithReport(slot, w.clock().instant());
+        if (build.window().isEmpty()) {
+            throw new IllegalArgumentException("no posts in the window of slot " + slot + " ("
+                    + slot.windowStart().atZone(w.zone()).toLocalDateTime() + " to "
+                    + slot.end().toLocalDateTime() + " " + w.zone() + "): import or ingest first");
+        }
+        DigestExplanation explanation = DigestExplanation.of(build);
+        if (post != null) {
+            explanation = explanation
+                    .only(post)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--post " + post + ": no such post in the window of slot " + slot));
+        }
+        System.out.print(json ? ExplanationJson.render(explanation) : ExplanationText.render(explanation));
+        System.out.flush();
         return 0;
     }
 

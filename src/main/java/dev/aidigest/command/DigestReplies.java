@@ -3,6 +3,7 @@ package dev.aidigest.command;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.render.Credits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public final class DigestReplies {
             first.add(Span.plain(item.position() + ". "));
             first.add(Span.link(item.headline(), item.url()));
             if (!item.authors().isEmpty()) {
-                first.add(Span.plain(" - " + String.join(" / ", item.authors())));
+                first.add(Span.plain(" - " + Credits.line(item.authors())));
             }
             b.block(new Block(List.of(first, markdown.spans(item.summary()))));
         }

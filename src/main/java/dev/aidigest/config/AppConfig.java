@@ -63,8 +63,8 @@ public record AppConfig(
             double minScore) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ClusterConfig(
-            double mergeSimilarity, double entitySimilarity, double maxHoursApart, double minEntityRarity) {}
+    /** How stories are formed; the pair model's weights are in {@code story-model.yml}. */
+    public record ClusterConfig(double maxHoursApart) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record IngestConfig(

@@ -2,14 +2,24 @@ package dev.aidigest.digest;
 
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
+import dev.aidigest.digest.cluster.Clustering;
+import dev.aidigest.digest.cluster.StoryClusterer;
+import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.digest.rank.RankedStory;
 import dev.aidigest.digest.rank.RepeatGuard;
 import dev.aidigest.digest.rank.StoryRanker;
+import dev.aidigest.digest.review.DisabledMergeReview;
+import dev.aidigest.digest.review.MergeReview;
+import dev.aidigest.digest.review.Reviewed;
+import dev.aidigest.text.Aliases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the digest of a slot's 4-hour window: filter → cluster → rank → no repeat → summarize.
- * The LLM (behind {@link Summarizer}) sees only the stories that made the cut, in one call.
+ * Builds the digest of a slot's 4-hour window: filter → cluster → rank → review → no repeat →
+ * summarize. The LLM (behind {@link Summarizer}) sees only the stories that made the cut; with an
+ * LLM, the {@link MergeReview} takes one more call to settle the merges the clusterer was unsure of.
  *
  * <p>A follow-up item (a story an earlier digest of the last day told, back with news) gets the
  * headline prefix {@value #FOLLOW_UP_PREFIX}, so a reader knows it continues something already
@@ -34,6 +45,9 @@ public final class DigestBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(DigestBuilder.class);
 
+    /** How many of the pairs of stories the clusterer almost merged the review is shown, at most. */
+    static final int NEAR_PAIRS = 20;
+
     private final Posts posts;
     private final Summarizer summarizer;
     private final PostFilter filter;
@@ -42,7 +56,9 @@ public final class DigestBuilder {
     private final RepeatGuard repeats;
     private final AppConfig.DigestConfig digest;
     private final AppConfig.RankingConfig ranking;
+    private final MergeReview review;
 
+    /** Without a merge review (offline). */
     public DigestBuilder(
             Posts posts,
             Summarizer summarizer,
@@ -52,6 +68,19 @@ public final class DigestBuilder {
             RepeatGuard repeats,
             AppConfig.DigestConfig digest,
             AppConfig.RankingConfig ranking) {
+        this(posts, summarizer, filter, clusterer, ranker, repeats, digest, ranking, new DisabledMergeReview());
+    }
+
+    public DigestBuilder(
+            Posts posts,
+            Summarizer summarizer,
+            PostFilter filter,
+            StoryClusterer clusterer,
+            StoryRanker ranker,
+            RepeatGuard repeats,
+            AppConfig.DigestConfig digest,
+            AppConfig.RankingConfig ranking,
+            MergeReview review) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -60,6 +89,18 @@ public final class DigestBuilder {
         this.repeats = Objects.requireNonNull(repeats, "repeats");
         this.digest = Objects.requireNonNull(digest, "digest");
         this.ranking = Objects.requireNonNull(ranking, "ranking");
+        this.review = Objects.requireNonNull(review, "review");
+    }
+
+    /** The offline pipeline as configured: no merge review. */
+    public static DigestBuilder create(
+            Posts posts,
+            Digests digests,
+            Summarizer summarizer,
+            AppConfig config,
+            SourcesConfig sources,
+            Path configDir) {
+        return create(posts, digests, summarizer, config, sources, configDir, new DisabledMergeReview());
     }
 
     /** The pipeline as configured, with the bundled word lists and bge-small-zh background. */
@@ -69,18 +110,20 @@ public final class DigestBuilder {
             Summarizer summarizer,
             AppConfig config,
             SourcesConfig sources,
-            Path configDir) {
-        Entities entities = Entities.standard();
+            Path configDir,
+            MergeReview review) {
+        Entities entities = Entities.standard(Aliases.load(configDir));
         Background background = Background.bgeSmallZh();
         return new DigestBuilder(
                 posts,
                 summarizer,
                 PostFilter.fromConfigDir(configDir),
-                new StoryClusterer(config.clustering(), entities, background),
+                new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir)),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
                 config.digest(),
-                config.ranking());
+                config.ranking(),
+                review);
     }
 
     /**
@@ -94,8 +137,15 @@ public final class DigestBuilder {
     /**
      * What one build did, for logs, the coverage line and {@code digest --explain}: the digest, filter
      * counts, every story the window's kept posts formed, the stories still in the running after the
-     * repeat guard (best first, follow-ups marked with the earlier item and what is new), timings, and
-     * the stories the guard left out as repeats (each with the earlier item it repeats).
+     * repeat guard (best first, follow-ups marked), and timings; then what an explanation needs: the
+     * window's posts, why each dropped post was dropped, the clusterer's decisions, every story ranked
+     * (best first, before the repeat guard), the terms of each story's score, and the stories the
+     * repeat guard left out (each with the earlier item it repeats; a candidate that is a follow-up
+     * carries the earlier item and what is new in its {@code decision()}).
+     *
+     * @param dropReasons the filter's reason for each post it left out, by {@link StoredPost#id()}
+     * @param clustering  the clusterer's stories and links (before a merge review changed any)
+     * @param scoreParts  the terms of each ranked story's score, by {@link Story#key()}
      */
     public record Build(
             Digest digest,
@@ -103,6 +153,11 @@ public final class DigestBuilder {
             List<Story> stories,
             List<RankedStory> candidates,
             Map<String, Long> millis,
+            List<StoredPost> window,
+            Map<Long, PostFilter.Reason> dropReasons,
+            Clustering clustering,
+            List<RankedStory> ranked,
+            Map<String, StoryRanker.Parts> scoreParts,
             List<RankedStory> repeats) {}
 
     /** {@link #build} with what happened along the way. */
@@ -116,14 +171,22 @@ public final class DigestBuilder {
         PostFilter.Result filtered = filter.apply(window);
         t = lap(millis, "filter", t);
         Centring centring = clusterer.centring(filtered.kept());
-        List<Story> stories = clusterer.cluster(filtered.kept(), centring);
+        Clustering clustering = clusterer.analyse(filtered.kept(), centring);
+        List<Story> stories = clustering.stories();
         t = lap(millis, "cluster", t);
         List<RankedStory> ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
+        t = lap(millis, "rank", t);
+        Reviewed reviewed = review(clustering, ranked);
+        if (!reviewed.stories().equals(stories)) {
+            stories = reviewed.stories();
+            ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
+        }
+        t = lap(millis, "review", t);
         List<RankedStory> judged = repeats.judge(ranked, slot, centring);
         List<RankedStory> candidates =
                 judged.stream().filter(r -> !r.decision().dropped()).toList();
         List<RankedStory> chosen = ranker.pick(candidates);
-        t = lap(millis, "rank", t);
+        t = lap(millis, "repeats", t);
         Summaries summaries = chosen.isEmpty()
                 ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")
                 : summarizer.summarize(chosen.stream()
@@ -141,7 +204,7 @@ public final class DigestBuilder {
                 items(chosen, summaries),
                 window.size(),
                 accounts(window),
-                summaries.usage(),
+                summaries.usage().plus(reviewed.usage()),
                 summaries.engine());
         log.info(
                 "digest {}: {} posts in window, {} kept (dropped {}), {} stories, {} items; ms {}",
@@ -152,9 +215,64 @@ public final class DigestBuilder {
                 stories.size(),
                 d.items().size(),
                 millis);
-        List<RankedStory> left =
-                judged.stream().filter(r -> r.decision().dropped()).toList();
-        return new Build(d, filtered, stories, candidates, millis, left);
+        return new Build(
+                d,
+                filtered,
+                stories,
+                candidates,
+                millis,
+                window,
+                dropReasons(window, filtered),
+                clustering,
+                ranked,
+                scoreParts(ranked, norms, slot),
+                judged.stream().filter(r -> r.decision().dropped()).toList());
+    }
+
+    /** The filter's reason for each post of {@code window} that it did not keep. */
+    private Map<Long, PostFilter.Reason> dropReasons(List<StoredPost> window, PostFilter.Result filtered) {
+        Set<Long> kept = new HashSet<>();
+        filtered.kept().forEach(p -> kept.add(p.id()));
+        Map<Long, PostFilter.Reason> out = new LinkedHashMap<>();
+        for (StoredPost p : window) {
+            if (!kept.contains(p.id())) {
+                out.put(p.id(), filter.reasonToDrop(p.post()));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, StoryRanker.Parts> scoreParts(List<RankedStory> ranked, Map<String, Double> norms, Slot slot) {
+        Map<String, StoryRanker.Parts> out = new LinkedHashMap<>();
+        for (RankedStory r : ranked) {
+            out.put(r.story().key(), ranker.parts(r.story(), norms, slot.windowStart(), slot.windowEnd()));
+        }
+        return out;
+    }
+
+    /**
+     * The review's second look at the stories: the top {@code max_items} ranked, and the near pairs
+     * the clusterer reports. A review that fails in any way leaves the stories as they are.
+     */
+    private Reviewed review(Clustering clustering, List<RankedStory> ranked) {
+        List<Story> stories = clustering.stories();
+        if (stories.isEmpty()) {
+            return new Reviewed(stories, LlmUsage.NONE, List.of());
+        }
+        Map<Story, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < stories.size(); i++) {
+            index.put(stories.get(i), i);
+        }
+        List<Integer> top = ranked.stream()
+                .limit(Math.max(0, digest.maxItems()))
+                .map(r -> index.get(r.story()))
+                .toList();
+        try {
+            return review.review(stories, clustering.nearPairs(NEAR_PAIRS), top);
+        } catch (RuntimeException e) {
+            log.warn("merge review failed, keeping the clusterer's stories", e);
+            return new Reviewed(stories, LlmUsage.NONE, List.of("failed: " + e));
+        }
     }
 
     /** The window's posts, each once, none outside {@code [start, end)} whatever the store returns. */

@@ -1,5 +1,6 @@
 package dev.aidigest.digest;
 
+import dev.aidigest.text.Aliases;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Entities {
         /** one capitalised word opening a sentence, where English capitalises anything: "Tried", "Codex". */
         OPENING_WORD(0.5);
 
-        final double factor;
+        public final double factor;
 
         Kind(double factor) {
             this.factor = factor;
@@ -49,19 +50,34 @@ public final class Entities {
 
     private final Set<String> stopwords;
     private final Set<String> generic;
+    private final Aliases aliases;
 
     /**
      * @param stopwords lower-case English words that are never names even when capitalised
      * @param generic   canonical keys too general to link two posts ({@code ai}, {@code openai})
      */
     public Entities(Set<String> stopwords, Set<String> generic) {
-        this.stopwords = Set.copyOf(stopwords);
-        this.generic = Set.copyOf(generic);
+        this(stopwords, generic, Aliases.none());
     }
 
-    /** The default word lists bundled with the application. */
+    /**
+     * @param aliases the names one entity has in Chinese and English: a name found in a post becomes
+     *                its entity's id ({@code Moonshot} and {@code 月之暗面} are both {@code moonshotai})
+     */
+    public Entities(Set<String> stopwords, Set<String> generic, Aliases aliases) {
+        this.stopwords = Set.copyOf(stopwords);
+        this.generic = Set.copyOf(generic);
+        this.aliases = aliases;
+    }
+
+    /** The default word lists and aliases bundled with the application. */
     public static Entities standard() {
-        return new Entities(WordLists.load("stopwords-en.txt"), WordLists.load("generic-entities.txt"));
+        return standard(Aliases.bundled());
+    }
+
+    /** The default word lists with {@code aliases} (as configured). */
+    public static Entities standard(Aliases aliases) {
+        return new Entities(WordLists.load("stopwords-en.txt"), WordLists.load("generic-entities.txt"), aliases);
     }
 
     /**
@@ -72,9 +88,33 @@ public final class Entities {
      */
     public record Name(Kind kind, int at) {}
 
-    /** Canonical key → name for the names written in {@code text}. */
+    /** Canonical key → name for the names written in {@code text}, aliases resolved. */
     public Map<String, Name> extract(String text) {
-        return extract(LatinToken.scan(PostWords.clean(text)));
+        String clean = PostWords.clean(text);
+        return extract(clean, LatinToken.scan(clean));
+    }
+
+    /**
+     * The names of {@code cleanText} ({@link PostWords#clean}), whose Latin tokens are {@code tokens}:
+     * those written as names in Latin letters, and every name of {@link Aliases} in any script, each
+     * under its entity's id when it has one ({@code 英伟达} and {@code Nvidia} are both {@code nvidia}).
+     * A Chinese alias counts as a written name ({@link Kind#PHRASE}) at the Latin token after it.
+     */
+    public Map<String, Name> extract(String cleanText, List<LatinToken> tokens) {
+        Map<String, Name> latin = extract(tokens);
+        Map<String, Name> out = new HashMap<>();
+        latin.forEach((key, name) -> put(out, aliases.idOf(key).orElse(key), name));
+        List<Aliases.Match> matches = aliases.find(cleanText);
+        if (!matches.isEmpty()) {
+            int[] starts = LatinToken.starts(cleanText);
+            for (Aliases.Match m : matches) {
+                if (PostWords.isCjk(cleanText.substring(m.start(), m.end()))) {
+                    int at = Arrays.binarySearch(starts, m.start());
+                    put(out, m.id(), new Name(Kind.PHRASE, at >= 0 ? at : -at - 1));
+                }
+            }
+        }
+        return out;
     }
 
     Map<String, Name> extract(List<LatinToken> tokens) {
@@ -103,7 +143,7 @@ public final class Entities {
      * "ChatGPT 上线了购物研究功能…" names GPT-5 only in its second paragraph ("背后是… GPT-5 mini"), which
      * does not make it a GPT-5 story. One-line texts are all lede.
      */
-    int ledeTokens(String cleanText, Map<String, Name> names) {
+    public int ledeTokens(String cleanText, Map<String, Name> names) {
         if (cleanText.indexOf('\n') < 0) {
             return Integer.MAX_VALUE;
         }
@@ -218,9 +258,15 @@ public final class Entities {
         }
     }
 
+    /** Keeps the earliest mention of a key; at one place, the kind that counts for more. */
     private static void put(Map<String, Name> out, String key, Name name) {
         if (key.length() >= 2) {
-            out.merge(key, name, (a, b) -> a.at() <= b.at() ? a : b);
+            out.merge(
+                    key,
+                    name,
+                    (a, b) -> a.at() != b.at()
+                            ? (a.at() < b.at() ? a : b)
+                            : (a.kind().factor >= b.kind().factor ? a : b));
         }
     }
 

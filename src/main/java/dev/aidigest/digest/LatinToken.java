@@ -11,7 +11,7 @@ import java.util.List;
  *                       any word
  * @param adjacentToNext the next token follows after exactly one space (they may form a phrase)
  */
-record LatinToken(
+public record LatinToken(
         String text,
         int letters,
         int digits,
@@ -21,7 +21,29 @@ record LatinToken(
         boolean opensSentence,
         boolean adjacentToNext) {
 
-    static List<LatinToken> scan(String text) {
+    /** Where each token of {@link #scan}{@code (text)} starts in {@code text}, ascending. */
+    public static int[] starts(String text) {
+        int n = text.length();
+        int[] out = new int[8];
+        int size = 0;
+        int i = 0;
+        while (i < n) {
+            if (!isAlnum(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            if (size == out.length) {
+                out = java.util.Arrays.copyOf(out, size * 2);
+            }
+            out[size++] = i;
+            while (i < n && (isAlnum(text.charAt(i)) || isJoiner(text, i))) {
+                i++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, size);
+    }
+
+    public static List<LatinToken> scan(String text) {
         List<LatinToken> out = new ArrayList<>();
         int n = text.length();
         int i = 0;

@@ -10,7 +10,7 @@ public final class PostWords {
 
     private PostWords() {}
 
-    static String clean(String text) {
+    public static String clean(String text) {
         if (text.indexOf('/') < 0 && text.indexOf('@') < 0 && text.indexOf("www.") < 0) {
             return text;
         }

@@ -29,6 +29,8 @@ import java.util.stream.IntStream;
  */
 public final class BgeEmbedder implements Embedder, AutoCloseable {
 
+    static final String MODEL = "bge-small-zh-v1.5-q-lc";
+
     static final String MODEL_FILE = "bge-small-zh-v1.5-q.onnx";
     static final String TOKENIZER_FILE = "bge-small-zh-v1.5-q-tokenizer.json";
 
@@ -91,9 +93,10 @@ public final class BgeEmbedder implements Embedder, AutoCloseable {
         return 512;
     }
 
+    /** Names the vectors: "-lc" since texts are lower-cased first ({@link BgeTokens#ids}). */
     @Override
     public String model() {
-        return "bge-small-zh-v1.5-q";
+        return MODEL;
     }
 
     /** Frees the native session and tokenizer; embed must not be called afterwards. */

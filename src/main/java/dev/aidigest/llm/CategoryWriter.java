@@ -1,11 +1,11 @@
 package dev.aidigest.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.PostText;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.SummaryCache;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.nio.charset.StandardCharsets;

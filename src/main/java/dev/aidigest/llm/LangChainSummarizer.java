@@ -2,13 +2,13 @@ package dev.aidigest.llm;
 
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.digest.LlmUsage;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.Summarizer;
 import dev.aidigest.digest.SummaryCache;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
@@ -140,7 +140,8 @@ public final class LangChainSummarizer implements Summarizer {
         }
     }
 
-    private static ChatModel chatModel(LlmConfig config, LlmTuning tuning) {
+    /** The provider's chat model, with our HTTP client (Retry-After kept) and no retries of its own. */
+    static ChatModel chatModel(LlmConfig config, LlmTuning tuning) {
         OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
                 .baseUrl(config.baseUrl())
                 .apiKey(config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey())

@@ -1,6 +1,7 @@
 package dev.aidigest.llm;
 
 import dev.aidigest.digest.PostText;
+import dev.aidigest.render.Credits;
 import dev.aidigest.report.DayItem;
 import dev.aidigest.report.DayMaterial;
 import dev.aidigest.report.DayPost;
@@ -49,7 +50,7 @@ final class ReportPrompt {
                     .append(PostText.shorten(oneLine(it.summary().replace("**", "")), SUMMARY_CHARS))
                     .append('\n')
                     .append("    作者：")
-                    .append(String.join(" / ", it.authors()))
+                    .append(Credits.line(it.authors())) // the count, not a hundred names, for a big story
                     .append('\n');
         }
         if (!opinionPosts.isEmpty()) {

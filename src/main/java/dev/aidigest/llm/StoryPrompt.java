@@ -1,10 +1,10 @@
 package dev.aidigest.llm;
 
 import dev.aidigest.digest.PostText;
-import dev.aidigest.digest.SentenceOverlap;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StoryBrief;
+import dev.aidigest.digest.summary.SentenceOverlap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.aidigest.llm;
 
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.SummaryCache;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;

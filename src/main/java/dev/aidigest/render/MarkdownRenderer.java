@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * The digest as markdown in the seeds' form: front matter (title, date with offset, categories),
- * an intro line, numbered items {@code [headline](url) - A / B} with the summary indented below,
+ * an intro line, numbered items {@code [headline](url) - A / B} ({@link Credits}) with the summary indented below,
  * and a closing coverage line that says what was read and how it was summarized.
  */
 public final class MarkdownRenderer {
@@ -59,9 +59,7 @@ public final class MarkdownRenderer {
                 .append(item.url())
                 .append(')')
                 .append(" - ")
-                .append(String.join(
-                        " / ",
-                        item.authors().stream().map(MarkdownRenderer::inline).toList()))
+                .append(Credits.line(item.authors(), MarkdownRenderer::inline))
                 .append('\n')
                 .append("    ")
                 .append(inline(item.summary()))

@@ -2,8 +2,8 @@ package dev.aidigest.report;
 
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.LlmUsage;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.PostText;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;

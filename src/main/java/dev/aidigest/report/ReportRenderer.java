@@ -1,6 +1,7 @@
 package dev.aidigest.report;
 
 import dev.aidigest.digest.MarkdownSafe;
+import dev.aidigest.render.Credits;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -51,12 +52,7 @@ public final class ReportRenderer {
                     .append(p.item().url())
                     .append(")");
             if (!p.item().authors().isEmpty()) {
-                md.append(" - ")
-                        .append(String.join(
-                                " / ",
-                                p.item().authors().stream()
-                                        .map(MarkdownSafe::plain)
-                                        .toList()));
+                md.append(" - ").append(Credits.line(p.item().authors(), MarkdownSafe::plain));
             }
             md.append('\n');
         }

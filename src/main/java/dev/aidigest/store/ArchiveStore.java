@@ -11,9 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads stored digests and their items back for chats (the tables of V1, written by DigestStore). */
+/** Reads stored digests and their items back for chats and the JSON API (the rows DigestStore and ReportStore write). */
 public final class ArchiveStore implements Archive {
 
     private static final String HEAD = "SELECT id, kind, slot, title, window_end, categories, engine FROM digest ";
@@ -65,14 +66,19 @@ public final class ArchiveStore implements Archive {
     }
 
     private List<ArchivedDigest.Item> items(Connection c, long digestId) throws SQLException {
+        Map<Long, List<String>> authors = ItemRows.authors(c, "d.id = ?", digestId);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT position, headline, summary, url, authors FROM digest_item WHERE digest_id = ? ORDER BY position")) {
+                "SELECT id, position, headline, summary, url FROM digest_item WHERE digest_id = ? ORDER BY position")) {
             ps.setLong(1, digestId);
             List<ArchivedDigest.Item> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ArchivedDigest.Item(
-                            rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getString(5))));
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            authors.getOrDefault(rs.getLong(1), List.of())));
                 }
             }
             return out;

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Digests, their items and the posts behind each item. A slot is built in place: same row, new items. */
+/**
+ * Digests, their items and the authors and posts behind each item ({@link ItemRows}). A slot is built
+ * in place: same row, new items.
+ */
 public final class DigestStore implements Digests {
 
     static final String KIND_DIGEST = "digest";
@@ -39,7 +42,7 @@ public final class DigestStore implements Digests {
                 del.executeUpdate();
             }
             for (DigestItem item : d.items()) {
-                insertItem(c, id, item);
+                ItemRows.insert(c, id, item);
             }
             return id;
         });
@@ -78,43 +81,6 @@ public final class DigestStore implements Digests {
             ps.executeUpdate();
         }
         return existing != null ? existing : idOf(c, d.slot().name());
-    }
-
-    private static void insertItem(Connection c, long digestId, DigestItem item) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO digest_item (digest_id, position, story_key, headline, summary, url, authors, follow_up, score, offline)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, digestId);
-            ps.setInt(2, item.position());
-            ps.setString(3, item.storyKey());
-            ps.setString(4, item.headline());
-            ps.setString(5, item.summary());
-            ps.setString(6, item.url());
-            ps.setString(7, Json.strings(item.authors()));
-            ps.setBoolean(8, item.followUp());
-            ps.setDouble(9, item.score());
-            ps.setBoolean(10, item.offline());
-            ps.executeUpdate();
-        }
-        long itemId;
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id FROM digest_item WHERE digest_id = ? AND position = ?")) {
-            ps.setLong(1, digestId);
-            ps.setInt(2, item.position());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                itemId = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO digest_item_post (item_id, post_id) VALUES (?, ?)")) {
-            for (long postId : new java.util.LinkedHashSet<>(item.postIds())) {
-                ps.setLong(1, itemId);
-                ps.setLong(2, postId);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     private static Long idOf(Connection c, String slot) throws SQLException {

@@ -2,6 +2,7 @@ package dev.aidigest.store;
 
 import static dev.aidigest.store.SubscriptionStore.update;
 
+import dev.aidigest.digest.DigestItem;
 import dev.aidigest.report.DailyReport;
 import dev.aidigest.report.DayItem;
 import dev.aidigest.report.DayPost;
@@ -14,8 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,61 +38,58 @@ public final class ReportStore implements Reports {
 
     @Override
     public List<DayItem> items(Instant after, Instant upTo) {
+        String days = "d.kind = 'digest' AND d.window_end > ? AND d.window_end <= ?";
         return db.read(c -> {
-            Map<Long, DayItem> items = new LinkedHashMap<>();
-            Map<Long, List<Long>> posts = new LinkedHashMap<>();
+            List<Long> ids = new ArrayList<>();
+            List<DayItem> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT i.id, d.slot, d.window_end, i.position, i.story_key, i.headline,"
-                            + " i.summary, i.url, i.authors, i.score, i.offline, p.post_id FROM digest d JOIN digest_item i ON i.digest_id = d.id"
-                            + " LEFT JOIN digest_item_post p ON p.item_id = i.id"
-                            + " WHERE d.kind = 'digest' AND d.window_end > ? AND d.window_end <= ? ORDER BY d.window_end, i.position, p.post_id")) {
+                    "SELECT i.id, d.slot, d.window_end, i.position, i.story_key, i.headline, i.summary, i.url,"
+                            + " i.score, i.offline FROM digest d JOIN digest_item i ON i.digest_id = d.id WHERE " + days
+                            + " ORDER BY d.window_end, i.position")) {
                 Sql.bind(ps, after, upTo);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long id = rs.getLong(1);
-                        items.computeIfAbsent(id, k -> row(rs));
-                        long postId = rs.getLong(12);
-                        List<Long> list = posts.computeIfAbsent(id, k -> new ArrayList<>());
-                        if (!rs.wasNull()) {
-                            list.add(postId);
-                        }
+                        ids.add(rs.getLong(1));
+                        rows.add(row(rs));
                     }
                 }
             }
-            List<DayItem> out = new ArrayList<>();
-            items.forEach((id, i) -> out.add(new DayItem(
-                    i.slot(),
-                    i.windowEnd(),
-                    i.position(),
-                    i.storyKey(),
-                    i.headline(),
-                    i.summary(),
-                    i.url(),
-                    i.authors(),
-                    posts.get(id),
-                    i.score(),
-                    i.offline())));
+            Map<Long, List<String>> authors = ItemRows.authors(c, days, after, upTo);
+            Map<Long, List<Long>> posts = ItemRows.posts(c, days, after, upTo);
+            List<DayItem> out = new ArrayList<>(rows.size());
+            for (int k = 0; k < rows.size(); k++) {
+                DayItem i = rows.get(k);
+                long id = ids.get(k);
+                out.add(new DayItem(
+                        i.slot(),
+                        i.windowEnd(),
+                        i.position(),
+                        i.storyKey(),
+                        i.headline(),
+                        i.summary(),
+                        i.url(),
+                        authors.getOrDefault(id, List.of()),
+                        posts.getOrDefault(id, List.of()),
+                        i.score(),
+                        i.offline()));
+            }
             return out;
         });
     }
 
-    private static DayItem row(ResultSet rs) {
-        try {
-            return new DayItem(
-                    rs.getString(2),
-                    Sql.time(rs, 3),
-                    rs.getInt(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    Json.strings(rs.getString(9)),
-                    List.of(),
-                    rs.getDouble(10),
-                    rs.getBoolean(11));
-        } catch (SQLException e) {
-            throw new DatabaseException(e.getMessage(), e);
-        }
+    private static DayItem row(ResultSet rs) throws SQLException {
+        return new DayItem(
+                rs.getString(2),
+                Sql.time(rs, 3),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                List.of(),
+                List.of(),
+                rs.getDouble(9),
+                rs.getBoolean(10));
     }
 
     @Override
@@ -195,7 +191,7 @@ public final class ReportStore implements Reports {
             }
             int position = 1;
             for (DailyReport.Point p : r.keyPoints()) {
-                insertItem(c, id, position++, p);
+                ItemRows.insert(c, id, pointItem(position++, p));
             }
             if (png != null) {
                 update(
@@ -210,34 +206,20 @@ public final class ReportStore implements Reports {
         });
     }
 
-    private static void insertItem(Connection c, long digestId, int position, DailyReport.Point p) throws SQLException {
+    /** A key point is stored like a digest item: its own text as headline, the item's link, authors and posts. */
+    private static DigestItem pointItem(int position, DailyReport.Point p) {
         DayItem i = p.item();
-        update(
-                c,
-                "INSERT INTO digest_item (digest_id, position, story_key, headline, summary, url, authors, follow_up, score, offline)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                digestId,
+        return new DigestItem(
                 position,
                 i.storyKey(),
-                Sql.clip(p.text(), 1000),
-                Sql.clip(i.summary(), 8000),
+                p.text(),
+                i.summary(),
                 i.url(),
-                Json.strings(i.authors()),
+                i.authors(),
+                i.postIds(),
                 false,
                 i.score(),
                 i.offline());
-        long itemId;
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id FROM digest_item WHERE digest_id = ? AND position = ?")) {
-            Sql.bind(ps, digestId, position);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                itemId = rs.getLong(1);
-            }
-        }
-        for (long postId : new LinkedHashSet<>(i.postIds())) {
-            update(c, "INSERT INTO digest_item_post (item_id, post_id) VALUES (?, ?)", itemId, postId);
-        }
     }
 
     private static Long idOf(Connection c, String slot) throws SQLException {

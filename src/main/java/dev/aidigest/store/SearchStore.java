@@ -72,7 +72,8 @@ public final class SearchStore implements TopicSearch {
         do {
             batch = indexBatch(
                     'i',
-                    "SELECT di.id, di.headline || ' ' || di.summary || ' ' || di.authors, d.window_end"
+                    "SELECT di.id, di.headline || ' ' || di.summary || ' ' || COALESCE((SELECT STRING_AGG(a.name, ' '"
+                            + " ORDER BY a.position) FROM digest_item_author a WHERE a.item_id = di.id), ''), d.window_end"
                             + " FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id > ? AND d.kind = 'digest'" // a report's key points repeat digest items
                             + " ORDER BY di.id LIMIT " + BATCH);
             items += batch;

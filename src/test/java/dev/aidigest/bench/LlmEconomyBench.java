@@ -2,10 +2,10 @@ package dev.aidigest.bench;
 
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.config.ConfigLoader;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.Summaries;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.llm.LangChainSummarizer;
 import dev.aidigest.testing.FakeChatRequest;
 import dev.aidigest.testing.FakeOpenAi;

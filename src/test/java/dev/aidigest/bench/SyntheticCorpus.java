@@ -1,7 +1,9 @@
 package dev.aidigest.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -10,12 +12,16 @@ import java.util.Random;
  * in the register of the seeds, plus off-topic chatter. Deterministic for a seed.
  *
  * <p>The texts are templated, so they are more alike than real posts; they are not used to measure
- * clustering quality (the hand-written labelled set is), only speed and the background mean.
+ * clustering quality (the hand-written labelled set is), only speed and the background mean. Public
+ * for the tests that need a big story ({@link #launch}, {@link #accounts}).
  */
-final class SyntheticCorpus {
+public final class SyntheticCorpus {
 
     /** One story: its name and the distinct texts that tell it. */
-    record Story(String name, List<String> texts) {}
+    public record Story(String name, List<String> texts) {}
+
+    /** An X account: handle and display name. */
+    public record Account(String handle, String name) {}
 
     private static final String[] COMPANIES = {
         "OpenAI",
@@ -110,9 +116,20 @@ final class SyntheticCorpus {
         "晚安"
     };
 
+    private static final String[] ZH_NAME_HEADS = {"AI", "大模型", "硅谷", "极客", "算法", "开源", "智能体", "深度学习", "提示词", "产品"};
+    private static final String[] ZH_NAME_TAILS = {"观察", "日报", "小王", "笔记", "研究所", "老张", "说", "前线", "实验室", "派"};
+    private static final String[] FIRST = {
+        "Lena", "Marco", "Priya", "Tom", "Aisha", "Kenji", "Sofia", "Omar", "Julia", "Ravi", "Nina", "Diego", "Hannah",
+        "Yuki", "Ben", "Clara", "Arjun", "Eva", "Felix", "Mei"
+    };
+    private static final String[] LAST = {
+        "Park", "Rossi", "Shah", "Miller", "Khan", "Sato", "Garcia", "Haddad", "Novak", "Iyer", "Berg", "Silva",
+        "Weber", "Tanaka", "Cohen"
+    };
+
     private SyntheticCorpus() {}
 
-    static List<Story> stories(int count, long seed) {
+    public static List<Story> stories(int count, long seed) {
         Random r = new Random(seed);
         List<Story> out = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
@@ -142,7 +159,63 @@ final class SyntheticCorpus {
         return out;
     }
 
-    static List<String> chatter() {
+    public static List<String> chatter() {
         return List.of(CHATTER);
+    }
+
+    /**
+     * The day's biggest news: one launch told in {@code count} distinct texts (at most 74), English and
+     * Chinese alternating, every template of {@link #stories} with every claim, about the same product.
+     */
+    public static Story launch(int count, long seed) {
+        Random r = new Random(seed);
+        String company = COMPANIES[r.nextInt(COMPANIES.length)];
+        String product = STEMS[r.nextInt(STEMS.length)] + " " + (2 + r.nextInt(4)) + SUFFIX[r.nextInt(SUFFIX.length)];
+        String[] kind = KINDS[r.nextInt(KINDS.length)];
+        String size = String.valueOf(1 + r.nextInt(400));
+        List<String> en = new ArrayList<>();
+        List<String> zh = new ArrayList<>();
+        for (int c = 0; c < CLAIMS_EN.length; c++) {
+            for (String t : EN) {
+                en.add(String.format(t, company, product, kind[0], CLAIMS_EN[c], size, kind[1], CLAIMS_ZH[c]));
+            }
+            for (String t : ZH) {
+                zh.add(String.format(t, company, product, kind[0], CLAIMS_EN[c], size, kind[1], CLAIMS_ZH[c]));
+            }
+        }
+        Collections.shuffle(en, r);
+        Collections.shuffle(zh, r);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; texts.size() < count && i < en.size(); i++) {
+            for (String t : i < zh.size() ? List.of(en.get(i), zh.get(i)) : List.of(en.get(i))) {
+                if (texts.size() < count && !texts.contains(t)) { // templates without a claim repeat
+                    texts.add(t);
+                }
+            }
+        }
+        return new Story(product, texts);
+    }
+
+    /**
+     * {@code count} distinct accounts (at most 400), as a big story's tellers look on X: Chinese
+     * nicknames and English names, handles made from them.
+     */
+    public static List<Account> accounts(int count, long seed) {
+        List<Account> all = new ArrayList<>();
+        for (int i = 0; i < ZH_NAME_HEADS.length * ZH_NAME_TAILS.length; i++) {
+            String head = ZH_NAME_HEADS[i % ZH_NAME_HEADS.length];
+            String tail = ZH_NAME_TAILS[i / ZH_NAME_HEADS.length];
+            all.add(new Account("zh_" + i, head + tail));
+        }
+        for (int i = 0; i < FIRST.length * LAST.length; i++) {
+            String first = FIRST[i % FIRST.length];
+            String last = LAST[i / FIRST.length];
+            all.add(new Account((first.charAt(0) + last).toLowerCase(Locale.ROOT) + i, first + " " + last));
+        }
+        Collections.shuffle(all, new Random(seed));
+        if (count > all.size()) {
+            throw new IllegalArgumentException("at most " + all.size() + " accounts");
+        }
+        return List.copyOf(all.subList(0, count));
     }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
  * with the story it belongs to, written in the register of the seeds (EN and ZH tellings of one
  * story, several stories per company, one product in several stories).
  */
-record LabelledSet(List<StoredPost> posts, Map<Long, String> storyOf) {
+public record LabelledSet(List<StoredPost> posts, Map<Long, String> storyOf) {
 
-    static LabelledSet load(String resource, Instant windowStart, Embedder embedder) {
+    public static LabelledSet load(String resource, Instant windowStart, Embedder embedder) {
         List<JsonNode> lines = read(resource);
         List<String> texts = lines.stream().map(l -> l.get("text").asText()).toList();
         List<float[]> vectors = embedder.embed(texts);
@@ -54,7 +54,7 @@ record LabelledSet(List<StoredPost> posts, Map<Long, String> storyOf) {
     }
 
     /** Pairwise precision and recall of {@code stories} against the labels. */
-    PairScores score(List<Story> stories) {
+    public PairScores score(List<Story> stories) {
         Map<Long, Integer> clusterOf = new HashMap<>();
         for (int s = 0; s < stories.size(); s++) {
             for (StoredPost p : stories.get(s).posts()) {
@@ -79,7 +79,7 @@ record LabelledSet(List<StoredPost> posts, Map<Long, String> storyOf) {
     }
 
     /** What went wrong, one line per mixed story or split story, for the test output. */
-    List<String> mistakes(List<Story> stories) {
+    public List<String> mistakes(List<Story> stories) {
         List<String> out = new ArrayList<>();
         Map<String, List<Integer>> clustersOfStory = new HashMap<>();
         for (int s = 0; s < stories.size(); s++) {
@@ -105,12 +105,12 @@ record LabelledSet(List<StoredPost> posts, Map<Long, String> storyOf) {
         return out;
     }
 
-    record PairScores(int truePositives, int falsePositives, int falseNegatives) {
-        double precision() {
+    public record PairScores(int truePositives, int falsePositives, int falseNegatives) {
+        public double precision() {
             return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
         }
 
-        double recall() {
+        public double recall() {
             return truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
         }
     }

@@ -1,5 +1,6 @@
 package dev.aidigest.digest;
 
+import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.Format;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Post;
@@ -33,25 +34,29 @@ import java.util.Set;
  * it: the real X API v2 parser and the real bge-small-zh embedder behind the ingest service, into
  * memory. Row ids are the tweet ids, so tests can name posts as the sample's README does.
  */
-final class SampleDay {
+public final class SampleDay {
 
-    static final String RESOURCE = "/sample/x-api-v2-sample-day.json";
+    public static final String RESOURCE = "/sample/x-api-v2-sample-day.json";
 
     private SampleDay() {}
 
     /** Every post of the sample day with its embedding, oldest first. */
-    static List<StoredPost> load(Map<String, String> displayNames) {
+    public static List<StoredPost> load(Map<String, String> displayNames) {
+        try (BgeEmbedder embedder = new BgeEmbedder()) {
+            return importXApi(RESOURCE, displayNames, embedder);
+        }
+    }
+
+    /**
+     * The posts of an X API v2 file on the classpath, imported as {@code import} does (the real
+     * parser, the embedding text, dedupe) into memory; row ids are the tweet ids; oldest first.
+     */
+    public static List<StoredPost> importXApi(String resource, Map<String, String> displayNames, Embedder embedder) {
         InMemoryPostSink sink = new InMemoryPostSink();
         Map<Format, PostParser> parsers = Map.of(Format.X_API_V2, new XApiV2Parser(displayNames));
         IngestService ingest = new IngestService(
-                parsers,
-                sink,
-                new BgeEmbedder(),
-                new InMemorySourceStates(),
-                Clock.systemUTC(),
-                10L << 20,
-                Duration.ofHours(1));
-        Path file = copy();
+                parsers, sink, embedder, new InMemorySourceStates(), Clock.systemUTC(), 10L << 20, Duration.ofHours(1));
+        Path file = copy(resource);
         try {
             ingest.importFile(file, Format.X_API_V2);
         } finally {
@@ -66,7 +71,7 @@ final class SampleDay {
     }
 
     /** The posts as parsed, without vectors (for tools that cache them). */
-    static List<StoredPost> loadWithoutEmbeddings(Map<String, String> displayNames) {
+    public static List<StoredPost> loadWithoutEmbeddings(Map<String, String> displayNames) {
         try (InputStream in = SampleDay.class.getResourceAsStream(RESOURCE)) {
             List<StoredPost> out = new ArrayList<>();
             for (Post p :
@@ -81,10 +86,10 @@ final class SampleDay {
         }
     }
 
-    private static Path copy() {
-        try (InputStream in = SampleDay.class.getResourceAsStream(RESOURCE)) {
+    private static Path copy(String resource) {
+        try (InputStream in = SampleDay.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             Path file = Files.createTempFile("sample-day", ".json");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
@@ -95,7 +100,7 @@ final class SampleDay {
     }
 
     /** Stored posts in memory; author norms are medians like the store's (retweets left out). */
-    static final class MemoryPosts implements Posts {
+    public static final class MemoryPosts implements Posts {
         private final List<StoredPost> all;
 
         MemoryPosts(List<StoredPost> all) {
@@ -136,7 +141,7 @@ final class SampleDay {
     }
 
     /** Digests kept in memory as they are saved, so later slots' repeat guard sees earlier items. */
-    static final class MemoryDigests implements Digests {
+    public static final class MemoryDigests implements Digests {
         private record Saved(Instant windowEnd, PastItem item) {}
 
         private final List<Saved> items = new ArrayList<>();

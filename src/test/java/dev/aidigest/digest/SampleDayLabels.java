@@ -9,12 +9,12 @@ import java.util.Map;
  * story's first id and size; the other ids were read off the JSON). The same label in two windows
  * (Kosmos, FLUX.2, Opus 4.5, Ilya, Suno) is one story told in two digests. Noise posts are absent.
  */
-final class SampleDayLabels {
+public final class SampleDayLabels {
 
     private SampleDayLabels() {}
 
     /** Tweet id → story label. */
-    static final Map<Long, String> LABELS = labels();
+    public static final Map<Long, String> LABELS = labels();
 
     private static Map<Long, String> labels() {
         Map<Long, String> m = new HashMap<>();
@@ -122,7 +122,7 @@ final class SampleDayLabels {
     }
 
     /** Bare retweets, replies to other people and off-topic chatter: the filter drops all 37. */
-    static final List<Long> NOISE = List.of(
+    public static final List<Long> NOISE = List.of(
             1993354308099061784L,
             1993393901988550419L,
             1993416047163258985L,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.digest.cluster.*;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,8 +59,8 @@ class SampleDayTest {
         DigestBuilder builder =
                 DigestBuilder.create(posts, saved, new OfflineSummarizer(), config, sources, Path.of("config"));
         filter = PostFilter.fromConfigDir(Path.of("config"));
-        StoryClusterer clusterer =
-                new StoryClusterer(config.clustering(), Entities.standard(), Background.bgeSmallZh());
+        StoryClusterer clusterer = new StoryClusterer(
+                config.clustering(), Entities.standard(), Background.bgeSmallZh(), StoryModel.bundled());
         for (String name : SLOTS) {
             Slot slot = Slot.parse(name, SHANGHAI);
             Digest d = builder.build(slot, slot.windowEnd().plusSeconds(120));

@@ -60,8 +60,9 @@ class BgeEmbedderTest {
     }
 
     @Test
-    void givesTheSameVectorsAsLangchain4jIncludingTruncatedTexts() {
-        List<float[]> expected = reference.embed(TEXTS);
+    void givesLangchain4jsVectorsOfTheLowerCasedTextIncludingTruncatedTexts() {
+        List<float[]> expected = reference.embed(
+                TEXTS.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList());
         List<float[]> actual = embedder.embed(TEXTS);
 
         assertThat(actual).hasSize(TEXTS.size());
@@ -90,7 +91,16 @@ class BgeEmbedderTest {
             assertThat(dot(v, v)).isCloseTo(1.0, within(1e-5));
         }
         assertThat(embedder.dimensions()).isEqualTo(512);
-        assertThat(embedder.model()).isEqualTo("bge-small-zh-v1.5-q");
+        assertThat(embedder.model()).isEqualTo("bge-small-zh-v1.5-q-lc");
+    }
+
+    @Test
+    void readsEnglishNamesWhateverTheirCase() {
+        List<float[]> v = embedder.embed(List.of(
+                "OpenAI released GPT-5 and NVIDIA shipped Blackwell",
+                "openai released gpt-5 and nvidia shipped blackwell"));
+
+        assertThat(dot(v.get(0), v.get(1))).isGreaterThanOrEqualTo(0.9999);
     }
 
     @Test

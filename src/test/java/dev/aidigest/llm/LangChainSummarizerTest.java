@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.config.ConfigLoader;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.SummaryCache;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.testing.FakeChatRequest;
 import dev.aidigest.testing.FakeOpenAi;
 import dev.aidigest.testing.MemorySummaryCache;

@@ -170,6 +170,67 @@ class StoreTest {
     }
 
     @Test
+    void anItemOf150AuthorsAnd600PostsIsStoredWholeInDigestsAndReports() {
+        List<Post> many = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String handle = "acct" + (i % 150);
+            many.add(Posts.x(String.valueOf(i), handle, "FLUX.2 post " + i, T0, 1));
+            if (i < 150) {
+                names.add(i == 7 ? "名".repeat(200) : i == 9 ? "He said \"hi\" 🤗" : "作者 " + handle);
+            }
+        }
+        posts.add(many, java.util.Collections.nCopies(600, null), "m");
+        List<Long> ids = posts.inWindow(T0, T0.plusSeconds(1)).stream()
+                .map(StoredPost::id)
+                .toList();
+        Slot slot = Slot.parse("2025.11.26.16", SHANGHAI);
+        DigestItem big =
+                new DigestItem(1, "big", "FLUX.2 发布", "摘要", "https://x.com/a/status/1", names, ids, false, 9, true);
+
+        long id = digests.save(digest(slot, List.of(big, item(2, "k2", ids.get(0)))), "# big");
+
+        ArchiveStore archive = new ArchiveStore(db);
+        assertThat(archive.byId(id).orElseThrow().items().get(0).authors()).containsExactlyElementsOf(names);
+        assertThat(archive.byId(id).orElseThrow().items().get(1).authors()).containsExactly("A");
+        assertThat(digests.itemsEndedBetween(slot.windowEnd(), slot.windowEnd().plusSeconds(1))
+                        .get(0)
+                        .postIds())
+                .containsExactlyInAnyOrderElementsOf(ids);
+        ReportStore reports = new ReportStore(db, clock);
+        dev.aidigest.report.DayItem day =
+                reports.items(slot.windowStart(), slot.windowEnd()).get(0);
+        assertThat(day.authors()).containsExactlyElementsOf(names);
+        assertThat(day.postIds()).hasSize(600);
+
+        long report = reports.save(
+                new dev.aidigest.report.DailyReport(
+                        java.time.LocalDate.of(2025, 11, 26),
+                        clock.instant().atZone(SHANGHAI),
+                        "概述",
+                        List.of(new dev.aidigest.report.DailyReport.Point("FLUX.2 发布", day)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "",
+                        new dev.aidigest.report.DailyReport.Stats(600, 150, 1, 2),
+                        LlmUsage.NONE,
+                        "offline"),
+                List.of("日报"),
+                "# 日报",
+                null);
+        assertThat(archive.byId(report).orElseThrow().items().get(0).authors()).containsExactlyElementsOf(names);
+
+        digests.save(digest(slot, List.of(item(1, "k2", ids.get(1)))), "# small");
+        assertThat(archive.byId(id).orElseThrow().items()).singleElement().satisfies(i -> assertThat(i.authors())
+                .containsExactly("A"));
+        assertThat(reports.items(slot.windowStart(), slot.windowEnd()).get(0).postIds())
+                .containsExactly(ids.get(1));
+    }
+
+    @Test
     void summaryCacheKeepsLlmSummariesOnly() {
         SummaryStore cache = new SummaryStore(db, clock);
         cache.put("h1", "gpt", new StorySummary("标题", "摘要", false));

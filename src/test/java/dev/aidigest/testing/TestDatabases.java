@@ -25,6 +25,11 @@ public final class TestDatabases {
 
     /** A migrated database in a new schema; {@link #dropPostgres} removes it. */
     public static Database postgres(String[] schemaOut) {
+        return Database.open(emptyPostgres(schemaOut), PG_USER, "");
+    }
+
+    /** The URL of a new, empty schema (nothing migrated yet); {@link #dropPostgres} removes it. */
+    public static String emptyPostgres(String[] schemaOut) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
                 Statement s = c.createStatement()) {
@@ -34,7 +39,7 @@ public final class TestDatabases {
                     "PostgreSQL at " + PG_URL + " is needed for *IT tests: " + e.getMessage(), e);
         }
         schemaOut[0] = schema;
-        return Database.open(pgUrl(schema), PG_USER, "");
+        return pgUrl(schema);
     }
 
     public static String pgUrl(String schema) {

@@ -44,17 +44,32 @@ public final class TestDb {
                 }
             }
             for (int i = 1; i <= items; i++) {
-                try (PreparedStatement ps =
-                        c.prepareStatement("INSERT INTO digest_item (digest_id, position, story_key, headline,"
-                                + " summary, url, authors) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                long itemId;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO digest_item (digest_id, position, story_key, headline, summary, url)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
                     ps.setLong(1, id);
                     ps.setInt(2, i);
                     ps.setString(3, "story-" + slot + "-" + i);
                     ps.setString(4, "Black Forest Labs 发布 FLUX.2 <第" + i + "条> & 更多");
                     ps.setString(5, summary(i, summaryChars));
                     ps.setString(6, "https://x.com/merve/status/" + (1000 + i) + "?a=1&b=2");
-                    ps.setString(7, "[\"merve\",\"歸藏(guizang.ai)\",\"clem 🤗\"]");
                     ps.executeUpdate();
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        rs.next();
+                        itemId = rs.getLong(1);
+                    }
+                }
+                int position = 1;
+                for (String name : List.of("merve", "歸藏(guizang.ai)", "clem 🤗")) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO digest_item_author (item_id, position, name) VALUES (?, ?, ?)")) {
+                        ps.setLong(1, itemId);
+                        ps.setInt(2, position++);
+                        ps.setString(3, name);
+                        ps.executeUpdate();
+                    }
                 }
             }
             return id;

@@ -1,13 +1,13 @@
 package dev.aidigest.digest.rank;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
-import dev.aidigest.digest.Background;
-import dev.aidigest.digest.Centring;
 import dev.aidigest.digest.Digests;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.Posts;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.aidigest.digest.rank;
 
-import dev.aidigest.digest.Centring;
 import dev.aidigest.digest.PostWords;
 import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.cluster.Centring;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -76,7 +76,27 @@ public final class StoryRanker {
         return picked;
     }
 
+    /**
+     * What a story's score is made of: each term of the formula above, already weighted, so that
+     * {@link #total()} is the score.
+     *
+     * @param engagement    engagement weight × ln of the best post against its author's median
+     * @param authors       authors weight × log2 of the distinct authors
+     * @param accountWeight account weight weight × ln of the highest {@code sources.yml} weight
+     * @param recency       recency weight × how late in the window the newest post is (0 … 1)
+     */
+    public record Parts(double engagement, double authors, double accountWeight, double recency) {
+        public double total() {
+            return engagement + authors + accountWeight + recency;
+        }
+    }
+
     double score(Story story, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
+        return parts(story, norms, windowStart, windowEnd).total();
+    }
+
+    /** The terms of {@code story}'s score, as {@link #rank} adds them up. */
+    public Parts parts(Story story, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
         double best = Double.NEGATIVE_INFINITY;
         double weight = 0;
         Instant newest = story.lead().post().createdAt();
@@ -93,9 +113,10 @@ public final class StoryRanker {
         int authors = story.authorHandles().size();
         double length = Math.max(1, windowEnd.getEpochSecond() - windowStart.getEpochSecond());
         double recency = Math.max(0, Math.min(1, (newest.getEpochSecond() - windowStart.getEpochSecond()) / length));
-        return ranking.engagementWeight() * best
-                + ranking.authorsWeight() * (Math.log(authors) / Math.log(2))
-                + ranking.authorWeightWeight() * Math.log(weight > 0 ? weight : 1.0)
-                + ranking.recencyWeight() * recency;
+        return new Parts(
+                ranking.engagementWeight() * best,
+                ranking.authorsWeight() * (Math.log(authors) / Math.log(2)),
+                ranking.authorWeightWeight() * Math.log(weight > 0 ? weight : 1.0),
+                ranking.recencyWeight() * recency);
     }
 }

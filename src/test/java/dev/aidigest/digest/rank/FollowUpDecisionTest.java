@@ -5,14 +5,14 @@ import static dev.aidigest.digest.TestPosts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
-import dev.aidigest.digest.Background;
-import dev.aidigest.digest.Centring;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.FakeDigests;
 import dev.aidigest.digest.FakePosts;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.cluster.Background;
+import dev.aidigest.digest.cluster.Centring;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -147,7 +147,7 @@ class FollowUpDecisionTest {
         List<StoredPost> told = List.of(post(
                 1,
                 "peterdiamandis",
-                "AWS unveiled Trainium3: 144 chips per system, 4.4x the compute of Trainium2, 40% better efficiency, $1B of orders.",
+                "Amazon unveiled Trainium3: 144 chips per system, 4.4x the compute of Trainium2, 40% better efficiency, $1B of orders.",
                 EARLIER,
                 900,
                 axis(4)));

@@ -5,13 +5,13 @@ import static dev.aidigest.digest.TestPosts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
-import dev.aidigest.digest.Background;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.FakeDigests;
 import dev.aidigest.digest.FakePosts;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.cluster.Background;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -214,7 +214,8 @@ class RepeatGuardTest {
         List<RankedStory> judged = guard.judge(
                 List.of(ranked(again)),
                 SLOT,
-                dev.aidigest.digest.Centring.of(List.of(again), new Background(new float[512], new float[512])));
+                dev.aidigest.digest.cluster.Centring.of(
+                        List.of(again), new Background(new float[512], new float[512])));
 
         assertThat(judged).singleElement().satisfies(r -> {
             assertThat(r.decision().kind()).isEqualTo(FollowUp.Kind.REPEAT_DROPPED);

@@ -1,0 +1,432 @@
+package dev.aidigest.digest.cluster;
+
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.LatinToken;
+import dev.aidigest.digest.PostWords;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names of one window's posts, weighted by rarity within the window: a name in 2 of 5,000 posts
+ * ({@code SAM 3}) says a lot about two posts that share it; one in every tenth post ({@code GPT-5}
+ * in launch week) says little, and company and umbrella words ({@code OpenAI}, {@code AI}) nothing.
+ *
+ * <p>What two posts share weighs rarity × the weaker of the two kinds it was written as
+ * ({@link Entities.Kind}), where rarity = 1 − ln df / ln max(N, {@value #MIN_WINDOW}).
+ *
+ * <p>Names are first found where they are written as names (capitals, digits); then every post is
+ * searched case-insensitively for the multi-word and versioned names found anywhere in the window,
+ * so a lower-case {@code nano banana pro} or {@code opus 4.5} still matches.
+ */
+public final class EntityIndex {
+
+    /**
+     * Rarity is measured as if the window had at least this many posts, so that in a test-sized
+     * window of a dozen posts a name in three of them is not common (1 − ln 3 / ln 100 = 0.76).
+     */
+    static final int MIN_WINDOW = 100;
+
+    /**
+     * A post is about the first few things it names; a name mentioned after them ("…, Claude Code,
+     * vibe coding and Nano Banana" in a year-end roundup) counts for less.
+     */
+    public static final int SALIENT_MENTIONS = 3;
+
+    static final double LATE_MENTION = 0.6;
+
+    private final String[] keys;
+    private final double[] rarity;
+    private final int[][] postIds;
+    private final float[][] postFactors;
+    private final int[][] leadingIds;
+    private final int[][] subjectIds;
+    private final String[][] ledWith;
+
+    private EntityIndex(
+            String[] keys,
+            double[] rarity,
+            int[][] postIds,
+            float[][] postFactors,
+            int[][] leadingIds,
+            int[][] subjectIds,
+            String[][] ledWith) {
+        this.keys = keys;
+        this.rarity = rarity;
+        this.postIds = postIds;
+        this.postFactors = postFactors;
+        this.leadingIds = leadingIds;
+        this.subjectIds = subjectIds;
+        this.ledWith = ledWith;
+    }
+
+    /**
+     * A post that leads with this many different versioned models at least is a comparison ("Claude
+     * Opus 4.5 beats GPT-5.1 and Gemini 3 Pro"): its subject is the first of them.
+     */
+    static final int LIST_NAMES = 3;
+
+    static EntityIndex build(List<String> texts, Entities entities) {
+        List<List<LatinToken>> tokens = new ArrayList<>(texts.size());
+        List<Map<String, Entities.Name>> found = new ArrayList<>(texts.size());
+        int[] lede = new int[texts.size()];
+        Map<String, Entities.Kind> searchable = new HashMap<>();
+        Set<String> capitalisedMidSentence = new HashSet<>();
+        Map<String, String> acronyms = new HashMap<>();
+        for (String text : texts) {
+            String clean = PostWords.clean(text);
+            List<LatinToken> t = LatinToken.scan(clean);
+            Map<String, Entities.Name> names = entities.extract(clean, t);
+            if (PostWords.isCjk(clean)) {
+                // "Kimi 的 PPT…" opens with a name; "Full stop." in an English passage of the same text
+                // opens an English sentence: a capital followed by more English is no evidence of a name.
+                names.replaceAll((k, name) -> name.kind() == Entities.Kind.WORD
+                                || (name.kind() == Entities.Kind.OPENING_WORD
+                                        && !t.get(name.at()).adjacentToNext())
+                        ? new Entities.Name(Entities.Kind.NAME_IN_CHINESE, name.at())
+                        : name);
+            }
+            lede[tokens.size()] = entities.ledeTokens(clean, names);
+            Acronyms.define(t, names, entities, acronyms);
+            tokens.add(t);
+            found.add(names);
+            names.forEach((k, name) -> {
+                if (name.kind() == Entities.Kind.PHRASE || (name.kind() == Entities.Kind.PRODUCT && hasDigit(k))) {
+                    searchable.put(k, name.kind());
+                }
+                if (name.kind() == Entities.Kind.WORD || name.kind() == Entities.Kind.NAME_IN_CHINESE) {
+                    capitalisedMidSentence.add(k);
+                }
+            });
+        }
+        Set<String> prefixes = prefixes(searchable.keySet());
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> keyList = new ArrayList<>();
+        List<Integer> df = new ArrayList<>();
+        int[][] postIds = new int[texts.size()][];
+        float[][] postFactors = new float[texts.size()][];
+        int[][] leadingIds = new int[texts.size()][];
+        int[][] subjectIds = new int[texts.size()][];
+        String[][] ledWith = new String[texts.size()][];
+        for (int p = 0; p < texts.size(); p++) {
+            Map<String, Entities.Name> names = found.get(p);
+            Acronyms.apply(names, acronyms);
+            lowerCaseMatches(tokens.get(p), searchable, prefixes, names);
+            ledWith[p] = ledWith(names, lede[p]);
+            names.keySet().removeIf(entities::isGeneric);
+            int[] mentions = names.values().stream()
+                    .mapToInt(Entities.Name::at)
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            long[] mine = new long[names.size()];
+            int[] leading = new int[names.size()];
+            int k = 0;
+            int lead = 0;
+            Map<Integer, Entities.Kind> leadKinds = new HashMap<>();
+            Map<Integer, Integer> leadAt = new HashMap<>();
+            for (Map.Entry<String, Entities.Name> e : names.entrySet()) {
+                String key = e.getKey();
+                Entities.Name name = e.getValue();
+                Integer id = ids.get(key);
+                if (id == null) {
+                    id = keyList.size();
+                    ids.put(key, id);
+                    keyList.add(key);
+                    df.add(0);
+                }
+                df.set(id, df.get(id) + 1);
+                boolean early = Arrays.binarySearch(mentions, name.at()) < SALIENT_MENTIONS && name.at() < lede[p];
+                // "Codex now supports…" opens a sentence; another post writing "in Codex" shows it is a name.
+                Entities.Kind kind = name.kind() == Entities.Kind.OPENING_WORD && capitalisedMidSentence.contains(key)
+                        ? Entities.Kind.WORD
+                        : name.kind();
+                float factor = (float) (kind.factor * (early ? 1.0 : LATE_MENTION));
+                mine[k++] = ((long) id << 32) | (Float.floatToIntBits(factor) & 0xffffffffL);
+                if (early) {
+                    leading[lead++] = id;
+                    leadKinds.put(id, kind);
+                    leadAt.put(id, name.at());
+                }
+            }
+            Arrays.sort(mine);
+            leadingIds[p] = Arrays.copyOf(leading, lead);
+            subjectIds[p] = subject(leadingIds[p], leadKinds, leadAt, keyList);
+            leadKinds.clear();
+            leadAt.clear();
+            postIds[p] = new int[mine.length];
+            postFactors[p] = new float[mine.length];
+            for (int i = 0; i < mine.length; i++) {
+                postIds[p][i] = (int) (mine[i] >>> 32);
+                postFactors[p][i] = Float.intBitsToFloat((int) mine[i]);
+            }
+        }
+        double lnN = Math.log(Math.max(MIN_WINDOW, texts.size()));
+        double[] rarity = new double[keyList.size()];
+        for (int id = 0; id < rarity.length; id++) {
+            rarity[id] = Math.max(0, 1.0 - Math.log(df.get(id)) / lnN);
+        }
+        return new EntityIndex(
+                keyList.toArray(String[]::new), rarity, postIds, postFactors, leadingIds, subjectIds, ledWith);
+    }
+
+    /**
+     * What a single post is about: the specific names it leads with (not a sentence-opening word); of
+     * a comparison of {@value #LIST_NAMES} or more versioned models, only the first. A post that merely
+     * lists Gemini 3 Pro after Claude Opus 4.5 is not a Gemini 3 Pro story.
+     */
+    private static int[] subject(
+            int[] leading, Map<Integer, Entities.Kind> kinds, Map<Integer, Integer> at, List<String> keys) {
+        List<Integer> out = new ArrayList<>();
+        Set<Integer> productPositions = new HashSet<>();
+        int first = Integer.MAX_VALUE;
+        for (int id : leading) {
+            Entities.Kind kind = kinds.get(id);
+            if (kind.factor < Entities.Kind.WORD.factor) {
+                continue;
+            }
+            out.add(id);
+            if ((kind == Entities.Kind.PRODUCT || kind == Entities.Kind.PHRASE) && hasDigit(keys.get(id))) {
+                productPositions.add(at.get(id));
+                first = Math.min(first, at.get(id));
+            }
+        }
+        if (productPositions.size() >= LIST_NAMES) {
+            int firstAt = first;
+            out.removeIf(id -> at.get(id) != firstAt);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The names, company and product words included ({@code ChatGPT}, {@code OpenAI}), that a post
+     * leads with: among its first {@value #SALIENT_MENTIONS} and in its lede; acronyms and
+     * sentence-opening words left out. Sorted.
+     */
+    private static String[] ledWith(Map<String, Entities.Name> names, int lede) {
+        int[] mentions = names.values().stream()
+                .mapToInt(Entities.Name::at)
+                .distinct()
+                .sorted()
+                .toArray();
+        List<String> out = new ArrayList<>();
+        names.forEach((key, name) -> {
+            Entities.Kind k = name.kind();
+            boolean named = k == Entities.Kind.PRODUCT
+                    || k == Entities.Kind.PHRASE
+                    || k == Entities.Kind.WORD
+                    || k == Entities.Kind.NAME_IN_CHINESE;
+            if (named && name.at() < lede && Arrays.binarySearch(mentions, name.at()) < SALIENT_MENTIONS) {
+                out.add(key);
+            }
+        });
+        String[] sorted = out.toArray(String[]::new);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Adds the window's phrases and versioned names that this post writes in another case. */
+    private static void lowerCaseMatches(
+            List<LatinToken> tokens,
+            Map<String, Entities.Kind> searchable,
+            Set<String> prefixes,
+            Map<String, Entities.Name> names) {
+        String[] canonical = new String[tokens.size()];
+        for (int i = 0; i < canonical.length; i++) {
+            canonical[i] = Entities.canonical(tokens.get(i).text());
+        }
+        for (int from = 0; from < tokens.size(); from++) {
+            String key = "";
+            for (int to = from; to < Math.min(tokens.size(), from + 4); to++) {
+                key = key + canonical[to];
+                if (!prefixes.contains(key)) {
+                    break;
+                }
+                Entities.Kind kind = searchable.get(key);
+                if (kind != null) {
+                    names.putIfAbsent(key, new Entities.Name(kind, from));
+                }
+                if (!tokens.get(to).adjacentToNext()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Every prefix of every key, so the search above stops as soon as no key can match. */
+    private static Set<String> prefixes(Set<String> keys) {
+        Set<String> out = new HashSet<>();
+        for (String k : keys) {
+            for (int i = 1; i <= k.length(); i++) {
+                out.add(k.substring(0, i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int size() {
+        return postIds.length;
+    }
+
+    /** For each name that could weigh at least {@code weight}: the posts that carry it. */
+    List<int[]> postingsAtLeast(double weight) {
+        int[] count = new int[keys.length];
+        for (int[] ids : postIds) {
+            for (int id : ids) {
+                count[id]++;
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        int[][] postings = new int[keys.length][];
+        for (int id = 0; id < keys.length; id++) {
+            if (rarity[id] >= weight && count[id] > 1) {
+                postings[id] = new int[count[id]];
+                out.add(postings[id]);
+            }
+        }
+        int[] fill = new int[keys.length];
+        for (int p = 0; p < postIds.length; p++) {
+            for (int id : postIds[p]) {
+                if (postings[id] != null) {
+                    postings[id][fill[id]++] = p;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The weight of the strongest name two posts share, 0 when they share none. */
+    double shared(int a, int b) {
+        int[] x = postIds[a];
+        int[] y = postIds[b];
+        double best = 0;
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                best = Math.max(best, rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]));
+                i++;
+                j++;
+            }
+        }
+        return best;
+    }
+
+    /** The key of the strongest name two posts share ({@link #shared}), null when they share none. */
+    String sharedKey(int a, int b) {
+        int[] x = postIds[a];
+        int[] y = postIds[b];
+        double best = 0;
+        String key = null;
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                double w = rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]);
+                if (key == null || w > best) {
+                    best = w;
+                    key = keys[x[i]];
+                }
+                i++;
+                j++;
+            }
+        }
+        return key;
+    }
+
+    /**
+     * True when each post leads with a specific subject the other never mentions: "Gemini 3 Pro is
+     * out" and "Nano Banana Pro is out" are two launches of one lab, whatever their words share.
+     */
+    boolean subjectsClash(int a, int b) {
+        return subjectIds[a].length > 0
+                && subjectIds[b].length > 0
+                && !mentionsAny(b, subjectIds[a])
+                && !mentionsAny(a, subjectIds[b]);
+    }
+
+    private boolean mentionsAny(int p, int[] ids) {
+        for (int id : ids) {
+            if (Arrays.binarySearch(postIds[p], id) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The weight of the strongest name {@code a} leads with and {@code b} mentions, 0 when none:
+     * what links a lone quote to a story by the thing it names first.
+     */
+    double sharedLeading(int a, int b) {
+        double best = 0;
+        for (int id : leadingIds[a]) {
+            int i = Arrays.binarySearch(postIds[a], id);
+            int j = Arrays.binarySearch(postIds[b], id);
+            if (i >= 0 && j >= 0) {
+                best = Math.max(best, rarity[id] * Math.min(postFactors[a][i], postFactors[b][j]));
+            }
+        }
+        return best;
+    }
+
+    /** Sorted name ids of post {@code p}. */
+    int[] ids(int p) {
+        return postIds[p];
+    }
+
+    /** Ids of the names post {@code p} mentions among its first {@value #SALIENT_MENTIONS}. */
+    int[] leadingIds(int p) {
+        return leadingIds[p];
+    }
+
+    /** How post {@code p} writes name {@code id} (kind factor × salience), 0 if it is not there. */
+    double factor(int p, int id) {
+        int i = Arrays.binarySearch(postIds[p], id);
+        return i < 0 ? 0 : postFactors[p][i];
+    }
+
+    /** The subject of post {@code p} on its own: see {@link #subject}. */
+    int[] subjectIds(int p) {
+        return subjectIds[p];
+    }
+
+    /** Sorted keys of the names post {@code p} leads with, generic ones included. */
+    String[] ledWith(int p) {
+        return ledWith[p];
+    }
+
+    double rarity(int id) {
+        return rarity[id];
+    }
+
+    /** The names found in post {@code p}, for logs and tests. */
+    List<String> keysOf(int p) {
+        List<String> out = new ArrayList<>();
+        for (int id : postIds[p]) {
+            out.add(keys[id]);
+        }
+        return out;
+    }
+}

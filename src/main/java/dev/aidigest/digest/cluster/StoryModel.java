@@ -1,0 +1,155 @@
+package dev.aidigest.digest.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one model that decides whether two units tell the same story: a logistic regression over
+ * {@link PairEvidence#features()}, {@code P(same) = 1 / (1 + e^−(bias + Σ wᵢ xᵢ))}, linked when
+ * {@code P ≥ threshold}. Its weights are data, fitted from labelled windows by {@code StoryModelFit}
+ * and kept in {@code config/story-model.yml} with the data and scores they came from.
+ */
+public record StoryModel(double bias, double[] weights, double threshold) {
+
+    static final String FILE = "story-model.yml";
+
+    public StoryModel {
+        if (weights.length != PairEvidence.FEATURES.size()) {
+            throw new IllegalArgumentException(
+                    "a story model has " + PairEvidence.FEATURES.size() + " weights, not " + weights.length);
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1, not " + threshold);
+        }
+        weights = weights.clone();
+    }
+
+    /** The model of {@code configDir/story-model.yml}, or the bundled one when there is none. */
+    public static StoryModel load(Path configDir) {
+        Path file = configDir == null ? null : configDir.resolve(FILE);
+        if (file != null && Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return parse(in, file.toString());
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return bundled();
+    }
+
+    /** The model shipped in the jar. */
+    public static StoryModel bundled() {
+        try (InputStream in = StoryModel.class.getResourceAsStream("/config/" + FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled config/" + FILE + " is missing");
+            }
+            return parse(in, "bundled config/" + FILE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled config/" + FILE, e);
+        }
+    }
+
+    static StoryModel parse(InputStream in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(source + ": expected keys bias, threshold and weights");
+        }
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!List.of("bias", "threshold", "weights").contains(key)) {
+                throw new IllegalArgumentException(source + ": unknown key '" + key + "'");
+            }
+        }
+        JsonNode w = root.path("weights");
+        double[] weights = new double[PairEvidence.FEATURES.size()];
+        for (Iterator<String> keys = w.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!PairEvidence.FEATURES.contains(key)) {
+                throw new IllegalArgumentException(source + ": unknown feature '" + key + "' under weights (known: "
+                        + String.join(", ", PairEvidence.FEATURES) + ")");
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = number(w, PairEvidence.FEATURES.get(i), source + ": weights");
+        }
+        return new StoryModel(number(root, "bias", source), weights, number(root, "threshold", source));
+    }
+
+    private static double number(JsonNode node, String key, String where) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException(where + ": '" + key + "' must be a number");
+        }
+        return v.asDouble();
+    }
+
+    /** The log-odds that the pair is one story. */
+    public double logit(PairEvidence e) {
+        double[] x = e.features();
+        double z = bias;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * x[i];
+        }
+        return z;
+    }
+
+    public double probability(PairEvidence e) {
+        return 1 / (1 + Math.exp(-logit(e)));
+    }
+
+    public boolean links(PairEvidence e) {
+        return probability(e) >= threshold;
+    }
+
+    /** Weight by feature name, in {@link PairEvidence#FEATURES} order. */
+    public Map<String, Double> named() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < weights.length; i++) {
+            out.put(PairEvidence.FEATURES.get(i), weights[i]);
+        }
+        return out;
+    }
+
+    /** The similarity at which two posts in one language, at the same time, link with nothing else in common. */
+    public double similarityAlone() {
+        PairEvidence zero = new PairEvidence(0, 0, null, false, false, false, false, false, 0, false);
+        return (Math.log(threshold / (1 - threshold)) - logit(zero)) / weights[0];
+    }
+
+    /**
+     * The lowest similarity at which a pair with no name, lead, link or reply/quote in common can
+     * still be linked (the most favourable of the other features): pairs below it need not have their
+     * similarity computed exactly. {@code Double.POSITIVE_INFINITY} when no similarity is enough.
+     */
+    double minSimilarityWithoutNames(double maxHours) {
+        double best = Double.POSITIVE_INFINITY;
+        double need = Math.log(threshold / (1 - threshold));
+        for (int cross = 0; cross <= 1; cross++) {
+            for (int author = 0; author <= 1; author++) {
+                for (double hours : new double[] {0, maxHours}) {
+                    PairEvidence zero = new PairEvidence(
+                            0, 0, null, false, false, author == 1, false, false, (float) hours, cross == 1);
+                    double slope = weights[0] + cross * weights[1];
+                    if (slope > 0) {
+                        best = Math.min(best, (need - logit(zero)) / slope);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.aidigest.digest.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aidigest.config.AppConfig.ClusterConfig;
+import dev.aidigest.config.ConfigLoader;
+import dev.aidigest.digest.*;
+import dev.aidigest.llm.BgeEmbedder;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clustering quality on two hand-labelled windows, with the real embedding model and the
+ * thresholds from {@code config/application.yml}. Pairwise: of the post pairs put in one story,
+ * how many belong together (precision); of those that belong together, how many were put together
+ * (recall).
+ *
+ * <p>{@code labelled_posts.jsonl} (65 posts, 32 stories) is the set the thresholds were tuned on.
+ * {@code heldout_posts.jsonl} (48 posts, 23 stories) was written afterwards from other stories; its
+ * mistakes then motivated three general fixes (benchmarks as generic names, late mentions weigh
+ * less, a sentence-initial word counts as a name when another post capitalises it mid-sentence),
+ * so it is no longer untouched: read its numbers as "second set", not as a clean hold-out. Its
+ * recall is 0.78, not 0.8: what it misses are Chinese and English tellings with no rare Latin name
+ * in common and centred similarity under 0.4 (antirez's reflections, Karpathy's review, Codex
+ * Skills; the ChatGPT app directory joined once a Chinese and an English post leading with the same
+ * name link at 0.25, see {@code Links}), and one post that names MiMo-V2-Flash but reads unlike the
+ * other two; loosening for them (entity_similarity −0.05) brings it to 0.81 but sits next to a cliff
+ * (−0.1 drops the tuning set's precision to 0.77), so it was not done. The asserts hold the numbers reached, so a change that lowers them fails.
+ */
+class StoryClustererLabelledTest {
+
+    private static final Instant START = Instant.parse("2025-11-26T04:00:00Z");
+    private static LabelledSet tuning;
+    private static LabelledSet second;
+    private static StoryClusterer clusterer;
+
+    @BeforeAll
+    static void embedOnce() {
+        BgeEmbedder embedder = new BgeEmbedder();
+        tuning = LabelledSet.load("/clustering/labelled_posts.jsonl", START, embedder);
+        second = LabelledSet.load("/clustering/heldout_posts.jsonl", START, embedder);
+        ClusterConfig config =
+                new ConfigLoader(Path.of("config"), Map.of()).app().clustering();
+        clusterer = new StoryClusterer(config, Entities.standard(), Background.bgeSmallZh(), StoryModel.bundled());
+    }
+
+    @Test
+    void clustersTheTuningWindowWithHighPairwisePrecisionAndRecall() {
+        LabelledSet.PairScores scores = scoreAndPrint("tuning set", tuning);
+
+        assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
+        assertThat(scores.recall()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void clustersTheSecondWindowWithHighPairwisePrecisionAndRecall() {
+        LabelledSet.PairScores scores = scoreAndPrint("second set", second);
+
+        assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
+        assertThat(scores.recall()).isGreaterThanOrEqualTo(0.78);
+    }
+
+    @Test
+    void keepsTwoMetaStoriesApartAndTellsFluxOnceAcrossLanguages() {
+        List<Story> stories = clusterer.cluster(tuning.posts());
+
+        Story flux = storyOf(stories, "flux2");
+        assertThat(flux.posts())
+                .extracting(p -> tuning.storyOf().get(p.id()))
+                .containsOnly("flux2")
+                .hasSize(4);
+        assertThat(flux.authors()).containsExactlyInAnyOrder("Black Forest Labs", "merve", "歸藏(guizang.ai)", "clem 🤗");
+        assertThat(storyOf(stories, "sam3")).isNotSameAs(storyOf(stories, "meta_glasses"));
+        assertThat(storyOf(stories, "chatgpt_shopping")).isNotSameAs(storyOf(stories, "codex_max"));
+    }
+
+    private static Story storyOf(List<Story> stories, String label) {
+        return stories.stream()
+                .filter(s -> s.posts().stream()
+                        .anyMatch(p -> tuning.storyOf().get(p.id()).equals(label)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static LabelledSet.PairScores scoreAndPrint(String name, LabelledSet set) {
+        List<Story> stories = clusterer.cluster(set.posts());
+        LabelledSet.PairScores scores = set.score(stories);
+        System.out.printf(
+                Locale.ROOT,
+                "clustering %s: %d posts, %d stories found; pairwise precision %.3f"
+                        + " recall %.3f (tp %d fp %d fn %d)%n",
+                name,
+                set.posts().size(),
+                stories.size(),
+                scores.precision(),
+                scores.recall(),
+                scores.truePositives(),
+                scores.falsePositives(),
+                scores.falseNegatives());
+        set.mistakes(stories).forEach(m -> System.out.println("  " + m));
+        return scores;
+    }
+}

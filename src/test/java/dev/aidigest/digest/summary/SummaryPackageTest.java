@@ -1,0 +1,46 @@
+package dev.aidigest.digest.summary;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the package documentation of {@code digest.summary} says it may use, checked. */
+class SummaryPackageTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void load() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.aidigest");
+    }
+
+    @Test
+    void theSummarizerUsesOnlyTheDigestsValuesAndTextHelpers() {
+        classes()
+                .that()
+                .resideInAPackage("dev.aidigest.digest.summary..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", "dev.aidigest.digest", "dev.aidigest.digest.summary..", "dev.aidigest.ingest")
+                .check(main);
+    }
+
+    @Test
+    void theDigestPipelineReachesTheSummarizerOnlyThroughItsPort() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.aidigest.digest", "dev.aidigest.digest.cluster..", "dev.aidigest.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.aidigest.digest.summary..")
+                .check(main);
+    }
+}
