@@ -42,6 +42,7 @@ import dev.aidigest.store.OutboxStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SiteArchiveStore;
 import dev.aidigest.store.SubscriptionStore;
+import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
 import dev.aidigest.web.OpsRoutes;
@@ -66,8 +67,15 @@ public final class ServeWiring {
      * works with or without {@code serve} running (serve's delivery job polls the outbox).
      */
     public static Outbox outbox(Database db, Clock clock) {
+        return outbox(db, Aliases.bundled(), clock);
+    }
+
+    /** As above; /follow words match by the same names as /topic. */
+    public static Outbox outbox(Database db, Aliases aliases, Clock clock) {
         return new Outbox(
-                new OutboxStore(db), new Alerts(new AlertStore(db), new TermMatch(new Tokenizer()), clock), clock);
+                new OutboxStore(db),
+                new Alerts(new AlertStore(db), new TermMatch(new Tokenizer(aliases)), clock),
+                clock);
     }
 
     public static ScheduleSettings schedule(AppConfig config) {
@@ -112,7 +120,29 @@ public final class ServeWiring {
             DigestRun digests,
             ReportRun reports,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), clock);
+        return serve(config, schedule, db, ingest, digests, reports, Aliases.bundled(), clock);
+    }
+
+    /** As above, with the names /topic and /follow treat as one ({@code config/aliases.yml}). */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            Aliases aliases,
+            Clock clock) {
+        return serve(
+                config,
+                schedule,
+                db,
+                ingest,
+                digests,
+                reports,
+                DeliverySettings.defaults(),
+                new SearchStore(db, new Tokenizer(aliases)),
+                clock);
     }
 
     /** As above, with the delivery worker's pacing and lease spelled out. */
@@ -125,7 +155,19 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             Clock clock) {
-        SearchStore search = new SearchStore(db);
+        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), clock);
+    }
+
+    private static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            DeliverySettings delivery,
+            SearchStore search,
+            Clock clock) {
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
         IngestRun ingestAndIndex = () -> {
             ingest.runOnce();

@@ -36,6 +36,7 @@ import dev.aidigest.store.PostStore;
 import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.SourceStateStores;
 import dev.aidigest.store.SummaryStore;
+import dev.aidigest.text.Aliases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ public final class Wiring implements AutoCloseable {
 
     private final AppConfig config;
     private final SourcesConfig sourcesConfig;
+    private final Aliases aliases;
     private final ConfigLoader loader;
     private final Path dataDir;
     private final Path configDir;
@@ -78,6 +80,7 @@ public final class Wiring implements AutoCloseable {
         this.loader = loader;
         this.config = loader.app();
         this.sourcesConfig = loader.sources();
+        this.aliases = Aliases.load(configDir); // a broken aliases.yml stops every command here, with its line
         this.dataDir = dataDir;
         this.clock = clock;
     }
@@ -90,6 +93,11 @@ public final class Wiring implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The names of each entity in every language ({@code config/aliases.yml}, else the bundled list). */
+    public Aliases aliases() {
+        return aliases;
     }
 
     public ZoneId zone() {
@@ -197,7 +205,8 @@ public final class Wiring implements AutoCloseable {
                         loader.prompt("story"),
                         loader.prompt("categories"),
                         new SummaryStore(db(), clock),
-                        offline);
+                        offline,
+                        aliases);
                 summarizer = llm;
             } else {
                 summarizer = offline;
@@ -217,12 +226,21 @@ public final class Wiring implements AutoCloseable {
     }
 
     public DigestBuilder builder() {
-        return DigestBuilder.create(posts(), digests(), summarizer(), config, sourcesConfig, configDir, review());
+        return DigestBuilder.create(
+                posts(), digests(), summarizer(), config, sourcesConfig, configDir, aliases, review());
     }
 
     /** The pipeline with no LLM anywhere: the offline summarizer and no merge review ({@code digest --explain}). */
     public DigestBuilder offlineBuilder() {
-        return DigestBuilder.create(posts(), digests(), new OfflineSummarizer(), config, sourcesConfig, configDir);
+        return DigestBuilder.create(
+                posts(),
+                digests(),
+                new OfflineSummarizer(),
+                config,
+                sourcesConfig,
+                configDir,
+                aliases,
+                new DisabledMergeReview());
     }
 
     /** @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir} */
@@ -239,11 +257,11 @@ public final class Wiring implements AutoCloseable {
         ReportStore store = new ReportStore(db(), clock);
         OfflineReportWriter offline = new OfflineReportWriter(MarketScan.standard(), clock);
         ReportWriter writer = config.llm() != null && config.llm().enabled()
-                ? new LangChainReportWriter(config.llm(), loader.prompt("report"), offline)
+                ? new LangChainReportWriter(config.llm(), loader.prompt("report"), offline, aliases)
                 : offline;
         return new DailyReports(
                 new DayMaterials(store, Entities.standard()),
-                WordCounts.standard(),
+                WordCounts.standard(aliases),
                 new WordCloudPainter(WordCloudPainter.CJK_FONT),
                 writer,
                 store,
@@ -259,7 +277,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
     public int publish(long digestId) {
-        return ServeWiring.outbox(db(), clock).publish(digestId);
+        return ServeWiring.outbox(db(), aliases, clock).publish(digestId);
     }
 
     /** {@code serve}: the scheduler runs ingest, the digest of each slot and delivery; chat bots and HTTP on top. */
@@ -278,6 +296,7 @@ public final class Wiring implements AutoCloseable {
                     return editions.make(slot).id();
                 },
                 reportRun(),
+                aliases,
                 clock);
     }
 

@@ -53,6 +53,7 @@ public record AppConfig(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DigestConfig(int minItems, int maxItems, int repeatWindowHours, String cron, String siteDir) {}
 
+    /** @param unknownAuthorWeight the weight of an X account not in sources.yml; 0 or absent means 0.7 */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RankingConfig(
             double engagementWeight,
@@ -60,7 +61,24 @@ public record AppConfig(
             double authorWeightWeight,
             double recencyWeight,
             int normDays,
-            double minScore) {}
+            double minScore,
+            double unknownAuthorWeight) {
+        public static final double DEFAULT_UNKNOWN_AUTHOR_WEIGHT = 0.7;
+
+        public RankingConfig {
+            unknownAuthorWeight = unknownAuthorWeight > 0 ? unknownAuthorWeight : DEFAULT_UNKNOWN_AUTHOR_WEIGHT;
+        }
+
+        public RankingConfig(
+                double engagementWeight,
+                double authorsWeight,
+                double authorWeightWeight,
+                double recencyWeight,
+                int normDays,
+                double minScore) {
+            this(engagementWeight, authorsWeight, authorWeightWeight, recencyWeight, normDays, minScore, 0);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     /** How stories are formed; the pair model's weights are in {@code story-model.yml}. */

@@ -7,6 +7,7 @@ import dev.aidigest.digest.cluster.Centring;
 import dev.aidigest.digest.cluster.Clustering;
 import dev.aidigest.digest.cluster.StoryClusterer;
 import dev.aidigest.digest.cluster.StoryModel;
+import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.digest.rank.RankedStory;
 import dev.aidigest.digest.rank.RepeatGuard;
 import dev.aidigest.digest.rank.StoryRanker;
@@ -100,7 +101,15 @@ public final class DigestBuilder {
             AppConfig config,
             SourcesConfig sources,
             Path configDir) {
-        return create(posts, digests, summarizer, config, sources, configDir, new DisabledMergeReview());
+        return create(
+                posts,
+                digests,
+                summarizer,
+                config,
+                sources,
+                configDir,
+                Aliases.load(configDir),
+                new DisabledMergeReview());
     }
 
     /** The pipeline as configured, with the bundled word lists and bge-small-zh background. */
@@ -111,13 +120,14 @@ public final class DigestBuilder {
             AppConfig config,
             SourcesConfig sources,
             Path configDir,
+            Aliases aliases,
             MergeReview review) {
-        Entities entities = Entities.standard(Aliases.load(configDir));
+        Entities entities = Entities.standard(aliases);
         Background background = Background.bgeSmallZh();
         return new DigestBuilder(
                 posts,
                 summarizer,
-                PostFilter.fromConfigDir(configDir),
+                PostFilter.fromConfigDir(configDir, sources.weights().keySet()),
                 new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir)),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
@@ -222,24 +232,11 @@ public final class DigestBuilder {
                 candidates,
                 millis,
                 window,
-                dropReasons(window, filtered),
+                filtered.reasons(),
                 clustering,
                 ranked,
                 scoreParts(ranked, norms, slot),
                 judged.stream().filter(r -> r.decision().dropped()).toList());
-    }
-
-    /** The filter's reason for each post of {@code window} that it did not keep. */
-    private Map<Long, PostFilter.Reason> dropReasons(List<StoredPost> window, PostFilter.Result filtered) {
-        Set<Long> kept = new HashSet<>();
-        filtered.kept().forEach(p -> kept.add(p.id()));
-        Map<Long, PostFilter.Reason> out = new LinkedHashMap<>();
-        for (StoredPost p : window) {
-            if (!kept.contains(p.id())) {
-                out.put(p.id(), filter.reasonToDrop(p.post()));
-            }
-        }
-        return out;
     }
 
     private Map<String, StoryRanker.Parts> scoreParts(List<RankedStory> ranked, Map<String, Double> norms, Slot slot) {

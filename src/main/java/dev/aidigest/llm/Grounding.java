@@ -1,5 +1,6 @@
 package dev.aidigest.llm;
 
+import dev.aidigest.text.Aliases;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,11 @@ import java.util.regex.Pattern;
  * Checks that an LLM answer invents no facts a machine can check: every number and every
  * Latin-script name in it must occur in the story's posts. Full-width forms, thousands separators
  * and multipliers are normalised, so "4000 万美元" is grounded by "$40M" and "５００" by "500".
+ *
+ * <p>Known names ({@link Aliases}) are grounded by their entity, in any language: "英伟达" in an
+ * answer by "Nvidia" in a post and the other way round. That also makes Chinese names checkable: a
+ * Chinese alias whose entity no post names is reported like an invented Latin name. An org link
+ * grounds nothing ("奥特曼" is not grounded by "OpenAI").
  */
 final class Grounding {
 
@@ -54,9 +60,18 @@ final class Grounding {
     private final String squashed;
     private final String bare;
     private final List<Double> values = new ArrayList<>();
+    private final Aliases aliases;
+    private final Set<String> entities;
+
+    /** With the bundled aliases. */
+    Grounding(String corpus) {
+        this(corpus, Aliases.bundled());
+    }
 
     /** @param corpus everything the model was allowed to know: post texts, author names and handles */
-    Grounding(String corpus) {
+    Grounding(String corpus, Aliases aliases) {
+        this.aliases = aliases;
+        this.entities = aliases.idsIn(corpus);
         this.text = normalise(corpus);
         this.squashed = squash(text);
         this.bare = withoutSeparators(text);
@@ -68,8 +83,8 @@ final class Grounding {
 
     /** Numbers and names in {@code answer} that the posts never mention, in order of appearance. */
     List<String> ungrounded(String answer) {
-        String a = normalise(answer);
         Set<String> missing = new LinkedHashSet<>();
+        String a = normalise(withoutKnownNames(answer, missing));
         StringBuilder rest = new StringBuilder(a);
         Matcher t = TOKEN.matcher(a);
         while (t.find()) {
@@ -87,6 +102,40 @@ final class Grounding {
             checkNumber(n.group(), rest, n.end(), missing);
         }
         return new ArrayList<>(missing);
+    }
+
+    /**
+     * The answer with every known name blanked out that is grounded by its entity, or that is Chinese
+     * and not grounded (added to {@code missing} as written). An ungrounded Latin name stays for the
+     * token check below, which also accepts it spelled differently in the posts.
+     */
+    private String withoutKnownNames(String answer, Set<String> missing) {
+        List<Aliases.Match> names = aliases.find(answer);
+        if (names.isEmpty()) {
+            return answer;
+        }
+        StringBuilder rest = new StringBuilder(answer);
+        for (Aliases.Match n : names) {
+            if (!Aliases.isWholeWord(answer, n)) {
+                continue; // "GPT-6" is checked as written, not as a GPT
+            }
+            String written = answer.substring(n.start(), n.end());
+            boolean grounded = entities.contains(n.id());
+            if (!grounded && written.codePoints().noneMatch(Grounding::isHan)) {
+                continue;
+            }
+            if (!grounded) {
+                missing.add(written);
+            }
+            for (int i = n.start(); i < n.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        return rest.toString();
+    }
+
+    private static boolean isHan(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private void checkNumber(String number, CharSequence s, int end, Set<String> missing) {

@@ -6,6 +6,7 @@ import dev.aidigest.report.DailyReport;
 import dev.aidigest.report.DayMaterial;
 import dev.aidigest.report.OfflineReportWriter;
 import dev.aidigest.report.ReportWriter;
+import dev.aidigest.text.Aliases;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -35,14 +36,25 @@ public final class LangChainReportWriter implements ReportWriter {
     private final String engine;
     private final String systemPrompt;
     private final OfflineReportWriter offline;
-    private final ReportAnswer check = new ReportAnswer();
+    private final ReportAnswer check;
 
     /** @param systemPrompt {@code config/prompts/report.md} */
     public LangChainReportWriter(LlmConfig config, String systemPrompt, OfflineReportWriter offline) {
-        this(config, systemPrompt, offline, LlmTuning.from(config));
+        this(config, systemPrompt, offline, Aliases.bundled());
+    }
+
+    /** @param aliases names that ground each other in the grounding check ("英伟达" by "Nvidia") */
+    public LangChainReportWriter(LlmConfig config, String systemPrompt, OfflineReportWriter offline, Aliases aliases) {
+        this(config, systemPrompt, offline, LlmTuning.from(config), aliases);
     }
 
     LangChainReportWriter(LlmConfig config, String systemPrompt, OfflineReportWriter offline, LlmTuning tuning) {
+        this(config, systemPrompt, offline, tuning, Aliases.bundled());
+    }
+
+    LangChainReportWriter(
+            LlmConfig config, String systemPrompt, OfflineReportWriter offline, LlmTuning tuning, Aliases aliases) {
+        this.check = new ReportAnswer(aliases);
         this.tuning = tuning;
         this.engine = config.model();
         this.systemPrompt = systemPrompt;

@@ -9,6 +9,7 @@ import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.Summarizer;
 import dev.aidigest.digest.SummaryCache;
 import dev.aidigest.digest.summary.OfflineSummarizer;
+import dev.aidigest.text.Aliases;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
@@ -55,7 +56,18 @@ public final class LangChainSummarizer implements Summarizer {
             String categoriesPrompt,
             SummaryCache cache,
             OfflineSummarizer offline) {
-        this(config, storyPrompt, categoriesPrompt, cache, offline, LlmTuning.from(config));
+        this(config, storyPrompt, categoriesPrompt, cache, offline, Aliases.bundled());
+    }
+
+    /** @param aliases names that ground each other in the grounding check ("英伟达" by "Nvidia") */
+    public LangChainSummarizer(
+            LlmConfig config,
+            String storyPrompt,
+            String categoriesPrompt,
+            SummaryCache cache,
+            OfflineSummarizer offline,
+            Aliases aliases) {
+        this(config, storyPrompt, categoriesPrompt, cache, offline, LlmTuning.from(config), aliases);
     }
 
     LangChainSummarizer(
@@ -65,6 +77,17 @@ public final class LangChainSummarizer implements Summarizer {
             SummaryCache cache,
             OfflineSummarizer offline,
             LlmTuning tuning) {
+        this(config, storyPrompt, categoriesPrompt, cache, offline, tuning, Aliases.bundled());
+    }
+
+    LangChainSummarizer(
+            LlmConfig config,
+            String storyPrompt,
+            String categoriesPrompt,
+            SummaryCache cache,
+            OfflineSummarizer offline,
+            LlmTuning tuning,
+            Aliases aliases) {
         this.tuning = tuning;
         this.engine = config.model();
         this.offline = offline;
@@ -78,7 +101,8 @@ public final class LangChainSummarizer implements Summarizer {
                 format,
                 cache,
                 engine,
-                offline);
+                offline,
+                aliases);
         this.categories = new CategoryWriter(categoriesPrompt, check, cache, engine, offline);
     }
 

@@ -6,6 +6,7 @@ import dev.aidigest.digest.PostText;
 import dev.aidigest.report.DailyReport;
 import dev.aidigest.report.DayItem;
 import dev.aidigest.report.DayPost;
+import dev.aidigest.text.Aliases;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,11 @@ final class ReportAnswer {
     static final List<String> ANALYSIS_PARTS = List.of("技术发展", "产业创新", "社会影响");
 
     private final AnswerCheck json = new AnswerCheck();
+    private final Aliases aliases;
+
+    ReportAnswer(Aliases aliases) {
+        this.aliases = aliases;
+    }
 
     Result check(String answer, ReportPrompt prompt) {
         JsonNode root = json.parseObject(answer);
@@ -57,7 +63,7 @@ final class ReportAnswer {
             return fail("key_points 至少要有 " + want + " 条有效的关键点：每条 ref 是存在的条目编号（1–" + prompt.items.size()
                     + "）且互不相同，text 是 6–60 字的中文");
         }
-        Grounding grounding = new Grounding(prompt.corpus());
+        Grounding grounding = new Grounding(prompt.corpus(), aliases);
         StringBuilder all = new StringBuilder(overview).append('\n');
         points.forEach(p -> all.append(p.text()).append('\n'));
         List<DailyReport.Opinion> opinions = opinions(root.path("opinions"), prompt.opinionPosts);

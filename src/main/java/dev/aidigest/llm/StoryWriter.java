@@ -6,6 +6,7 @@ import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.SummaryCache;
 import dev.aidigest.digest.summary.OfflineSummarizer;
+import dev.aidigest.text.Aliases;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -35,6 +36,7 @@ final class StoryWriter {
     private final SummaryCache cache;
     private final String engine;
     private final OfflineSummarizer offline;
+    private final Aliases aliases;
 
     StoryWriter(
             String systemPrompt,
@@ -43,7 +45,9 @@ final class StoryWriter {
             ResponseFormat format,
             SummaryCache cache,
             String engine,
-            OfflineSummarizer offline) {
+            OfflineSummarizer offline,
+            Aliases aliases) {
+        this.aliases = aliases;
         this.systemPrompt = systemPrompt;
         this.prompt = prompt;
         this.check = check;
@@ -70,7 +74,7 @@ final class StoryWriter {
         messages.add(UserMessage.from(prompt.render(brief)));
         try {
             ChatCaller.Answer answer = caller.call(messages, format);
-            Grounding grounding = new Grounding(corpus(story));
+            Grounding grounding = new Grounding(corpus(story), aliases);
             AnswerCheck.Result result = check.story(answer.text(), grounding);
             if (!result.ok()) {
                 log.info("story {}: answer rejected ({}), asking once for a repair", id, result.error());

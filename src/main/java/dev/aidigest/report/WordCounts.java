@@ -2,6 +2,7 @@ package dev.aidigest.report;
 
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import dev.aidigest.digest.PostText;
+import dev.aidigest.text.Aliases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,11 @@ import java.util.regex.Pattern;
  * taken as one name before anything is split, and a shorter name inside a longer one counts for the
  * longer one. Chinese is segmented by jieba; Chinese and English stop words, links and mentions are
  * left out.
+ *
+ * <p>The names of one entity ({@link Aliases}) are one word: {@code 英伟达} and {@code Nvidia} count
+ * together and show as the form the texts write most. A Chinese alias counts wherever it is found; a
+ * Latin one only where it is the whole name run ({@code Claude} alone, but {@code Claude Opus 4.5} stays
+ * the longer name).
  */
 public final class WordCounts {
 
@@ -38,20 +44,27 @@ public final class WordCounts {
     private final Set<String> stopEn;
     private final Set<String> stopZh;
     private final Set<String> terms;
+    private final Aliases aliases;
     private volatile JiebaSegmenter jieba;
 
     /**
      * @param terms lower-case English words worth a place in the cloud when written in lower case
      *              ({@code model}, {@code agent}); capitalised words and names need no list
      */
-    WordCounts(Set<String> stopEn, Set<String> stopZh, Set<String> terms) {
+    WordCounts(Set<String> stopEn, Set<String> stopZh, Set<String> terms, Aliases aliases) {
         this.stopEn = Set.copyOf(stopEn);
         this.stopZh = Set.copyOf(stopZh);
         this.terms = Set.copyOf(terms);
+        this.aliases = aliases;
+    }
+
+    /** The bundled stop word lists and aliases. */
+    public static WordCounts standard() {
+        return standard(Aliases.bundled());
     }
 
     /** The bundled stop word lists (English from the digest's list plus web noise; Chinese from the report's). */
-    public static WordCounts standard() {
+    public static WordCounts standard(Aliases aliases) {
         Set<String> en = new HashSet<>(words("/dev/aidigest/digest/stopwords-en.txt", true));
         en.addAll(List.of(
                 "https", "http", "www", "com", "amp", "rt", "via", "just", "like", "get", "got", "one", "now", "new",
@@ -72,7 +85,7 @@ public final class WordCounts {
                 "gpu",
                 "paper"));
         terms.removeIf(t -> !t.matches("[a-z][a-z0-9.\\-]*"));
-        return new WordCounts(en, words("stopwords-zh.txt", false), terms);
+        return new WordCounts(en, words("stopwords-zh.txt", false), terms, aliases);
     }
 
     private static Set<String> words(String resource, boolean oneALine) {
@@ -102,10 +115,12 @@ public final class WordCounts {
         Map<String, Map<String, Integer>> forms = new HashMap<>();
         Set<String> names = new HashSet<>();
         for (String raw : texts) {
-            String text = PostText.clean(raw).replaceAll("@\\w+", " ");
+            String cleaned = PostText.clean(raw).replaceAll("@\\w+", " ");
+            Map<Long, String> latinNames = new HashMap<>();
+            String text = countChineseNames(cleaned, latinNames, counts, forms, names);
             Matcher m = LATIN_RUN.matcher(text);
             while (m.find()) {
-                latin(m.group(), counts, forms, names);
+                latin(m.group(), m.start(), latinNames, counts, forms, names);
             }
             Matcher h = HAN.matcher(text);
             while (h.find()) {
@@ -123,22 +138,89 @@ public final class WordCounts {
         return out.subList(0, Math.min(max, out.size()));
     }
 
+    /**
+     * Counts each alias that has a Chinese character under its entity and blanks it out, so jieba does
+     * not count it again; remembers where the Latin-only ones are ({@link #span}) for {@link #latin}.
+     */
+    private String countChineseNames(
+            String text,
+            Map<Long, String> latinNames,
+            Map<String, Integer> counts,
+            Map<String, Map<String, Integer>> forms,
+            Set<String> names) {
+        List<Aliases.Match> found = aliases.find(text);
+        if (found.isEmpty()) {
+            return text;
+        }
+        StringBuilder rest = new StringBuilder(text);
+        for (Aliases.Match n : found) {
+            String written = text.substring(n.start(), n.end());
+            if (written.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                latinNames.put(span(n.start(), n.end()), n.id());
+                continue;
+            }
+            addEntity(n.id(), written, counts, forms, names);
+            for (int i = n.start(); i < n.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        return rest.toString();
+    }
+
+    private static long span(int start, int end) {
+        return (long) start << 32 | end;
+    }
+
+    private void addEntity(
+            String id,
+            String written,
+            Map<String, Integer> counts,
+            Map<String, Map<String, Integer>> forms,
+            Set<String> names) {
+        String key = "entity:" + id;
+        add(key, written, counts, forms);
+        aliases.entity(id)
+                .filter(e -> e.kind() == Aliases.Kind.PRODUCT || e.kind() == Aliases.Kind.MODEL)
+                .ifPresent(e -> names.add(key));
+    }
+
     private void latin(
-            String run, Map<String, Integer> counts, Map<String, Map<String, Integer>> forms, Set<String> names) {
+            String run,
+            int at,
+            Map<Long, String> latinNames,
+            Map<String, Integer> counts,
+            Map<String, Map<String, Integer>> forms,
+            Set<String> names) {
         List<String> words = new ArrayList<>(List.of(run.split(" ")));
-        while (!words.isEmpty() && stopEn.contains(words.get(0).toLowerCase(Locale.ROOT))) {
-            words.remove(0); // "Introducing Claude Opus 4.5": the name starts after the sentence's opening word
+        // "Introducing Claude Opus 4.5": the name starts after the sentence's opening word
+        while (!words.isEmpty()
+                && (stopEn.contains(words.get(0).toLowerCase(Locale.ROOT))
+                        || words.size() > 1 && plainLowerCase(words.get(0)))) {
+            at += words.remove(0).length() + 1;
         }
         if (words.isEmpty()) {
             return;
         }
+        String whole = String.join(" ", words);
+        String entity = latinNames.get(span(at, at + whole.length()));
+        if (entity != null) {
+            addEntity(entity, whole, counts, forms, names); // "Jensen Huang", "Nvidia": the run is the alias
+            return;
+        }
         if (words.size() > 1 && words.size() <= MAX_NAME_WORDS) {
-            String name = String.join(" ", words);
+            String name = whole;
             add(name.toLowerCase(Locale.ROOT), name, counts, forms);
             names.add(name.toLowerCase(Locale.ROOT));
             return;
         }
         for (String w : words) {
+            int wordAt = at;
+            at += w.length() + 1;
+            String alias = latinNames.get(span(wordAt, wordAt + w.length()));
+            if (alias != null) {
+                addEntity(alias, w, counts, forms, names);
+                continue;
+            }
             String key = w.toLowerCase(Locale.ROOT);
             boolean versioned = w.matches(".*[A-Za-z].*") && w.matches(".*\\d.*") || w.matches(".*[.\\-].*");
             boolean capitalised = Character.isUpperCase(w.charAt(0));
@@ -161,6 +243,15 @@ public final class WordCounts {
                 }
             }
         }
+    }
+
+    /**
+     * A word before a capitalised name that is no part of it: "open-sources Kimi K2", and the "s" of
+     * "NVIDIA's Jensen Huang" where the run starts after the apostrophe. Names start with a capital,
+     * a digit or an inner capital (iPhone).
+     */
+    private static boolean plainLowerCase(String word) {
+        return word.chars().noneMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
     }
 
     /** "Opus 4.5" inside "Claude Opus 4.5" counts for the longer name when the longer one is frequent enough. */

@@ -2,6 +2,7 @@ package dev.aidigest.search;
 
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import com.huaban.analysis.jieba.SegToken;
+import dev.aidigest.text.Aliases;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,12 @@ import java.util.regex.Pattern;
  * are segmented by jieba (index mode for documents, search mode for queries). Latin tokens are
  * lower-cased and kept whole ({@code flux.2}, {@code qwen3-vl}); documents also get their parts split
  * on {@code - . _ /}, and their prefixes, so {@code Qwen3} finds {@code Qwen3-VL} and {@code GPT-5} finds {@code GPT-5.1}, while {@code FLUX.2} only finds {@code FLUX.2}.
+ *
+ * <p>Names of one entity in any language are one term ({@link #entityTerm}): a document that names
+ * Nvidia, as {@code 英伟达}, {@code Nvidia} or inside {@code Nvidia Blackwell}, gets {@code entity:nvidia};
+ * a query word that is a whole name ({@code 英伟达}) asks for that term instead of its own, so
+ * {@code /topic 英伟达} finds the posts that say Nvidia and the other way round. A query word that
+ * only starts with a name ({@code Qwen3}) keeps its own term.
  */
 public final class Tokenizer {
 
@@ -24,6 +31,26 @@ public final class Tokenizer {
     private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[._\\-+/][\\p{IsLatin}0-9]+)*\\+*");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
     private static final Pattern PARTS = Pattern.compile("[._\\-/]");
+
+    /** What every name of an entity is indexed as; no word of a text can produce it (':' is never in a token). */
+    public static String entityTerm(String id) {
+        return "entity:" + id;
+    }
+
+    private final Aliases aliases;
+
+    /** With the bundled names. */
+    public Tokenizer() {
+        this(Aliases.bundled());
+    }
+
+    public Tokenizer(Aliases aliases) {
+        this.aliases = aliases;
+    }
+
+    public Aliases aliases() {
+        return aliases;
+    }
 
     // jieba loads its dictionary (~3 s) on construction: only when Chinese text first shows up
     private volatile JiebaSegmenter jieba;
@@ -45,6 +72,9 @@ public final class Tokenizer {
     public Set<String> documentTerms(String text) {
         Set<String> out = new LinkedHashSet<>();
         String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        if (text != null) {
+            aliases.findAll(text).forEach(n -> add(out, entityTerm(n.id())));
+        }
         Matcher m = LATIN.matcher(lower);
         while (m.find()) {
             String token = m.group();
@@ -71,7 +101,7 @@ public final class Tokenizer {
     /** The terms a query requires, all of them; single Han characters are dropped when words remain. */
     public List<String> queryTerms(String query) {
         Set<String> out = new LinkedHashSet<>();
-        String lower = query == null ? "" : query.toLowerCase(Locale.ROOT);
+        String lower = withoutNames(query == null ? "" : query, out).toLowerCase(Locale.ROOT);
         Matcher m = LATIN.matcher(lower);
         while (m.find()) {
             add(out, m.group());
@@ -86,6 +116,28 @@ public final class Tokenizer {
             words.stream().filter(w -> !hasWords || w.length() >= 2).forEach(w -> add(out, w));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Adds the entity term of each whole name in the query and returns the query with those names
+     * blanked out. A Latin match must cover whole Latin tokens: {@code Qwen} in {@code Qwen3} is not
+     * the word the user typed.
+     */
+    private String withoutNames(String query, Set<String> out) {
+        List<Aliases.Match> names = aliases.find(query);
+        if (names.isEmpty()) {
+            return query;
+        }
+        StringBuilder rest = new StringBuilder(query);
+        for (Aliases.Match n : names) {
+            if (Aliases.isWholeWord(query, n)) {
+                add(out, entityTerm(n.id()));
+                for (int i = n.start(); i < n.end(); i++) {
+                    rest.setCharAt(i, ' ');
+                }
+            }
+        }
+        return rest.toString();
     }
 
     private static void add(Set<String> out, String term) {

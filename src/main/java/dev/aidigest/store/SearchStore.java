@@ -19,6 +19,11 @@ import java.util.Set;
  * written since it last ran (it keeps its place in search_cursor), so the stores that write them need
  * not know about search. A query walks the postings of its rarest term newest first and checks the
  * other terms by primary key, which keeps it fast whatever the table size.
+ *
+ * <p>The index holds entity terms made from the configured aliases, so it is only right for the
+ * aliases it was built with: their fingerprint is kept in search_cursor (row {@code doc_kind = 'a'}),
+ * and when it differs (new aliases.yml, or an index from before entity terms) the index is emptied
+ * and rebuilt by the same {@link #indexNew}. Processes sharing a database should share aliases.yml.
  */
 public final class SearchStore implements TopicSearch {
 
@@ -58,7 +63,11 @@ public final class SearchStore implements TopicSearch {
         }
     }
 
+    /** The search_cursor row that holds the aliases fingerprint instead of a document id. */
+    static final String ALIASES_ROW = "a";
+
     private int indexAll() {
+        rebuildIfNamesChanged();
         int n = 0;
         int batch;
         do {
@@ -118,6 +127,31 @@ public final class SearchStore implements TopicSearch {
                 }
             }
             return docs;
+        });
+    }
+
+    private void rebuildIfNamesChanged() {
+        long fingerprint = tokenizer.aliases().fingerprint();
+        db.transaction(c -> {
+            Long stored = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_id FROM search_cursor WHERE doc_kind = ?")) {
+                ps.setString(1, ALIASES_ROW);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        stored = rs.getLong(1);
+                    }
+                }
+            }
+            if (stored != null && stored == fingerprint) {
+                return 0;
+            }
+            int dropped = update(c, "DELETE FROM search_term");
+            update(c, "DELETE FROM search_cursor");
+            update(c, "INSERT INTO search_cursor (doc_kind, last_id) VALUES (?, ?)", ALIASES_ROW, fingerprint);
+            if (dropped > 0) {
+                log.info("search index rebuilt: the aliases it was built with changed");
+            }
+            return dropped;
         });
     }
 

@@ -190,6 +190,28 @@ public final class Aliases {
         return out;
     }
 
+    /**
+     * Whether a match is a whole word of {@code text} as a tokenizer sees it: {@code Qwen} in
+     * {@code Qwen3} and {@code GPT} in {@code GPT-5.1} are found by {@link #find} (the family is
+     * named) but are not the word written, which says more.
+     */
+    public static boolean isWholeWord(String text, Match m) {
+        int start = m.start();
+        int end = m.end();
+        boolean joinedBefore = start > 0 && latin(text.charAt(start - 1)) && latin(text.charAt(start));
+        return !joinedBefore && !(end < text.length() && latin(text.charAt(end - 1)) && continues(text, end));
+    }
+
+    private static boolean latin(char c) {
+        return c < 0x2E80 && Character.isLetterOrDigit(c);
+    }
+
+    /** A letter or digit, or one of {@code . - _ + /} before one, goes on with the word that ends before {@code end}. */
+    private static boolean continues(String s, int end) {
+        char c = s.charAt(end);
+        return latin(c) || "._-+/".indexOf(c) >= 0 && end + 1 < s.length() && latin(s.charAt(end + 1));
+    }
+
     private Match match(SurfaceTrie.Folded f, SurfaceTrie.Hit h) {
         return new Match(entities.get(h.entity()).id(), f.at()[h.from()], f.at()[h.to() - 1] + 1);
     }

@@ -61,6 +61,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheWeightOfAccountsNotInSources() throws IOException {
+        assertThat(new ConfigLoader(dir, Map.of()).app().ranking().unknownAuthorWeight())
+                .isEqualTo(0.7);
+        Files.writeString(dir.resolve("application.yml"), "ranking:\n  unknown_author_weight: 0.4\n  norm_days: 7\n");
+        AppConfig app = new ConfigLoader(dir, Map.of()).app();
+        assertThat(app.ranking().unknownAuthorWeight()).isEqualTo(0.4);
+        assertThat(app.ranking().normDays()).isEqualTo(7);
+    }
+
+    @Test
     void brokenYamlIsAConfigError() throws IOException {
         Files.writeString(dir.resolve("application.yml"), "llm: [unclosed\n");
         assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())

@@ -11,6 +11,7 @@ import dev.aidigest.config.SourcesConfig;
 import dev.aidigest.digest.cluster.Background;
 import dev.aidigest.digest.cluster.StoryClusterer;
 import dev.aidigest.digest.cluster.StoryModel;
+import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.digest.rank.RepeatGuard;
 import dev.aidigest.digest.rank.StoryRanker;
 import dev.aidigest.digest.review.MergeReview;

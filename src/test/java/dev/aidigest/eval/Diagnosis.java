@@ -1,8 +1,8 @@
 package dev.aidigest.eval;
 
-import dev.aidigest.digest.PostFilter;
 import dev.aidigest.digest.Story;
 import dev.aidigest.digest.cluster.StoryModel;
+import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.ingest.Post;
 import java.time.Instant;
 import java.util.ArrayList;

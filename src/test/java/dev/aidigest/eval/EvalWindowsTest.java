@@ -38,35 +38,35 @@ class EvalWindowsTest {
 
     /** Floors on the mean over the windows, for the candidates after the repeat guard. */
     private static final Map<String, Double> CANDIDATE_FLOORS = floors(
-            PAIRWISE_PRECISION, 0.90,
-            PAIRWISE_RECALL, 0.40,
-            PAIRWISE_F1, 0.55,
+            PAIRWISE_PRECISION, 0.95,
+            PAIRWISE_RECALL, 0.85,
+            PAIRWISE_F1, 0.90,
             BCUBED_PRECISION, 0.95,
-            BCUBED_RECALL, 0.65,
-            MULTI_AUTHOR_RECALL, 0.40,
-            MULTI_AUTHOR_RECALL_STRICT, 0.40,
-            STORY_EXACT_RECALL, 0.45,
-            NOISE_KEPT_OUT, 0.75,
+            BCUBED_RECALL, 0.90,
+            MULTI_AUTHOR_RECALL, 0.80,
+            MULTI_AUTHOR_RECALL_STRICT, 0.80,
+            STORY_EXACT_RECALL, 0.85,
+            NOISE_KEPT_OUT, 0.95,
             OUTSIDE_WINDOW_KEPT_OUT, 1.00,
             FOLLOWUP_WITH_NEWS_KEPT, 1.00,
-            REPEAT_NO_NEWS_DROPPED, 0.30,
-            NEAR_MISS_KEPT_APART, 0.95);
+            REPEAT_NO_NEWS_DROPPED, 0.80,
+            NEAR_MISS_KEPT_APART, 1.00);
 
     /** Floors on the mean over the windows, for the digest's items. */
     private static final Map<String, Double> ITEM_FLOORS = floors(
-            PAIRWISE_PRECISION, 0.90,
-            PAIRWISE_RECALL, 0.40,
-            PAIRWISE_F1, 0.50,
+            PAIRWISE_PRECISION, 0.95,
+            PAIRWISE_RECALL, 0.85,
+            PAIRWISE_F1, 0.90,
             BCUBED_PRECISION, 0.95,
-            BCUBED_RECALL, 0.60,
-            MULTI_AUTHOR_RECALL, 0.25,
-            MULTI_AUTHOR_RECALL_STRICT, 0.25,
-            STORY_EXACT_RECALL, 0.25,
-            NOISE_KEPT_OUT, 0.95,
+            BCUBED_RECALL, 0.85,
+            MULTI_AUTHOR_RECALL, 0.70,
+            MULTI_AUTHOR_RECALL_STRICT, 0.70,
+            STORY_EXACT_RECALL, 0.60,
+            NOISE_KEPT_OUT, 1.00,
             OUTSIDE_WINDOW_KEPT_OUT, 1.00,
-            FOLLOWUP_WITH_NEWS_KEPT, 0.65,
+            FOLLOWUP_WITH_NEWS_KEPT, 1.00,
             REPEAT_NO_NEWS_DROPPED, 0.80,
-            NEAR_MISS_KEPT_APART, 0.95);
+            NEAR_MISS_KEPT_APART, 1.00);
 
     private List<WindowRun> runs;
 

@@ -2,7 +2,9 @@ package dev.aidigest.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aidigest.text.Aliases;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,5 +39,38 @@ class GroundingTest {
       """)
     void inventedNumbersAndNamesAreReported(String posts, String answer, String missing) {
         assertThat(new Grounding(posts).ungrounded(answer)).isEqualTo(List.of(missing));
+    }
+
+    @ParameterizedTest(name = "\"{1}\" grounded by \"{0}\" through its aliases")
+    @CsvSource(delimiter = '|', textBlock = """
+      Nvidia's revenue doubled                       | 英伟达收入翻倍
+      英伟达收入翻倍                                   | Nvidia 收入翻倍
+      黄仁勋: demand is insane                        | Jensen Huang 说需求疯狂
+      Moonshot AI open-sources Kimi K2               | 月之暗面开源 Kimi K2
+      阿里发布 Qwen3-Max                               | 阿里巴巴发布通义千问 Qwen3-Max
+      Claude Code gets plugins                       | Claude 新增插件
+      """)
+    void aNameIsGroundedByAnyNameOfItsEntity(String posts, String answer) {
+        assertThat(new Grounding(posts, Aliases.bundled()).ungrounded(answer)).isEmpty();
+    }
+
+    @Test
+    void aChineseNameNoPostMentionsIsReported() {
+        Grounding g = new Grounding("Kimi K2 is open source, says Yang Zhilin", Aliases.bundled());
+        assertThat(g.ungrounded("杨植麟宣布 Kimi K2 开源")).isEmpty();
+        assertThat(g.ungrounded("谷歌与月之暗面合作开源 Kimi K2")).containsExactly("谷歌", "月之暗面");
+    }
+
+    @Test
+    void anOrgLinkGroundsNothing() {
+        Grounding g = new Grounding("OpenAI ships a new model", Aliases.bundled());
+        assertThat(g.ungrounded("奥特曼发布新模型")).containsExactly("奥特曼");
+        assertThat(g.ungrounded("Sam Altman 发布新模型")).containsExactly("sam", "altman");
+    }
+
+    @Test
+    void withoutAliasesChineseNamesAreNotChecked() {
+        assertThat(new Grounding("Nvidia", Aliases.none()).ungrounded("英伟达")).isEmpty();
+        assertThat(new Grounding("英伟达", Aliases.none()).ungrounded("Nvidia 发布")).containsExactly("nvidia");
     }
 }

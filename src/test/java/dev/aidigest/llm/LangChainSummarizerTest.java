@@ -101,6 +101,24 @@ class LangChainSummarizerTest {
     }
 
     @Test
+    void aChineseNameIsGroundedByTheEnglishPostAndAnInventedOneIsSentBack() {
+        String nvidia =
+                "{\"headline\": \"英伟达数据中心收入翻倍\", \"summary\": \"英伟达公布季度财报，**数据中心收入翻倍**，" + "黄仁勋称需求依旧旺盛，供应仍然紧张。\"}";
+        String google = nvidia.replace("黄仁勋称", "谷歌称");
+        fake.on(FakeChatRequest::isStory, FakeOpenAi.Reply.content(google), FakeOpenAi.Reply.content(nvidia));
+        Story story =
+                f.story("nvidia", "NVIDIA", "Nvidia data center revenue doubled. Jensen Huang: demand is insane.");
+
+        Summaries result =
+                summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(List.of(story)));
+
+        assertThat(fake.storyRequests()).as("one repair, for 谷歌 only").hasSize(2);
+        assertThat(fake.storyRequests().get(1).messageTexts()).anyMatch(m -> m.contains("谷歌") && !m.contains("英伟达、"));
+        assertThat(result.items().get(0).offline()).isFalse();
+        assertThat(result.items().get(0).headline()).isEqualTo("英伟达数据中心收入翻倍");
+    }
+
+    @Test
     void worksWithoutAnApiKeyAsLocalServersNeedNone() {
         LlmConfig config = new LlmConfig(fake.baseUrl(), "", MODEL, 3, 2, 2, 600, 6, false);
         LangChainSummarizer summarizer =

@@ -53,6 +53,50 @@ class WordCloudTest {
     }
 
     @Test
+    void theNamesOfOneEntityAreOneWordShownAsTheDayWritesItMost() {
+        List<WordCounts.Word> words = WordCounts.standard()
+                .count(
+                        List.of(
+                                "英伟达财报超预期，英伟达股价大涨",
+                                "英伟达的 Blackwell 卖光了",
+                                "Nvidia beat estimates again",
+                                "NVIDIA's Jensen Huang: demand is insane",
+                                "黄仁勋说需求疯狂",
+                                "Kimi K2 来了，月之暗面开源",
+                                "Moonshot AI open-sources Kimi K2"),
+                        50);
+
+        assertThat(words)
+                .filteredOn(w -> w.text().equals("英伟达"))
+                .singleElement()
+                .satisfies(w -> assertThat(w.count()).isEqualTo(5))
+                .satisfies(
+                        w -> assertThat(w.name()).as("a company, not a product").isFalse());
+        assertThat(words)
+                .filteredOn(w -> w.text().equals("Jensen Huang") || w.text().equals("黄仁勋"))
+                .singleElement()
+                .extracting(WordCounts.Word::count)
+                .isEqualTo(2);
+        assertThat(words)
+                .filteredOn(w -> w.text().startsWith("Kimi"))
+                .as("the longer name stays whole, as Claude Opus 4.5 does")
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.text()).isEqualTo("Kimi K2");
+                    assertThat(w.count()).isEqualTo(2);
+                });
+        assertThat(words)
+                .extracting(WordCounts.Word::text)
+                .doesNotContain("Nvidia", "NVIDIA", "英伟", "伟达")
+                .contains("Blackwell");
+        assertThat(words)
+                .filteredOn(w -> w.text().equals("月之暗面") || w.text().equals("Moonshot AI"))
+                .singleElement()
+                .extracting(WordCounts.Word::count)
+                .isEqualTo(2);
+    }
+
+    @Test
     void drawsAReadablePngOfTheRightSizeThatIsNotBlank() throws Exception {
         assertThat(WordCloudPainter.CJK_FONT)
                 .as("apt-get install fonts-wqy-microhei")

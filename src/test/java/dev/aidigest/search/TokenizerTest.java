@@ -2,11 +2,13 @@ package dev.aidigest.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aidigest.text.Aliases;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
 
     static final Tokenizer tokenizer = new Tokenizer();
+    static final Tokenizer plain = new Tokenizer(Aliases.none());
 
     @Test
     void latinTokensAreKeptWholeLowerCasedAndSplitOnPunctuation() {
@@ -34,8 +36,8 @@ class TokenizerTest {
 
     @Test
     void chineseIsSegmentedTheSameWayForDocumentsAndQueries() {
-        assertThat(tokenizer.documentTerms("谷歌发布了新的图像生成模型")).contains("谷歌", "发布", "图像", "生成", "模型");
-        assertThat(tokenizer.queryTerms("谷歌模型")).containsExactly("谷歌", "模型");
+        assertThat(plain.documentTerms("谷歌发布了新的图像生成模型")).contains("谷歌", "发布", "图像", "生成", "模型");
+        assertThat(plain.queryTerms("谷歌模型")).containsExactly("谷歌", "模型");
         assertThat(tokenizer.documentTerms("人工智能")).contains("人工智能");
         assertThat(tokenizer.queryTerms("人工智能")).containsExactly("人工智能");
     }
@@ -43,5 +45,22 @@ class TokenizerTest {
     @Test
     void singleHanCharactersAreDroppedFromQueriesThatHaveWords() {
         assertThat(tokenizer.queryTerms("大模型")).containsExactly("模型");
+    }
+
+    @Test
+    void everyNameOfAnEntityIsOneTerm() {
+        assertThat(tokenizer.documentTerms("谷歌发布了新的图像生成模型")).contains("entity:google", "谷歌", "模型");
+        assertThat(tokenizer.documentTerms("Google DeepMind's Gemini 3"))
+                .contains("entity:googledeepmind", "entity:google", "entity:gemini", "google", "gemini");
+        assertThat(tokenizer.queryTerms("谷歌模型")).containsExactly("entity:google", "模型");
+        assertThat(tokenizer.queryTerms("Moonshot AI")).containsExactly("entity:moonshotai");
+        assertThat(tokenizer.queryTerms("nvidia")).containsExactly("entity:nvidia");
+    }
+
+    @Test
+    void aQueryWordThatOnlyStartsWithANameKeepsItsOwnTerm() {
+        assertThat(tokenizer.queryTerms("Qwen3")).containsExactly("qwen3");
+        assertThat(tokenizer.queryTerms("GPT-5.1")).containsExactly("gpt-5.1");
+        assertThat(tokenizer.queryTerms("apple pie")).containsExactly("apple", "pie");
     }
 }

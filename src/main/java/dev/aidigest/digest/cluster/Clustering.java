@@ -24,9 +24,16 @@ public final class Clustering {
     private final Links links;
     private final int[] groupOf;
     private final double threshold;
+    private final StoryClusterer.Across across;
 
-    Clustering(List<Story> stories, List<ThreadUnit> units, PairScorer scorer, Links links, int[] groupOf) {
-        this(stories, units, scorer, links, groupOf, scorer.threshold());
+    Clustering(
+            List<Story> stories,
+            List<ThreadUnit> units,
+            PairScorer scorer,
+            Links links,
+            int[] groupOf,
+            StoryClusterer.Across across) {
+        this(stories, units, scorer, links, groupOf, across, scorer.threshold());
     }
 
     private Clustering(
@@ -35,7 +42,9 @@ public final class Clustering {
             PairScorer scorer,
             Links links,
             int[] groupOf,
+            StoryClusterer.Across across,
             double threshold) {
+        this.across = across;
         this.stories = List.copyOf(stories);
         this.units = units;
         this.scorer = scorer;
@@ -46,7 +55,7 @@ public final class Clustering {
 
     /** The clustering of a window without posts, by a model linking at {@code threshold}. */
     static Clustering empty(double threshold) {
-        return new Clustering(List.of(), List.of(), null, null, new int[0], threshold);
+        return new Clustering(List.of(), List.of(), null, null, new int[0], null, threshold);
     }
 
     public List<Story> stories() {
@@ -103,7 +112,11 @@ public final class Clustering {
                 int gb = Math.max(groupOf[u], groupOf[apart]);
                 double mean = meanOf.computeIfAbsent(
                         ga * (long) units.size() + gb,
-                        k -> StoryClusterer.meanProbability(membersOf.get(ga), membersOf.get(gb), scorer));
+                        k -> across.mean(
+                                ga,
+                                gb,
+                                membersOf.get(ga).size(),
+                                membersOf.get(gb).size()));
                 unmerged = new Unmerged(link(u, apart), mean);
             }
             out.add(new UnitTrace(units.get(u).posts(), joined, r < 0 ? null : link(u, r), unmerged));
@@ -160,7 +173,8 @@ public final class Clustering {
                 if (ga == gb || !seen.add(Math.min(ga, gb) * (long) units.size() + Math.max(ga, gb))) {
                     continue;
                 }
-                double mean = StoryClusterer.meanProbability(membersOf.get(ga), membersOf.get(gb), scorer);
+                double mean = across.mean(
+                        ga, gb, membersOf.get(ga).size(), membersOf.get(gb).size());
                 if (mean >= NEAR * scorer.threshold()) {
                     int a = storyOfGroup.get(ga);
                     int b = storyOfGroup.get(gb);

@@ -16,8 +16,14 @@ final class Links {
     private final int[][] neighbours;
     private final int[] refusedWith;
     private final float[] refusedProbability;
+    private final int[] relatedA;
+    private final int[] relatedB;
+    private final float[] relatedP;
 
     private Links(Builder b) {
+        this.relatedA = Arrays.copyOf(b.ra, b.related);
+        this.relatedB = Arrays.copyOf(b.rb, b.related);
+        this.relatedP = Arrays.copyOf(b.rp, b.related);
         this.from = Arrays.copyOf(b.a, b.size);
         this.to = Arrays.copyOf(b.b, b.size);
         this.probability = Arrays.copyOf(b.p, b.size);
@@ -48,6 +54,23 @@ final class Links {
 
     int[] neighbours(int unit) {
         return neighbours[unit];
+    }
+
+    /** How many scored pairs are related: probability at least the floor given to {@link Builder}. */
+    int relatedCount() {
+        return relatedA.length;
+    }
+
+    int relatedA(int k) {
+        return relatedA[k];
+    }
+
+    int relatedB(int k) {
+        return relatedB[k];
+    }
+
+    float relatedProbability(int k) {
+        return relatedP[k];
     }
 
     /** The unit of the most probable pair the model did not link with {@code unit}, or −1. */
@@ -92,8 +115,16 @@ final class Links {
         return adj;
     }
 
-    /** Collects scored pairs: links at or above the threshold, and each unit's best refusal. */
+    /**
+     * Collects scored pairs: links at or above the threshold, related pairs at or above a floor
+     * (what average linkage sums), and each unit's best refusal.
+     */
     static final class Builder {
+        private int[] ra = new int[16];
+        private int[] rb = new int[16];
+        private float[] rp = new float[16];
+        private int related;
+        private final double floor;
         private int[] a = new int[16];
         private int[] b = new int[16];
         private float[] p = new float[16];
@@ -101,13 +132,25 @@ final class Links {
         private final int[] refusedWith;
         private final float[] refusedP;
 
-        Builder(int units) {
+        Builder(int units, double floor) {
+            this.floor = floor;
             refusedWith = new int[units];
             refusedP = new float[units];
             Arrays.fill(refusedWith, -1);
         }
 
         void consider(int i, int j, double probability, double threshold) {
+            if (probability >= floor) {
+                if (related == ra.length) {
+                    ra = Arrays.copyOf(ra, related * 2);
+                    rb = Arrays.copyOf(rb, related * 2);
+                    rp = Arrays.copyOf(rp, related * 2);
+                }
+                ra[related] = i;
+                rb[related] = j;
+                rp[related] = (float) probability;
+                related++;
+            }
             if (probability >= threshold) {
                 add(i, j, (float) probability);
             } else {

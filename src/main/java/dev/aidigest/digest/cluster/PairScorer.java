@@ -105,7 +105,7 @@ final class PairScorer {
     Links links(double maxHoursApart) {
         int n = size();
         double maxApart = maxHoursApart > 0 ? maxHoursApart * 3600 : Double.MAX_VALUE;
-        Links.Builder out = new Links.Builder(n);
+        Links.Builder out = new Links.Builder(n, StoryClusterer.NOTHING_IN_COMMON);
         Set<Long> seen = new HashSet<>();
         for (int[] posting : postings()) {
             for (int x = 0; x < posting.length; x++) {

@@ -7,9 +7,11 @@ import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,8 @@ public final class StoryClusterer {
         long t1 = System.nanoTime();
         Links links = w.scorer().links(config.maxHoursApart());
         long t2 = System.nanoTime();
-        int[] groupOf = merge(w.units().size(), links, w.scorer(), model.threshold());
+        Merged merged = merge(w.units().size(), links, model.threshold());
+        int[] groupOf = merged.groupOf();
         List<Story> stories = StoryOrder.stories(w.units(), groupOf);
         if (log.isDebugEnabled()) {
             log.debug(
@@ -82,7 +85,7 @@ public final class StoryClusterer {
                     (System.nanoTime() - t2) / 1_000_000,
                     stories.size());
         }
-        return new Clustering(stories, w.units(), w.scorer(), links, groupOf);
+        return new Clustering(stories, w.units(), w.scorer(), links, groupOf, merged.across());
     }
 
     /** A window's units with their names and vectors, ready to score any pair. */
@@ -106,42 +109,6 @@ public final class StoryClusterer {
     }
 
     /**
-     * Average linkage: groups are merged strongest link first, and only if the mean probability over
-     * all pairs across the two groups is at least the model's threshold. A post must be close to a
-     * story as a whole, not to one of its posts, so a chain A–B–C where A and C have nothing in
-     * common does not become one blob.
-     */
-    private static int[] merge(int units, Links links, PairScorer scorer, double threshold) {
-        Groups groups = new Groups(units);
-        // A refused pair of groups is not checked again until one of them grows: dense windows have
-        // thousands of links between the same two big groups.
-        Map<Long, Long> refused = new HashMap<>();
-        long n = units;
-        for (int k = 0; k < links.count(); k++) {
-            int a = groups.groupOf(links.a(k));
-            int b = groups.groupOf(links.b(k));
-            if (a == b) {
-                continue;
-            }
-            long pair = Math.min(a, b) * n + Math.max(a, b);
-            long versions = ((long) groups.version(Math.min(a, b)) << 32) | groups.version(Math.max(a, b));
-            if (Long.valueOf(versions).equals(refused.get(pair))) {
-                continue;
-            }
-            if (joins(groups.members(a), groups.members(b), scorer, threshold)) {
-                if (groups.members(a).size() > groups.members(b).size()) {
-                    groups.merge(b, a);
-                } else {
-                    groups.merge(a, b);
-                }
-            } else {
-                refused.put(pair, versions);
-            }
-        }
-        return groups.assignment();
-    }
-
-    /**
      * Below this probability two units have nothing in common. Average linkage alone would let one
      * very strong pair carry a post into a story whose other half it has nothing in common with (A–B
      * at 0.98 and A–C at 0.01 average 0.5); more than half of the pairs across must be above it. On
@@ -151,30 +118,89 @@ public final class StoryClusterer {
     static final double NOTHING_IN_COMMON = 0.05;
 
     /**
-     * Whether two groups are one story: the mean probability across them reaches the threshold, and
-     * fewer than half of the pairs across have nothing in common ({@link #NOTHING_IN_COMMON}).
+     * Average linkage: groups are merged strongest link first, and only if the mean probability over
+     * all pairs across the two groups is at least the model's threshold and more than half of those
+     * pairs have something in common ({@link #NOTHING_IN_COMMON}). A post must be close to a story as
+     * a whole, not to one of its posts, so a chain A–B–C where A and C have nothing in common does not
+     * become one blob. Sums across groups are kept per pair of groups and added up as groups merge, so
+     * a check costs the same whatever the groups' sizes; a pair the screen never scored counts as
+     * having nothing in common (its probability is below what links, and taken as 0).
      */
-    static boolean joins(List<Integer> a, List<Integer> b, PairScorer scorer, double threshold) {
-        double sum = 0;
-        int related = 0;
-        for (int m : a) {
-            for (int q : b) {
-                double p = scorer.probability(m, q);
-                sum += p;
-                related += p >= NOTHING_IN_COMMON ? 1 : 0;
+    private static Merged merge(int units, Links links, double threshold) {
+        Groups groups = new Groups(units);
+        Across across = new Across(units);
+        for (int k = 0; k < links.relatedCount(); k++) {
+            across.add(links.relatedA(k), links.relatedB(k), links.relatedProbability(k), 1);
+        }
+        for (int k = 0; k < links.count(); k++) {
+            int a = groups.groupOf(links.a(k));
+            int b = groups.groupOf(links.b(k));
+            if (a == b) {
+                continue;
+            }
+            double pairs = (double) groups.members(a).size() * groups.members(b).size();
+            double[] e = across.get(a, b);
+            if (e != null && e[0] / pairs >= threshold && e[1] > pairs / 2) {
+                int into = groups.members(a).size() >= groups.members(b).size() ? a : b;
+                int from = into == a ? b : a;
+                groups.merge(from, into);
+                across.fold(from, into);
             }
         }
-        double pairs = (double) a.size() * b.size();
-        return sum / pairs >= threshold && related > pairs / 2;
+        return new Merged(groups.assignment(), across);
     }
 
-    static double meanProbability(List<Integer> a, List<Integer> b, PairScorer scorer) {
-        double sum = 0;
-        for (int m : a) {
-            for (int q : b) {
-                sum += scorer.probability(m, q);
+    /** The groups each unit ended in, and the sums across every pair of groups with related pairs. */
+    record Merged(int[] groupOf, Across across) {}
+
+    /** Per pair of groups: the sum of the related pairs' probabilities across them, and their count. */
+    static final class Across {
+        private final long n;
+        private final Map<Long, double[]> sums = new HashMap<>();
+        private final Map<Integer, Set<Integer>> neighbours = new HashMap<>();
+
+        Across(int n) {
+            this.n = n;
+        }
+
+        private long key(int a, int b) {
+            return Math.min(a, b) * n + Math.max(a, b);
+        }
+
+        void add(int a, int b, double sum, double count) {
+            double[] e = sums.computeIfAbsent(key(a, b), k -> new double[2]);
+            e[0] += sum;
+            e[1] += count;
+            neighbours.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+            neighbours.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+        }
+
+        double[] get(int a, int b) {
+            return sums.get(key(a, b));
+        }
+
+        /** Moves {@code from}'s sums onto {@code into} after the two groups merged. */
+        void fold(int from, int into) {
+            Set<Integer> others = neighbours.remove(from);
+            if (others == null) {
+                return;
+            }
+            for (int c : others) {
+                double[] e = sums.remove(key(from, c));
+                Set<Integer> theirs = neighbours.get(c);
+                if (theirs != null) {
+                    theirs.remove(from);
+                }
+                if (c != into && e != null) {
+                    add(into, c, e[0], e[1]);
+                }
             }
         }
-        return sum / ((double) a.size() * b.size());
+
+        /** The mean probability across two groups of the given sizes (0 when no pair is related). */
+        double mean(int a, int b, int sizeA, int sizeB) {
+            double[] e = get(a, b);
+            return e == null ? 0 : e[0] / ((double) sizeA * sizeB);
+        }
     }
 }

@@ -23,7 +23,10 @@ import java.util.Objects;
  *       + recency_weight      × (newest post − window start) / window length
  * </pre>
  *
- * Raw likes would let the famous accounts win every time; against the author's own median, a small
+ * An X account that is not in {@code sources.yml} weighs {@code unknown_author_weight} (0.7): a
+ * stranger's story has to earn its place. With no accounts configured nobody is a stranger.
+ *
+ * <p>Raw likes would let the famous accounts win every time; against the author's own median, a small
  * account at ten times its usual beats a big one at its usual. An author without history counts as
  * at their usual (ratio 1). K smooths accounts whose median is near zero.
  */
@@ -36,7 +39,7 @@ public final class StoryRanker {
     private final DigestConfig digest;
     private final Map<String, Double> authorWeights;
 
-    /** @param authorWeights lower-case handle → weight from {@code sources.yml}; absent means 1 */
+    /** @param authorWeights lower-case handle → weight from {@code sources.yml}; absent means a stranger */
     public StoryRanker(RankingConfig ranking, DigestConfig digest, Map<String, Double> authorWeights) {
         this.ranking = Objects.requireNonNull(ranking, "ranking");
         this.digest = Objects.requireNonNull(digest, "digest");
@@ -91,6 +94,16 @@ public final class StoryRanker {
         }
     }
 
+    /** The sources.yml weight; a stranger's (an X account not listed) is unknown_author_weight. */
+    private double weight(StoredPost sp, String handle) {
+        Double w = authorWeights.get(handle);
+        if (w != null) {
+            return w;
+        }
+        boolean stranger = !authorWeights.isEmpty() && "x".equals(sp.post().platform());
+        return stranger ? ranking.unknownAuthorWeight() : 1.0;
+    }
+
     double score(Story story, Map<String, Double> norms, Instant windowStart, Instant windowEnd) {
         return parts(story, norms, windowStart, windowEnd).total();
     }
@@ -105,7 +118,7 @@ public final class StoryRanker {
             double e = sp.post().metrics().engagement();
             double norm = norms.getOrDefault(handle, e);
             best = Math.max(best, Math.log((e + SMOOTHING) / (norm + SMOOTHING)));
-            weight = Math.max(weight, authorWeights.getOrDefault(handle, 1.0));
+            weight = Math.max(weight, weight(sp, handle));
             if (sp.post().createdAt().isAfter(newest)) {
                 newest = sp.post().createdAt();
             }

@@ -74,6 +74,23 @@ class StoryRankerTest {
     }
 
     @Test
+    void aStrangerWeighsTheUnknownAuthorWeightUnlessNoAccountIsConfigured() {
+        RankingConfig half = new RankingConfig(1.0, 1.2, 0.6, 0.3, 14, -10.0, 0.5);
+        StoryRanker withSources = new StoryRanker(half, DIGEST, Map.of("dotey", 1.0));
+        Story followed = story(1, "dotey", "100");
+        Story stranger = story(2, "someone", "100");
+
+        double gap =
+                withSources.score(followed, Map.of(), START, END) - withSources.score(stranger, Map.of(), START, END);
+        StoryRanker noSources = new StoryRanker(half, DIGEST, Map.of());
+        double none = noSources.score(followed, Map.of(), START, END) - noSources.score(stranger, Map.of(), START, END);
+
+        assertThat(gap).isCloseTo(-0.6 * Math.log(0.5), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(none).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(RANKING.unknownAuthorWeight()).as("absent means the default").isEqualTo(0.7);
+    }
+
+    @Test
     void picksUpToMaxItemsAndFewerOnlyWhenThereAreFewerStories() {
         List<RankedStory> many = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
