@@ -8,6 +8,9 @@ import dev.aidigest.digest.cluster.Clustering;
 import dev.aidigest.digest.cluster.StoryClusterer;
 import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.digest.filter.PostFilter;
+import dev.aidigest.digest.rank.RankedStory;
+import dev.aidigest.digest.rank.RepeatGuard;
+import dev.aidigest.digest.rank.StoryRanker;
 import dev.aidigest.digest.review.DisabledMergeReview;
 import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.review.Reviewed;
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A follow-up item (a story an earlier digest of the last day told, back with news) gets the
  * headline prefix {@value #FOLLOW_UP_PREFIX}, so a reader knows it continues something already
- * read; the summarizer is not told, the prefix is added here.
+ * read; the prefix is added here, the summarizer is told what is new so the summary says it.
  */
 public final class DigestBuilder {
 
@@ -146,7 +149,9 @@ public final class DigestBuilder {
      * counts, every story the window's kept posts formed, the stories still in the running after the
      * repeat guard (best first, follow-ups marked), and timings; then what an explanation needs: the
      * window's posts, why each dropped post was dropped, the clusterer's decisions, every story ranked
-     * (best first, before the repeat guard) and the terms of each story's score.
+     * (best first, before the repeat guard), the terms of each story's score, and the stories the
+     * repeat guard left out (each with the earlier item it repeats; a candidate that is a follow-up
+     * carries the earlier item and what is new in its {@code decision()}).
      *
      * @param dropReasons the filter's reason for each post it left out, by {@link StoredPost#id()}
      * @param clustering  the clusterer's stories and links (before a merge review changed any)
@@ -162,7 +167,8 @@ public final class DigestBuilder {
             Map<Long, PostFilter.Reason> dropReasons,
             Clustering clustering,
             List<RankedStory> ranked,
-            Map<String, StoryRanker.Parts> scoreParts) {}
+            Map<String, StoryRanker.Parts> scoreParts,
+            List<RankedStory> repeats) {}
 
     /** {@link #build} with what happened along the way. */
     public Build buildWithReport(Slot slot, Instant now) {
@@ -186,12 +192,16 @@ public final class DigestBuilder {
             ranked = ranker.rank(stories, norms, slot.windowStart(), slot.windowEnd());
         }
         t = lap(millis, "review", t);
-        List<RankedStory> candidates = repeats.apply(ranked, slot, Integer.MAX_VALUE, centring);
+        List<RankedStory> judged = repeats.judge(ranked, slot, centring);
+        List<RankedStory> candidates =
+                judged.stream().filter(r -> !r.decision().dropped()).toList();
         List<RankedStory> chosen = ranker.pick(candidates);
         t = lap(millis, "repeats", t);
         Summaries summaries = chosen.isEmpty()
                 ? new Summaries(List.of(), List.of(), LlmUsage.NONE, "none")
-                : summarizer.summarize(chosen.stream().map(RankedStory::story).toList());
+                : summarizer.summarize(chosen.stream()
+                        .map(r -> new StoryBrief(r.story(), r.decision().clauses()))
+                        .toList());
         if (summaries.items().size() != chosen.size()) {
             throw new IllegalStateException(
                     "summarizer returned " + summaries.items().size() + " summaries for " + chosen.size() + " stories");
@@ -225,7 +235,8 @@ public final class DigestBuilder {
                 filtered.reasons(),
                 clustering,
                 ranked,
-                scoreParts(ranked, norms, slot));
+                scoreParts(ranked, norms, slot),
+                judged.stream().filter(r -> r.decision().dropped()).toList());
     }
 
     private Map<String, StoryRanker.Parts> scoreParts(List<RankedStory> ranked, Map<String, Double> norms, Slot slot) {

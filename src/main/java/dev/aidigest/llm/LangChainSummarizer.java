@@ -3,6 +3,7 @@ package dev.aidigest.llm;
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.Summarizer;
@@ -106,22 +107,23 @@ public final class LangChainSummarizer implements Summarizer {
     }
 
     @Override
-    public Summaries summarize(List<Story> input) {
+    public Summaries summarize(List<StoryBrief> input) {
+        List<Story> stories = input.stream().map(StoryBrief::story).toList();
         if (input.isEmpty()) {
-            return new Summaries(List.of(), offline.categories(input), LlmUsage.NONE, OfflineSummarizer.ENGINE);
+            return new Summaries(List.of(), offline.categories(stories), LlmUsage.NONE, OfflineSummarizer.ENGINE);
         }
         UsageMeter usage = new UsageMeter();
         ChatCaller caller = new ChatCaller(model, tuning, new CircuitBreaker(tuning.breakerThreshold()), usage);
         List<StorySummary> items = writeAll(input, caller);
         List<String> labels =
-                categories.write(items.stream().map(StorySummary::headline).toList(), input, caller);
+                categories.write(items.stream().map(StorySummary::headline).toList(), stories, caller);
         int fallbacks = (int) items.stream().filter(StorySummary::offline).count();
         // a digest in which the LLM wrote nothing is an offline digest and must say so
         String usedEngine = !items.isEmpty() && fallbacks == items.size() ? OfflineSummarizer.ENGINE : engine;
         return new Summaries(items, labels, usage.snapshot(fallbacks), usedEngine);
     }
 
-    private List<StorySummary> writeAll(List<Story> input, ChatCaller caller) {
+    private List<StorySummary> writeAll(List<StoryBrief> input, ChatCaller caller) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(tuning.concurrency(), input.size()), r -> {
             Thread t = new Thread(r, "llm-" + threads.incrementAndGet());
@@ -130,7 +132,7 @@ public final class LangChainSummarizer implements Summarizer {
         });
         try {
             List<Future<StorySummary>> futures = new ArrayList<>();
-            for (Story s : input) {
+            for (StoryBrief s : input) {
                 futures.add(pool.submit(() -> stories.write(s, caller)));
             }
             long deadline =
@@ -145,20 +147,20 @@ public final class LangChainSummarizer implements Summarizer {
         }
     }
 
-    private StorySummary await(Future<StorySummary> future, Story story, long deadline) {
+    private StorySummary await(Future<StorySummary> future, StoryBrief brief, long deadline) {
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             future.cancel(true);
             log.warn(
                     "story {}: summary not done in time ({}), using the offline summary",
-                    story.key().substring(0, 12),
+                    brief.story().key().substring(0, 12),
                     e.toString());
-            return offline.summarize(story);
+            return offline.summarize(brief);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return offline.summarize(story);
+            return offline.summarize(brief);
         }
     }
 

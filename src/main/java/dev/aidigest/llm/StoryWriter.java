@@ -2,6 +2,7 @@ package dev.aidigest.llm;
 
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.SummaryCache;
 import dev.aidigest.digest.summary.OfflineSummarizer;
@@ -56,8 +57,9 @@ final class StoryWriter {
         this.offline = offline;
     }
 
-    StorySummary write(Story story, ChatCaller caller) {
-        String hash = story.contentHash();
+    StorySummary write(StoryBrief brief, ChatCaller caller) {
+        Story story = brief.story();
+        String hash = brief.contentHash();
         Optional<StorySummary> cached = cache.get(hash, engine);
         if (cached.isPresent()) {
             return cached.get();
@@ -65,11 +67,11 @@ final class StoryWriter {
         String id = story.key().substring(0, 12);
         if (caller.unavailable()) {
             log.warn("story {}: LLM unavailable for this digest, using the offline summary", id);
-            return offline.summarize(story);
+            return offline.summarize(brief);
         }
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(systemPrompt));
-        messages.add(UserMessage.from(prompt.render(story)));
+        messages.add(UserMessage.from(prompt.render(brief)));
         try {
             ChatCaller.Answer answer = caller.call(messages, format);
             Grounding grounding = new Grounding(corpus(story), aliases);
@@ -93,7 +95,7 @@ final class StoryWriter {
         } catch (RuntimeException e) {
             log.warn("story {}: unexpected failure writing the summary, using the offline summary", id, e);
         }
-        return offline.summarize(story);
+        return offline.summarize(brief);
     }
 
     /** What the model may quote: the posts as stored (not trimmed), their authors and links. */

@@ -153,7 +153,7 @@ class DigestBuildBench {
 
     private static final class InstantSummarizer implements Summarizer {
         @Override
-        public Summaries summarize(List<Story> stories) {
+        public Summaries summarize(List<dev.aidigest.digest.StoryBrief> stories) {
             List<StorySummary> items =
                     stories.stream().map(s -> new StorySummary("h", "s", true)).toList();
             return new Summaries(items, List.of("AI模型"), LlmUsage.NONE, "offline");

@@ -3,6 +3,7 @@ package dev.aidigest.bench;
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.llm.LangChainSummarizer;
@@ -38,13 +39,13 @@ class LlmEconomyBench {
                     new LangChainSummarizer(llm, storyPrompt, categoriesPrompt, cache, new OfflineSummarizer());
 
             long start = System.nanoTime();
-            Summaries first = summarizer.summarize(window.chosen());
+            Summaries first = summarizer.summarize(StoryBrief.all(window.chosen()));
             long firstMs = (System.nanoTime() - start) / 1_000_000;
             List<FakeChatRequest> requests = fake.requests();
             int pessimistic = requests.stream()
                     .mapToInt(r -> pessimistic(r.messageTexts()))
                     .sum();
-            Summaries rebuild = summarizer.summarize(window.chosen());
+            Summaries rebuild = summarizer.summarize(StoryBrief.all(window.chosen()));
 
             int naiveAllCalls = window.all().size();
             int naiveAllTokens = window.all().stream()
@@ -119,7 +120,7 @@ class LlmEconomyBench {
                 FakeOpenAi.Reply.content("{\"headline\": \"\"}"));
         Summaries s = new LangChainSummarizer(
                         llm, storyPrompt, categoriesPrompt, new MemorySummaryCache(), new OfflineSummarizer())
-                .summarize(window.chosen());
+                .summarize(StoryBrief.all(window.chosen()));
         System.out.printf(
                 "%-44s %7d %14d %14s %12d%n",
                 "this summarizer, 2 answers repaired",

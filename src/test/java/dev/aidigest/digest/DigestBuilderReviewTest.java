@@ -12,6 +12,8 @@ import dev.aidigest.digest.cluster.Background;
 import dev.aidigest.digest.cluster.StoryClusterer;
 import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.digest.filter.PostFilter;
+import dev.aidigest.digest.rank.RepeatGuard;
+import dev.aidigest.digest.rank.StoryRanker;
 import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.ingest.Post;

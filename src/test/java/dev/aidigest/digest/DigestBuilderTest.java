@@ -163,6 +163,48 @@ class DigestBuilderTest {
     }
 
     @Test
+    void tellsTheSummarizerWhatIsNewAndReportsTheRepeatItLeftOut() {
+        Instant earlier = SLOT.windowStart().minus(Duration.ofHours(2));
+        posts.add(post(1, "runwayml", "Runway Gen-4.5 is here, rolling out over the week.", earlier, 800, axis(1)));
+        posts.add(post(
+                2,
+                "op7418",
+                "Runway Gen-4.5 今天对所有付费用户开放了，每秒 25 credits。",
+                SLOT.windowStart().plusSeconds(600),
+                900,
+                axis(1)));
+        digests.told(SLOT.windowStart(), "2025.11.26.12", "Runway Gen-4.5发布", List.of(1L));
+        posts.add(post(3, "mervenoyann", "Kosmos ran for 12 hours and read 1,500 papers.", earlier, 800, axis(2)));
+        Slot next = Slot.parse("2025.11.26.20", SHANGHAI);
+        posts.add(post(
+                4,
+                "_akhaliq",
+                "Kosmos ran for 12 hours and read 1,500 papers!",
+                next.windowStart().plusSeconds(600),
+                700,
+                axis(2)));
+        digests.told(SLOT.windowStart(), "2025.11.26.12", "Kosmos", List.of(3L));
+
+        DigestBuilder.Build followUp = builder().buildWithReport(SLOT, MADE);
+        DigestBuilder.Build repeat =
+                builder().buildWithReport(next, next.windowEnd().plusSeconds(60));
+
+        assertThat(summarizer.briefs).singleElement().satisfies(call -> assertThat(call)
+                .singleElement()
+                .satisfies(b -> assertThat(b.whatIsNew()).anyMatch(c -> c.contains("所有付费用户"))));
+        assertThat(followUp.digest().items()).singleElement().satisfies(i -> assertThat(i.headline())
+                .startsWith(DigestBuilder.FOLLOW_UP_PREFIX));
+        assertThat(followUp.candidates())
+                .singleElement()
+                .satisfies(r -> assertThat(r.decision().earlier().headline()).isEqualTo("Runway Gen-4.5发布"));
+        assertThat(repeat.digest().items()).isEmpty();
+        assertThat(repeat.repeats()).singleElement().satisfies(r -> {
+            assertThat(r.story().posts()).extracting(StoredPost::id).containsExactly(4L);
+            assertThat(r.decision().explain()).startsWith("left out: repeats 2025.11.26.12 \"Kosmos\"");
+        });
+    }
+
+    @Test
     void refusesASummarizerThatLosesAStory() {
         busyWindow();
         summarizer.dropLast = 1;

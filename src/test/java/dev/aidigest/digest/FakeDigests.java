@@ -11,7 +11,7 @@ public final class FakeDigests implements Digests {
     private record Ended(Instant windowEnd, PastItem item) {}
 
     private final List<Ended> items = new ArrayList<>();
-    final List<Instant[]> asked = new ArrayList<>();
+    public final List<Instant[]> asked = new ArrayList<>();
 
     public FakeDigests told(Instant windowEnd, String slot, String headline, List<Long> postIds) {
         items.add(new Ended(windowEnd, new PastItem(slot, "key-" + slot + "-" + items.size(), headline, postIds)));

@@ -7,11 +7,14 @@ import java.util.List;
 final class FakeSummarizer implements Summarizer {
 
     final List<List<Story>> calls = new ArrayList<>();
+    final List<List<StoryBrief>> briefs = new ArrayList<>();
     int dropLast;
 
     @Override
-    public Summaries summarize(List<Story> stories) {
-        calls.add(List.copyOf(stories));
+    public Summaries summarize(List<StoryBrief> input) {
+        briefs.add(List.copyOf(input));
+        List<Story> stories = input.stream().map(StoryBrief::story).toList();
+        calls.add(stories);
         List<StorySummary> items = new ArrayList<>();
         for (Story s : stories.subList(0, stories.size() - dropLast)) {
             String text = s.lead().post().text();

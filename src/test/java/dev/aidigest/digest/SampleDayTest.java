@@ -279,15 +279,20 @@ class SampleDayTest {
         assertThat(itemWith("2025.11.26.12", 1993477419835057852L).followUp())
                 .as("Ilya, 宝玉 at 08:30")
                 .isTrue();
-        assertThat(itemWith("2025.11.26.20", 1993648440691032793L).followUp())
-                .as("Opus 4.5, 歸藏 at 19:50")
-                .isTrue();
         assertThat(itemWith("2025.11.27.00", 1993682583101620466L).followUp())
                 .as("Genesis Mission numbers")
                 .isTrue();
         assertThat(itemWith(RICH, 1993531070652472831L).followUp())
                 .as("Opus 4.5 launch is new")
                 .isFalse();
+    }
+
+    @Test
+    void aFirstHandImpressionOfAStoryAlreadyToldIsLeftOut() {
+        assertThat(digests.get("2025.11.26.20").items())
+                .flatExtracting(DigestItem::postIds)
+                .as("Opus 4.5, 歸藏 at 19:50: landing pages look better; no new figure, name, price or rollout")
+                .doesNotContain(1993648440691032793L);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.aidigest.llm.LangChainSummarizerTest.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.SummaryCache;
@@ -85,7 +86,7 @@ class LangChainSummarizerFailureTest {
     void aBadAnswerIsRepairedOnceWithTheErrorSentBack(String why, String bad, String error) {
         fake.on(FLUX, Reply.content(bad), Reply.ok());
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(stories);
+        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(stories));
 
         List<FakeChatRequest> flux = fake.requests().stream().filter(FLUX).toList();
         assertThat(flux).hasSize(2);
@@ -103,7 +104,7 @@ class LangChainSummarizerFailureTest {
     void aBadAnswerTwiceFallsBackToTheOfflineSummaryForThatStoryOnly(String why, String bad, String error) {
         fake.on(FLUX, Reply.content(bad), Reply.content(bad));
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(stories);
+        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(stories));
 
         assertThat(result.items().get(0)).isEqualTo(offline.summarize(stories.get(0)));
         assertThat(result.items().subList(1, 3)).noneMatch(StorySummary::offline);
@@ -117,8 +118,8 @@ class LangChainSummarizerFailureTest {
         fake.on(FLUX, Reply.content("garbage"), Reply.content("garbage"));
         LangChainSummarizer summarizer = summarizer(fake.baseUrl(), cache, false);
 
-        summarizer.summarize(stories);
-        Summaries second = summarizer.summarize(stories);
+        summarizer.summarize(StoryBrief.all(stories));
+        Summaries second = summarizer.summarize(StoryBrief.all(stories));
 
         assertThat(second.items()).noneMatch(StorySummary::offline);
         assertThat(second.usage().calls()).isEqualTo(2); // FLUX.2 again, and categories for its new headline
@@ -128,7 +129,7 @@ class LangChainSummarizerFailureTest {
     void aServerErrorIsRetriedAndCounted() {
         fake.on(FLUX, Reply.status(500), Reply.status(503));
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(stories);
+        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(stories));
 
         assertThat(fake.requests().stream().filter(FLUX)).hasSize(3);
         assertThat(result.items()).noneMatch(StorySummary::offline);
@@ -141,7 +142,7 @@ class LangChainSummarizerFailureTest {
         LangChainSummarizer summarizer =
                 summarizer(fake.baseUrl(), SummaryCache.NONE, false, tuning(Duration.ofSeconds(3), 1, 2));
 
-        Summaries result = summarizer.summarize(stories.subList(0, 1));
+        Summaries result = summarizer.summarize(StoryBrief.all(stories.subList(0, 1)));
 
         List<FakeChatRequest> flux = fake.requests().stream().filter(FLUX).toList();
         assertThat(flux).hasSize(2);
@@ -154,7 +155,7 @@ class LangChainSummarizerFailureTest {
         fake.on(FLUX, Reply.rateLimited(120));
         long start = System.nanoTime();
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(stories);
+        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(stories));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(result.items().get(0).offline()).isTrue();
@@ -167,7 +168,7 @@ class LangChainSummarizerFailureTest {
         long start = System.nanoTime();
 
         Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false, tuning(Duration.ofMillis(400), 2, 1))
-                .summarize(stories);
+                .summarize(StoryBrief.all(stories));
 
         assertThat(result.items().get(0)).isEqualTo(offline.summarize(stories.get(0)));
         assertThat(result.items().subList(1, 3)).noneMatch(StorySummary::offline);
@@ -192,7 +193,7 @@ class LangChainSummarizerFailureTest {
                 "http://127.0.0.1:" + deadPort + "/v1", SummaryCache.NONE, false, tuning(Duration.ofSeconds(60), 4, 2));
         long start = System.nanoTime();
 
-        Summaries result = summarizer.summarize(fifteen);
+        Summaries result = summarizer.summarize(StoryBrief.all(fifteen));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.items()).hasSize(15).allMatch(StorySummary::offline);
@@ -210,7 +211,7 @@ class LangChainSummarizerFailureTest {
         fake.next(Reply.status(401), Reply.status(401), Reply.status(401), Reply.status(401));
 
         Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false, tuning(Duration.ofSeconds(3), 1, 2))
-                .summarize(six);
+                .summarize(StoryBrief.all(six));
 
         assertThat(fake.requests())
                 .hasSize(3); // not retried, and the breaker spares the other stories and the categories
@@ -222,7 +223,7 @@ class LangChainSummarizerFailureTest {
     void garbageCategoriesFallBackToTheOfflineCategories() {
         fake.on(r -> !r.isStory(), Reply.content("我觉得这期内容都很好！"));
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(stories);
+        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(stories));
 
         assertThat(result.categories()).isEqualTo(offline.categories(stories));
         assertThat(result.items()).noneMatch(StorySummary::offline);

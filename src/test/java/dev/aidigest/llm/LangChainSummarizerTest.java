@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aidigest.config.AppConfig.LlmConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.SummaryCache;
@@ -40,7 +41,7 @@ class LangChainSummarizerTest {
     void writesEachStoryWithOneCallPlusOneForCategoriesAndCountsTheProvidersTokens() {
         List<Story> stories = threeStories();
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(stories);
+        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(stories));
 
         assertThat(result.engine()).isEqualTo(MODEL);
         assertThat(result.items()).hasSize(3).noneMatch(StorySummary::offline);
@@ -63,7 +64,8 @@ class LangChainSummarizerTest {
         fake.withoutUsage();
         Story story = f.story("dotey", "宝玉", "ChatGPT 的语音通话功能更新了，现在不用切换界面就能直接语音对话。");
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(List.of(story));
+        Summaries result =
+                summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(List.of(story)));
 
         int chars = fake.requests().stream()
                 .flatMap(r -> r.messageTexts().stream())
@@ -85,7 +87,7 @@ class LangChainSummarizerTest {
                 f.post("g", "Author G", "G 把 Qwen3-VL 部署到手机上。"),
                 f.post("h", "Author H", "H 比较了 Qwen3-VL 和 GPT-4o。"));
 
-        summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(List.of(story));
+        summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(List.of(story)));
 
         FakeChatRequest request = fake.storyRequests().get(0);
         assertThat(request.system()).isEqualTo(STORY_PROMPT);
@@ -107,7 +109,8 @@ class LangChainSummarizerTest {
         Story story =
                 f.story("nvidia", "NVIDIA", "Nvidia data center revenue doubled. Jensen Huang: demand is insane.");
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(List.of(story));
+        Summaries result =
+                summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(List.of(story)));
 
         assertThat(fake.storyRequests()).as("one repair, for 谷歌 only").hasSize(2);
         assertThat(fake.storyRequests().get(1).messageTexts()).anyMatch(m -> m.contains("谷歌") && !m.contains("英伟达、"));
@@ -121,7 +124,7 @@ class LangChainSummarizerTest {
         LangChainSummarizer summarizer =
                 new LangChainSummarizer(config, STORY_PROMPT, CATEGORIES_PROMPT, SummaryCache.NONE, offline);
 
-        Summaries result = summarizer.summarize(List.of(f.story("a", "A", "FLUX.2 发布了。")));
+        Summaries result = summarizer.summarize(StoryBrief.all(List.of(f.story("a", "A", "FLUX.2 发布了。"))));
 
         assertThat(fake.requests().get(0).authorization()).isNull();
         assertThat(result.items().get(0).offline()).isFalse();
@@ -129,7 +132,8 @@ class LangChainSummarizerTest {
 
     @Test
     void asksForAJsonSchemaWhenConfigured() {
-        summarizer(fake.baseUrl(), SummaryCache.NONE, true).summarize(List.of(f.story("a", "A", "FLUX.2 发布了。")));
+        summarizer(fake.baseUrl(), SummaryCache.NONE, true)
+                .summarize(StoryBrief.all(List.of(f.story("a", "A", "FLUX.2 发布了。"))));
 
         FakeChatRequest request = fake.storyRequests().get(0);
         assertThat(request.json().path("response_format").path("type").asText()).isEqualTo("json_schema");
@@ -148,9 +152,9 @@ class LangChainSummarizerTest {
         List<Story> stories = threeStories();
         LangChainSummarizer summarizer = summarizer(fake.baseUrl(), cache, false);
 
-        Summaries first = summarizer.summarize(stories);
+        Summaries first = summarizer.summarize(StoryBrief.all(stories));
         int callsAfterFirst = fake.requests().size();
-        Summaries second = summarizer.summarize(stories);
+        Summaries second = summarizer.summarize(StoryBrief.all(stories));
 
         assertThat(callsAfterFirst).isEqualTo(4);
         assertThat(fake.requests()).hasSize(4);
@@ -167,11 +171,11 @@ class LangChainSummarizerTest {
         MemorySummaryCache cache = new MemorySummaryCache();
         List<Story> stories = threeStories();
         LangChainSummarizer summarizer = summarizer(fake.baseUrl(), cache, false);
-        summarizer.summarize(stories);
+        summarizer.summarize(StoryBrief.all(stories));
         Story grown = new Story(List.of(
                 f.post("x", "New Voice", "GPT-5 的年底期限还有 30 天。"), stories.get(2).lead()));
 
-        Summaries rebuilt = summarizer.summarize(List.of(stories.get(0), stories.get(1), grown));
+        Summaries rebuilt = summarizer.summarize(StoryBrief.all(List.of(stories.get(0), stories.get(1), grown)));
 
         assertThat(fake.storyRequests()).hasSize(4);
         assertThat(rebuilt.usage().calls()).isEqualTo(2); // the grown story, and categories for the changed headlines

@@ -4,6 +4,7 @@ import static dev.aidigest.llm.LangChainSummarizerTest.summarizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.SummaryCache;
 import dev.aidigest.digest.summary.OfflineSummarizer;
@@ -37,7 +38,8 @@ class PromptInjectionTest {
         // a model that obeys any instruction it finds outside the post blocks
         fake.on(r -> r.isStory() && r.outsidePosts().contains("HACKED"), Reply.content("HACKED"));
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(List.of(story));
+        Summaries result =
+                summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(List.of(story)));
 
         FakeChatRequest request = fake.storyRequests().get(0);
         assertThat(request.messages().get(0).role()).isEqualTo("system");
@@ -54,7 +56,8 @@ class PromptInjectionTest {
     void aModelThatObeysTheInjectionAnywayOnlyCostsThatStoryItsLlmSummary() {
         fake.on(FakeChatRequest::isStory, Reply.content("HACKED"), Reply.content("HACKED"));
 
-        Summaries result = summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(List.of(story));
+        Summaries result =
+                summarizer(fake.baseUrl(), SummaryCache.NONE, false).summarize(StoryBrief.all(List.of(story)));
 
         assertThat(result.items().get(0)).isEqualTo(new OfflineSummarizer().summarize(story));
         assertThat(result.items().get(0).headline()).isNotEqualTo("HACKED").startsWith("FLUX.2 is out");

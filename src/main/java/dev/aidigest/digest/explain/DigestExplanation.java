@@ -1,9 +1,9 @@
 package dev.aidigest.digest.explain;
 
 import dev.aidigest.digest.DigestBuilder;
-import dev.aidigest.digest.StoryRanker;
 import dev.aidigest.digest.cluster.PairEvidence;
 import dev.aidigest.digest.filter.PostFilter;
+import dev.aidigest.digest.rank.StoryRanker;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.EnumMap;

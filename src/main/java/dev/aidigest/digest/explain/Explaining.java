@@ -2,7 +2,6 @@ package dev.aidigest.digest.explain;
 
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.DigestItem;
-import dev.aidigest.digest.RankedStory;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.cluster.Clustering;
 import dev.aidigest.digest.explain.DigestExplanation.DroppedPost;
@@ -16,6 +15,7 @@ import dev.aidigest.digest.explain.DigestExplanation.Refusal;
 import dev.aidigest.digest.explain.DigestExplanation.RefusalKind;
 import dev.aidigest.digest.explain.DigestExplanation.StoryBlock;
 import dev.aidigest.digest.filter.PostFilter;
+import dev.aidigest.digest.rank.RankedStory;
 import dev.aidigest.ingest.Post;
 import java.time.ZoneId;
 import java.util.ArrayList;

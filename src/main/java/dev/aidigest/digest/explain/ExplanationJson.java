@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aidigest.digest.StoryRanker;
 import dev.aidigest.digest.cluster.PairEvidence;
 import dev.aidigest.digest.explain.DigestExplanation.DroppedPost;
 import dev.aidigest.digest.explain.DigestExplanation.Header;
@@ -15,6 +14,7 @@ import dev.aidigest.digest.explain.DigestExplanation.PostRef;
 import dev.aidigest.digest.explain.DigestExplanation.Refusal;
 import dev.aidigest.digest.explain.DigestExplanation.StoryBlock;
 import dev.aidigest.digest.filter.PostFilter;
+import dev.aidigest.digest.rank.StoryRanker;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.aidigest.digest.explain;
 
-import dev.aidigest.digest.StoryRanker;
 import dev.aidigest.digest.explain.DigestExplanation.DroppedPost;
 import dev.aidigest.digest.explain.DigestExplanation.Header;
 import dev.aidigest.digest.explain.DigestExplanation.Join;
@@ -10,6 +9,7 @@ import dev.aidigest.digest.explain.DigestExplanation.PostRef;
 import dev.aidigest.digest.explain.DigestExplanation.Refusal;
 import dev.aidigest.digest.explain.DigestExplanation.StoryBlock;
 import dev.aidigest.digest.filter.PostFilter;
+import dev.aidigest.digest.rank.StoryRanker;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.aidigest.digest.MarkdownSafe;
 import dev.aidigest.digest.PostText;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.digest.Summarizer;
@@ -37,9 +38,27 @@ public final class OfflineSummarizer implements Summarizer {
             "is", "are", "was", "its", "their", "our", "your", "my");
 
     @Override
-    public Summaries summarize(List<Story> stories) {
+    public Summaries summarize(List<StoryBrief> stories) {
         List<StorySummary> items = stories.stream().map(this::summarize).toList();
-        return new Summaries(items, categories(stories), LlmUsage.NONE, ENGINE);
+        return new Summaries(
+                items, categories(stories.stream().map(StoryBrief::story).toList()), LlmUsage.NONE, ENGINE);
+    }
+
+    /** One story's summary; a follow-up's ends with one sentence on what is new ("新进展：…。"). */
+    public StorySummary summarize(StoryBrief brief) {
+        StorySummary s = summarize(brief.story());
+        if (!brief.followUp()) {
+            return s;
+        }
+        String summary = s.summary();
+        // what the extract already quotes need not be said twice, unless that is all there is
+        List<String> facts = brief.whatIsNew().stream()
+                .filter(f -> !summary.replace("**", "").contains(MarkdownSafe.plain(f)))
+                .toList();
+        String sentence =
+                "新进展：" + MarkdownSafe.plain(String.join("；", facts.isEmpty() ? brief.whatIsNew() : facts)) + "。";
+        boolean latinEnd = !summary.isEmpty() && summary.charAt(summary.length() - 1) < '\u3000';
+        return new StorySummary(s.headline(), summary + (latinEnd ? " " : "") + sentence, s.offline());
     }
 
     /** One story's extractive headline and summary. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.PostText;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.StoryBrief;
 import dev.aidigest.digest.StorySummary;
 import dev.aidigest.digest.Summaries;
 import dev.aidigest.testing.StoryFixtures;
@@ -272,7 +273,7 @@ class OfflineSummarizerTest {
                 f.story("mervenoyann", "merve", "FLUX.2 is a new open-weights image model."),
                 f.story("GaryMarcus", "Gary Marcus", "I predict the LLM bubble will burst; GPT-5 is not AGI."));
 
-        Summaries result = offline.summarize(stories);
+        Summaries result = offline.summarize(StoryBrief.all(stories));
 
         assertThat(result.engine()).isEqualTo("offline");
         assertThat(result.usage()).isEqualTo(LlmUsage.NONE);

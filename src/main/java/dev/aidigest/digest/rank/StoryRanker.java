@@ -1,7 +1,10 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.rank;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
 import dev.aidigest.config.AppConfig.RankingConfig;
+import dev.aidigest.digest.Posts;
+import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

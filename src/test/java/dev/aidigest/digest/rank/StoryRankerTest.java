@@ -1,4 +1,4 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.rank;
 
 import static dev.aidigest.digest.TestPosts.axis;
 import static dev.aidigest.digest.TestPosts.post;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
 import dev.aidigest.config.AppConfig.RankingConfig;
+import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,17 @@
-package dev.aidigest.digest;
+package dev.aidigest.digest.rank;
 
 import static dev.aidigest.digest.TestPosts.axis;
 import static dev.aidigest.digest.TestPosts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.config.AppConfig.DigestConfig;
-import dev.aidigest.digest.cluster.*;
+import dev.aidigest.digest.Entities;
+import dev.aidigest.digest.FakeDigests;
+import dev.aidigest.digest.FakePosts;
+import dev.aidigest.digest.Slot;
+import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
+import dev.aidigest.digest.cluster.Background;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -135,5 +141,86 @@ class RepeatGuardTest {
         RankedStory c = ranked(post(9, "c", "Claude news three", NOW, 1, axis(4)));
 
         assertThat(guard.apply(List.of(a, b, c), SLOT, 2)).containsExactly(a, b);
+    }
+
+    /** Topic {@code x} with a small share of topic 9: two such vectors have similarity 0.2, loosely related. */
+    private static float[] loosely(int x) {
+        float[] v = new float[512];
+        v[x] = 0.8944f;
+        v[9] = 0.4472f;
+        return v;
+    }
+
+    @Test
+    void continuesARareStoryItNamesInFullEvenWhenItsPostsAreOnlyLooselyAlike() {
+        StoredPost order = post(
+                10,
+                "whitehouse",
+                "The President signs an order launching the Genesis Mission, led by the Department of Energy.",
+                EARLIER,
+                900,
+                loosely(1));
+        StoredPost numbers = post(
+                11,
+                "peterdiamandis",
+                "Genesis Mission infrastructure: AWS commits $50B, 2.2 GW of data centers in Indiana.",
+                NOW,
+                900,
+                loosely(2));
+        posts.add(order, numbers);
+        digests.told(PREVIOUS_END, "2025.11.26.04", "Genesis Mission", List.of(10L));
+
+        assertThat(apply(ranked(numbers))).singleElement().satisfies(r -> {
+            assertThat(r.followUp()).isTrue();
+            assertThat(r.decision().earlier().headline()).isEqualTo("Genesis Mission");
+            assertThat(r.decision().whatIsNew()).contains("$50B", "2.2 GW");
+        });
+    }
+
+    @Test
+    void aToolManyStoriesLeadWithDoesNotMakeThemOneStory() {
+        StoredPost tip = post(
+                12,
+                "dotey",
+                "Claude Code tip: press Shift+Tab twice for plan mode before it edits.",
+                EARLIER,
+                900,
+                partly(1));
+        StoredPost skills = post(
+                13,
+                "huggingface",
+                "Claude Code can now fine-tune open models with Hugging Face Skills on HF Jobs.",
+                NOW,
+                900,
+                partly(2));
+        StoredPost kimi = post(
+                14, "kimi_moonshot", "Claude Code works with K2 Thinking Turbo at 100 tokens/s.", NOW, 900, axis(5));
+        StoredPost hooks =
+                post(15, "alexalbert__", "Claude Code hooks now run before every commit.", NOW, 900, axis(6));
+        posts.add(tip, skills, kimi, hooks);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "Claude Code tip", List.of(12L));
+
+        List<RankedStory> kept = apply(ranked(skills), ranked(kimi), ranked(hooks));
+
+        assertThat(kept).hasSize(3).noneSatisfy(r -> assertThat(r.followUp()).isTrue());
+    }
+
+    @Test
+    void judgeKeepsTheRepeatWithTheItemItRepeats() {
+        StoredPost again = post(4, "mervenoyann", "FLUX.2 really is a good image model, try it", NOW, 300, axis(1));
+        posts.add(mervePast, again);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "FLUX.2发布", List.of(1L));
+
+        List<RankedStory> judged = guard.judge(
+                List.of(ranked(again)),
+                SLOT,
+                dev.aidigest.digest.cluster.Centring.of(
+                        List.of(again), new Background(new float[512], new float[512])));
+
+        assertThat(judged).singleElement().satisfies(r -> {
+            assertThat(r.decision().kind()).isEqualTo(FollowUp.Kind.REPEAT_DROPPED);
+            assertThat(r.decision().earlier().slot()).isEqualTo("2025.11.26.12");
+            assertThat(r.decision().earlier().headline()).isEqualTo("FLUX.2发布");
+        });
     }
 }

@@ -1,6 +1,0 @@
-package dev.aidigest.digest;
-
-/**
- * A story that made the cut, with its score and whether it continues a story from an earlier digest.
- */
-public record RankedStory(Story story, double score, boolean followUp) {}
