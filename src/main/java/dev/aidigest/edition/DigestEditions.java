@@ -8,30 +8,67 @@ import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the edition of a slot: build the digest, render it, store it (in place if the slot was
- * built before) and write it into the site. The CLI and the scheduler both come through here.
+ * Makes the edition of a slot: renew the stored vectors an older embedding model made, build the
+ * digest, render it, store it (in place if the slot was built before) and write it into the site.
+ * The CLI and the scheduler both come through here.
  */
 public final class DigestEditions {
 
     private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
+    private static final Duration MIN_RENEWAL_HORIZON = Duration.ofHours(48);
 
     private final DigestBuilder builder;
     private final MarkdownRenderer renderer;
     private final Digests digests;
     private final SiteWriter site;
     private final Clock clock;
+    private final VectorRenewal renewal;
+    private final Duration renewalHorizon;
 
+    /** Editions that renew no vectors: every stored vector is taken to be the current model's. */
     public DigestEditions(
             DigestBuilder builder, MarkdownRenderer renderer, Digests digests, SiteWriter site, Clock clock) {
+        this(builder, renderer, digests, site, clock, VectorRenewal.NONE, Duration.ZERO);
+    }
+
+    /**
+     * @param renewal        run before each build on the posts created within {@code renewalHorizon}
+     *                       before the slot's end, the ones the build may compare
+     * @param renewalHorizon see {@link #renewalHorizon(int)}
+     */
+    public DigestEditions(
+            DigestBuilder builder,
+            MarkdownRenderer renderer,
+            Digests digests,
+            SiteWriter site,
+            Clock clock,
+            VectorRenewal renewal,
+            Duration renewalHorizon) {
         this.builder = builder;
         this.renderer = renderer;
         this.digests = digests;
         this.site = site;
         this.clock = clock;
+        this.renewal = renewal;
+        this.renewalHorizon = renewalHorizon;
+    }
+
+    /**
+     * How far before a slot's end a build reads stored vectors: its own window, and the posts of the
+     * items the repeat guard compares with, told by digests that ended within
+     * {@code repeat_window_hours}, each from a window one slot long; one slot more for the edge. Never
+     * less than two days: renewing older posts costs once what an upgrade costs anyway (about a
+     * minute per 15,000 posts), and anything reading a little further back is covered too. Posts
+     * older than this keep the vectors they have; no digest compares them any more.
+     */
+    public static Duration renewalHorizon(int repeatWindowHours) {
+        Duration read = Duration.ofHours(Math.max(0, repeatWindowHours)).plus(Slot.LENGTH.multipliedBy(2));
+        return read.compareTo(MIN_RENEWAL_HORIZON) < 0 ? MIN_RENEWAL_HORIZON : read;
     }
 
     /** One made edition: the stored row, the digest, its markdown and where it was written. */
@@ -49,6 +86,7 @@ public final class DigestEditions {
     /** Builds, renders, stores and writes the digest of {@code slot}. */
     public Edition make(Slot slot) {
         long started = System.nanoTime();
+        renew(slot);
         Digest digest = builder.build(slot, madeAt(slot));
         String markdown = renderer.render(digest);
         long id = digests.save(digest, markdown);
@@ -64,5 +102,19 @@ public final class DigestEditions {
                 digest.usage().inputTokens(),
                 (System.nanoTime() - started) / 1_000_000);
         return new Edition(id, digest, markdown, file);
+    }
+
+    private void renew(Slot slot) {
+        java.time.Instant since = slot.windowEnd().minus(renewalHorizon);
+        long started = System.nanoTime();
+        int renewed = renewal.renewSince(since);
+        if (renewed > 0) {
+            log.info(
+                    "digest {}: renewed the vectors of {} posts since {} that an older embedding model made, {} ms",
+                    slot,
+                    renewed,
+                    since,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 }
