@@ -121,7 +121,7 @@ public final class PostStore implements PostSink, Posts {
         if (ids.size() != vectors.size()) {
             throw new IllegalArgumentException("one vector per post");
         }
-        if (vectors.contains(null)) {
+        if (vectors.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("a renewed vector is missing");
         }
         if (ids.isEmpty()) {
