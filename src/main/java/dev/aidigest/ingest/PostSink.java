@@ -30,8 +30,9 @@ public interface PostSink {
 
     /**
      * Replaces the vectors of these posts by ones {@code model} made, with the model's name, in one
-     * transaction (all or nothing); a post that has {@code model}'s vector by now is left as it is.
-     * Returns how many rows changed.
+     * transaction; a post's vector and name change together, so a crash leaves each post old or
+     * new. A post that has {@code model}'s vector by now is left as it is. Returns how many rows
+     * changed.
      *
      * @param vectors one per id, same order
      */

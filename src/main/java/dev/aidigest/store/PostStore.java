@@ -113,8 +113,9 @@ public final class PostStore implements PostSink, Posts {
     }
 
     /**
-     * Vector and model name change in one statement per row and the batch commits at once, so a
-     * process killed mid-way leaves each post with its old vector and name or its new ones.
+     * Vector and model name change together in one statement per row, so a process killed mid-way
+     * leaves each post with its old vector and name or its new ones. PostgreSQL keeps a batch whole;
+     * H2 may lose the last commits before a crash, or keep part of the last batch, never part of a row.
      */
     @Override
     public int renewVectors(List<Long> ids, List<float[]> vectors, String model) {
