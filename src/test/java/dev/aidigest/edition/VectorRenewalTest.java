@@ -130,6 +130,15 @@ class VectorRenewalTest {
     }
 
     @Test
+    void theHorizonCoversTheRepeatGuardsHistoryAndIsNeverUnderTwoDays() {
+        assertThat(DigestEditions.renewalHorizon(24)).isEqualTo(Duration.ofHours(48));
+        assertThat(DigestEditions.renewalHorizon(0)).isEqualTo(Duration.ofHours(48));
+        assertThat(DigestEditions.renewalHorizon(72))
+                .as("72 h of earlier items, each from a 4 h window, and one slot more")
+                .isEqualTo(Duration.ofHours(80));
+    }
+
+    @Test
     void outdatedVectorsSinceTheHorizonGetTheCurrentModelsOnceAndOlderPostsKeepTheirs() {
         Database db = db("one");
         PostStore store = new PostStore(db, CLOCK);
