@@ -62,7 +62,7 @@ public final class DigestEditions {
      * How far before a slot's end a build reads stored vectors: its own window, and the posts of the
      * items the repeat guard compares with, told by digests that ended within
      * {@code repeat_window_hours}, each from a window one slot long; one slot more for the edge. Never
-     * less than two days: renewing a few more posts costs once, when the model changes (some 200
+     * less than two days: renewing a few more posts costs once, when the model changes (some 100 to 200
      * posts a second on two cores), and anything reading a little further back is covered too. Posts
      * older than this keep the vectors they have; no digest compares them any more.
      */
