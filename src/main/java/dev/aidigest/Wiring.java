@@ -11,6 +11,7 @@ import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
+import dev.aidigest.edition.VectorRenewal;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Source;
@@ -249,13 +250,13 @@ public final class Wiring implements AutoCloseable {
         Path site =
                 siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
         return new DigestEditions(
-                builder(),
-                new MarkdownRenderer(),
-                digests(),
-                new SiteWriter(site),
-                clock,
-                since -> ingest().renewEmbeddings(since),
-                DigestEditions.renewalHorizon(config.digest().repeatWindowHours()));
+                builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock, vectorRenewal());
+    }
+
+    /** What runs before a digest build: the vectors an older embedding model made, renewed. */
+    public VectorRenewal vectorRenewal() {
+        return VectorRenewal.of(
+                since -> ingest().renewEmbeddings(since), config.digest().repeatWindowHours());
     }
 
     /** The daily reports: the LLM writer when a base URL is configured (at most 2 calls), else the offline one. */

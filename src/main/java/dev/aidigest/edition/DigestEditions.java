@@ -8,7 +8,6 @@ import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class DigestEditions {
 
     private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
-    private static final Duration MIN_RENEWAL_HORIZON = Duration.ofHours(48);
 
     private final DigestBuilder builder;
     private final MarkdownRenderer renderer;
@@ -28,47 +26,27 @@ public final class DigestEditions {
     private final SiteWriter site;
     private final Clock clock;
     private final VectorRenewal renewal;
-    private final Duration renewalHorizon;
 
     /** Editions that renew no vectors: every stored vector is taken to be the current model's. */
     public DigestEditions(
             DigestBuilder builder, MarkdownRenderer renderer, Digests digests, SiteWriter site, Clock clock) {
-        this(builder, renderer, digests, site, clock, VectorRenewal.NONE, Duration.ZERO);
+        this(builder, renderer, digests, site, clock, VectorRenewal.NONE);
     }
 
-    /**
-     * @param renewal        run before each build on the posts created within {@code renewalHorizon}
-     *                       before the slot's end, the ones the build may compare
-     * @param renewalHorizon see {@link #renewalHorizon(int)}
-     */
+    /** @param renewal run before each build, on the posts the build may compare */
     public DigestEditions(
             DigestBuilder builder,
             MarkdownRenderer renderer,
             Digests digests,
             SiteWriter site,
             Clock clock,
-            VectorRenewal renewal,
-            Duration renewalHorizon) {
+            VectorRenewal renewal) {
         this.builder = builder;
         this.renderer = renderer;
         this.digests = digests;
         this.site = site;
         this.clock = clock;
         this.renewal = renewal;
-        this.renewalHorizon = renewalHorizon;
-    }
-
-    /**
-     * How far before a slot's end a build reads stored vectors: its own window, and the posts of the
-     * items the repeat guard compares with, told by digests that ended within
-     * {@code repeat_window_hours}, each from a window one slot long; one slot more for the edge. Never
-     * less than two days: renewing a few more posts costs once, when the model changes (some 100 to 200
-     * posts a second on two cores), and anything reading a little further back is covered too. Posts
-     * older than this keep the vectors they have; no digest compares them any more.
-     */
-    public static Duration renewalHorizon(int repeatWindowHours) {
-        Duration read = Duration.ofHours(Math.max(0, repeatWindowHours)).plus(Slot.LENGTH.multipliedBy(2));
-        return read.compareTo(MIN_RENEWAL_HORIZON) < 0 ? MIN_RENEWAL_HORIZON : read;
     }
 
     /** One made edition: the stored row, the digest, its markdown and where it was written. */
@@ -86,7 +64,7 @@ public final class DigestEditions {
     /** Builds, renders, stores and writes the digest of {@code slot}. */
     public Edition make(Slot slot) {
         long started = System.nanoTime();
-        renew(slot);
+        renewal.before(slot);
         Digest digest = builder.build(slot, madeAt(slot));
         String markdown = renderer.render(digest);
         long id = digests.save(digest, markdown);
@@ -102,19 +80,5 @@ public final class DigestEditions {
                 digest.usage().inputTokens(),
                 (System.nanoTime() - started) / 1_000_000);
         return new Edition(id, digest, markdown, file);
-    }
-
-    private void renew(Slot slot) {
-        java.time.Instant since = slot.windowEnd().minus(renewalHorizon);
-        long started = System.nanoTime();
-        int renewed = renewal.renewSince(since);
-        if (renewed > 0) {
-            log.info(
-                    "digest {}: renewed the vectors of {} posts since {} that an older embedding model made, {} ms",
-                    slot,
-                    renewed,
-                    since,
-                    (System.nanoTime() - started) / 1_000_000);
-        }
     }
 }

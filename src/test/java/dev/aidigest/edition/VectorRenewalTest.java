@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.LabelledSet;
-import dev.aidigest.digest.OfflineSummarizer;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.Format;
 import dev.aidigest.ingest.IngestService;
@@ -87,7 +87,7 @@ class VectorRenewalTest {
 
     @AfterEach
     void closeAll() {
-        editionsLog().detachAppender(logs);
+        renewalLog().detachAppender(logs);
         opened.forEach(Database::close);
     }
 
@@ -131,9 +131,9 @@ class VectorRenewalTest {
 
     @Test
     void theHorizonCoversTheRepeatGuardsHistoryAndIsNeverUnderTwoDays() {
-        assertThat(DigestEditions.renewalHorizon(24)).isEqualTo(Duration.ofHours(48));
-        assertThat(DigestEditions.renewalHorizon(0)).isEqualTo(Duration.ofHours(48));
-        assertThat(DigestEditions.renewalHorizon(72))
+        assertThat(VectorRenewal.horizon(24)).isEqualTo(Duration.ofHours(48));
+        assertThat(VectorRenewal.horizon(0)).isEqualTo(Duration.ofHours(48));
+        assertThat(VectorRenewal.horizon(72))
                 .as("72 h of earlier items, each from a 4 h window, and one slot more")
                 .isEqualTo(Duration.ofHours(80));
     }
@@ -197,9 +197,12 @@ class VectorRenewalTest {
         ingest(freshStore, bge).importFile(jsonl(labelled), Format.JSONL);
         List<StoredPost> fresh = freshStore.inWindow(SLOT.windowStart(), SLOT.windowEnd());
         assertThat(fresh).hasSize(labelled.posts().size());
+        // one post before the horizon: it counts for its author's median engagement, not for vectors
+        Post beforeHorizon = Posts.x("1", "dotey", "宝玉", "上周的旧帖子", SINCE.minus(Duration.ofHours(1)));
+        freshStore.add(List.of(beforeHorizon), List.of(fresh.get(0).embedding()), BgeEmbedder.MODEL);
 
         // B: the same posts with vectors an older model made (here: other posts' vectors, as meaningless
-        // next to the new ones), and one post before the horizon
+        // next to the new ones)
         Database b = db("upgraded");
         PostStore upgradedStore = new PostStore(b, CLOCK);
         int n = fresh.size();
@@ -209,10 +212,9 @@ class VectorRenewalTest {
                         .mapToObj(i -> fresh.get((i + 29) % n).embedding())
                         .toList(),
                 OLD);
-        Post beforeHorizon = Posts.x("1", "dotey", "宝玉", "上周的旧帖子", SINCE.minus(Duration.ofHours(1)));
         upgradedStore.add(List.of(beforeHorizon), List.of(fresh.get(0).embedding()), OLD);
 
-        String expected = editions(a, freshStore, ingest(freshStore, bge)::renewEmbeddings, "a")
+        String expected = editions(a, freshStore, renewing(ingest(freshStore, bge)), "a")
                 .make(SLOT)
                 .markdown();
         String stale =
@@ -220,8 +222,8 @@ class VectorRenewalTest {
         assertThat(stale).as("old vectors make another digest").isNotEqualTo(expected);
 
         logs.start();
-        editionsLog().addAppender(logs);
-        DigestEditions upgraded = editions(b, upgradedStore, ingest(upgradedStore, bge)::renewEmbeddings, "b");
+        renewalLog().addAppender(logs);
+        DigestEditions upgraded = editions(b, upgradedStore, renewing(ingest(upgradedStore, bge)), "b");
         String renewed = upgraded.make(SLOT).markdown();
         assertThat(renewed).isEqualTo(expected);
         assertThat(models(b)).containsEntry("1", OLD);
@@ -239,13 +241,13 @@ class VectorRenewalTest {
         DigestBuilder builder = DigestBuilder.create(
                 store, digests, new OfflineSummarizer(), loader.app(), loader.sources(), Path.of("config"));
         return new DigestEditions(
-                builder,
-                new MarkdownRenderer(),
-                digests,
-                new SiteWriter(dir.resolve("site-" + site)),
-                CLOCK,
-                renewal,
-                DigestEditions.renewalHorizon(loader.app().digest().repeatWindowHours()));
+                builder, new MarkdownRenderer(), digests, new SiteWriter(dir.resolve("site-" + site)), CLOCK, renewal);
+    }
+
+    private static VectorRenewal renewing(IngestService ingest) {
+        int repeatWindowHours =
+                new ConfigLoader(Path.of("config"), Map.of()).app().digest().repeatWindowHours();
+        return VectorRenewal.of(ingest::renewEmbeddings, repeatWindowHours);
     }
 
     private Path jsonl(LabelledSet labelled) throws IOException {
@@ -268,8 +270,8 @@ class VectorRenewalTest {
         return Files.writeString(dir.resolve("labelled.jsonl"), lines, StandardCharsets.UTF_8);
     }
 
-    private static Logger editionsLog() {
-        return (Logger) LoggerFactory.getLogger(DigestEditions.class);
+    private static Logger renewalLog() {
+        return (Logger) LoggerFactory.getLogger(VectorRenewal.class);
     }
 
     private List<String> infoLines() {
