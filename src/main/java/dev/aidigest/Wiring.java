@@ -11,6 +11,7 @@ import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
+import dev.aidigest.edition.VectorRenewal;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Source;
@@ -52,8 +53,8 @@ import java.util.OptionalLong;
 /**
  * The one place that builds everything, by hand: configuration first, then the shared services
  * (database, stores, embedding model, summarizer) once each, then the features on top. Expensive
- * parts are built on first use, so {@code import} never loads an LLM client and {@code digest} never
- * loads the embedding model.
+ * parts are built on first use, so {@code import} never loads an LLM client and {@code digest} loads
+ * the embedding model only when stored vectors of an older model need renewing.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -186,7 +187,8 @@ public final class Wiring implements AutoCloseable {
 
             @Override
             public String model() {
-                return embedder().model();
+                // named without loading: a digest finds out it has nothing to renew at no cost
+                return BgeEmbedder.MODEL;
             }
         };
     }
@@ -247,7 +249,14 @@ public final class Wiring implements AutoCloseable {
     public DigestEditions editions(Path siteOverride) {
         Path site =
                 siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
-        return new DigestEditions(builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock);
+        return new DigestEditions(
+                builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock, vectorRenewal());
+    }
+
+    /** What runs before a digest build: the vectors an older embedding model made, renewed. */
+    public VectorRenewal vectorRenewal() {
+        return VectorRenewal.of(
+                since -> ingest().renewEmbeddings(since), config.digest().repeatWindowHours());
     }
 
     /** The daily reports: the LLM writer when a base URL is configured (at most 2 calls), else the offline one. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code digest [--at ISO_TIME] [--publish] [--out DIR]}: the digest of the 4-hour window ending at the
  * slot at or before {@code --at} (default: the last ended slot), stored, printed, written to the site.
  * {@code digest --explain [--json] [--post ID]} builds it offline instead and prints why each post of
- * the window is or is not in it, storing nothing.
+ * the window is or is not in it, storing no digest. Both first renew the stored vectors an older
+ * embedding model made, so what is built or explained compares one model's vectors.
  */
 @Command(
         name = "digest",
@@ -89,6 +90,8 @@ final class DigestCommand extends BaseCommand {
         if (publish || out != null) {
             throw new IllegalArgumentException("--explain stores and publishes nothing: drop --publish and --out");
         }
+        // vectors are state, not output: an explanation over two models' vectors would explain nothing
+        w.vectorRenewal().before(slot);
         DigestBuilder.Build build =
                 w.offlineBuilder().buildWithReport(slot, w.clock().instant());
         if (build.window().isEmpty()) {

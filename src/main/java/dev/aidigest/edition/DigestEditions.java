@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the edition of a slot: build the digest, render it, store it (in place if the slot was
- * built before) and write it into the site. The CLI and the scheduler both come through here.
+ * Makes the edition of a slot: renew the stored vectors an older embedding model made, build the
+ * digest, render it, store it (in place if the slot was built before) and write it into the site.
+ * The CLI and the scheduler both come through here.
  */
 public final class DigestEditions {
 
@@ -24,14 +25,28 @@ public final class DigestEditions {
     private final Digests digests;
     private final SiteWriter site;
     private final Clock clock;
+    private final VectorRenewal renewal;
 
+    /** Editions that renew no vectors: every stored vector is taken to be the current model's. */
     public DigestEditions(
             DigestBuilder builder, MarkdownRenderer renderer, Digests digests, SiteWriter site, Clock clock) {
+        this(builder, renderer, digests, site, clock, VectorRenewal.NONE);
+    }
+
+    /** @param renewal run before each build, on the posts the build may compare */
+    public DigestEditions(
+            DigestBuilder builder,
+            MarkdownRenderer renderer,
+            Digests digests,
+            SiteWriter site,
+            Clock clock,
+            VectorRenewal renewal) {
         this.builder = builder;
         this.renderer = renderer;
         this.digests = digests;
         this.site = site;
         this.clock = clock;
+        this.renewal = renewal;
     }
 
     /** One made edition: the stored row, the digest, its markdown and where it was written. */
@@ -49,6 +64,7 @@ public final class DigestEditions {
     /** Builds, renders, stores and writes the digest of {@code slot}. */
     public Edition make(Slot slot) {
         long started = System.nanoTime();
+        renewal.before(slot);
         Digest digest = builder.build(slot, madeAt(slot));
         String markdown = renderer.render(digest);
         long id = digests.save(digest, markdown);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,15 +181,39 @@ public final class IngestService {
             List<String> texts = posts.subList(from, Math.min(posts.size(), from + EMBED_BATCH)).stream()
                     .map(IngestService::embeddingText)
                     .toList();
-            List<float[]> batch = embedder.embed(texts);
-            if (batch.size() != texts.size()) {
-                throw new IllegalStateException(
-                        "embedder returned " + batch.size() + " vectors for " + texts.size() + " texts");
-            }
-            vectors.addAll(batch);
+            vectors.addAll(checked(embedder.embed(texts), texts.size()));
             progress.update("embedding", vectors.size(), posts.size());
         }
         return vectors;
+    }
+
+    /**
+     * Embeds again, in batches, the posts created at or after {@code since} whose vector the current
+     * model did not make (another model's, unnamed or missing), from the same text as at import, and
+     * stores vector and model name in place. Each batch is its own transaction: stopped at any point,
+     * every post has its old vector or its new one, and a later call goes on with the rest. With
+     * nothing to renew this is one query and nothing is embedded.
+     *
+     * @return how many posts got a new vector
+     */
+    public int renewEmbeddings(Instant since) {
+        String model = embedder.model();
+        Set<Long> seen = new HashSet<>();
+        int renewed = 0;
+        List<PostSink.Outdated> batch;
+        while (!(batch = sink.outdatedVectors(since, model, EMBED_BATCH)).isEmpty()) {
+            List<Long> ids = batch.stream().map(PostSink.Outdated::id).toList();
+            if (ids.stream().anyMatch(seen::contains)) {
+                // a post renewed in this call is offered again: the sink did not keep it; stop, not loop
+                throw new IllegalStateException("posts " + ids + " still have outdated vectors after renewal");
+            }
+            seen.addAll(ids);
+            List<String> texts =
+                    batch.stream().map(o -> embeddingText(o.text())).toList();
+            renewed += sink.renewVectors(ids, checked(embedder.embed(texts), texts.size()), model);
+            log.debug("renewed {} vectors to {} so far", renewed, model);
+        }
+        return renewed;
     }
 
     /**
@@ -197,11 +222,20 @@ public final class IngestService {
      * apart by the links they share rather than by what they say.
      */
     static String embeddingText(Post post) {
-        String t = URL.matcher(post.text())
-                .replaceAll(" ")
-                .replaceAll("[ \\t]{2,}", " ")
-                .strip();
-        return t.isEmpty() ? post.text() : t;
+        return embeddingText(post.text());
+    }
+
+    private static String embeddingText(String text) {
+        String t =
+                URL.matcher(text).replaceAll(" ").replaceAll("[ \\t]{2,}", " ").strip();
+        return t.isEmpty() ? text : t;
+    }
+
+    private static List<float[]> checked(List<float[]> vectors, int texts) {
+        if (vectors.size() != texts) {
+            throw new IllegalStateException("embedder returned " + vectors.size() + " vectors for " + texts + " texts");
+        }
+        return vectors;
     }
 
     private byte[] read(Path file) {

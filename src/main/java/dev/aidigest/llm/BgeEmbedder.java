@@ -29,7 +29,8 @@ import java.util.stream.IntStream;
  */
 public final class BgeEmbedder implements Embedder, AutoCloseable {
 
-    static final String MODEL = "bge-small-zh-v1.5-q-lc";
+    /** The name stored beside its vectors; known without loading the model. */
+    public static final String MODEL = "bge-small-zh-v1.5-q-lc";
 
     static final String MODEL_FILE = "bge-small-zh-v1.5-q.onnx";
     static final String TOKENIZER_FILE = "bge-small-zh-v1.5-q-tokenizer.json";

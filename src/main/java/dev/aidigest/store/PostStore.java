@@ -28,6 +28,9 @@ public final class PostStore implements PostSink, Posts {
                     + " like_count, repost_count, reply_count, quote_count, impression_count, ref_type, ref_platform_id, ref_author,"
                     + " conversation_id, links, media, embedding";
     private static final int ID_CHUNK = 500;
+    /** A row whose vector the model bound to the next parameter did not make (or that has none). */
+    private static final String OUTDATED = "(embedding IS NULL OR embedding_model IS NULL OR embedding_model <> ?)";
+
     /** Column sizes of V1: a hostile feed entry is clipped to them rather than failing its whole batch. */
     static final int MAX_TEXT = 40_000;
 
@@ -86,6 +89,62 @@ public final class PostStore implements PostSink, Posts {
                 }
             }
             return added;
+        });
+    }
+
+    /** One indexed range on {@code created_at}: a window whose vectors are all current costs one query. */
+    @Override
+    public List<Outdated> outdatedVectors(Instant since, String model, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, text FROM post WHERE created_at >= ? AND "
+                    + OUTDATED + " ORDER BY created_at, id LIMIT ?")) {
+                ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+                ps.setString(2, model);
+                ps.setInt(3, limit);
+                List<Outdated> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Outdated(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Vector and model name change together in one statement per row, so a process killed mid-way
+     * leaves each post with its old vector and name or its new ones. PostgreSQL keeps a batch whole;
+     * H2 may lose the last commits before a crash, or keep part of the last batch, never part of a row.
+     */
+    @Override
+    public int renewVectors(List<Long> ids, List<float[]> vectors, String model) {
+        if (ids.size() != vectors.size()) {
+            throw new IllegalArgumentException("one vector per post");
+        }
+        if (vectors.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("a renewed vector is missing");
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.transaction(c -> {
+            int renewed = 0;
+            // the model test again: a post another process renewed meanwhile is not counted twice
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE post SET embedding = ?, embedding_model = ? WHERE id = ? AND " + OUTDATED)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setBytes(1, Vectors.toBytes(vectors.get(i)));
+                    ps.setString(2, model);
+                    ps.setLong(3, ids.get(i));
+                    ps.setString(4, model);
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    renewed += Math.max(n, 0);
+                }
+            }
+            return renewed;
         });
     }
 
