@@ -116,6 +116,11 @@ final class TermList {
         Boolean reports = null;
         for (Entry e : entries.values()) {
             String text = e.regex ? post.plain() : post.match();
+            // a literal entry can only match where its text occurs: indexOf is far cheaper than the
+            // word-boundary pattern, and most entries occur in no post
+            if (!e.regex && text.indexOf(e.source) < 0) {
+                continue;
+            }
             Matcher m = e.pattern.matcher(text);
             if (!m.find()) {
                 continue;
