@@ -6,12 +6,8 @@ import dev.aidigest.digest.PostWords;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,48 +149,136 @@ public final class StoryClusterer {
     /** The groups each unit ended in, and the sums across every pair of groups with related pairs. */
     record Merged(int[] groupOf, Across across) {}
 
-    /** Per pair of groups: the sum of the related pairs' probabilities across them, and their count. */
+    /**
+     * Per pair of groups: the sum of the related pairs' probabilities across them, and their count.
+     * A dense window has hundreds of thousands of related pairs, so they live in primitive arrays
+     * indexed by an open-addressing table, not in boxed maps.
+     */
     static final class Across {
         private final long n;
-        private final Map<Long, double[]> sums = new HashMap<>();
-        private final Map<Integer, Set<Integer>> neighbours = new HashMap<>();
+        private long[] keys;
+        private int[] slots;
+        private double[] sum = new double[64];
+        private int[] count = new int[64];
+        private boolean[] moved = new boolean[64];
+        private int used;
+        private final int[][] neighbours;
+        private final int[] degree;
 
         Across(int n) {
             this.n = n;
+            this.keys = new long[1024];
+            this.slots = new int[1024];
+            java.util.Arrays.fill(keys, -1);
+            this.neighbours = new int[n][];
+            this.degree = new int[n];
         }
 
         private long key(int a, int b) {
             return Math.min(a, b) * n + Math.max(a, b);
         }
 
-        void add(int a, int b, double sum, double count) {
-            double[] e = sums.computeIfAbsent(key(a, b), k -> new double[2]);
-            e[0] += sum;
-            e[1] += count;
-            neighbours.computeIfAbsent(a, k -> new HashSet<>()).add(b);
-            neighbours.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+        /** The slot of {@code key}, or −1. */
+        private int find(long key) {
+            int mask = keys.length - 1;
+            for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
+                if (keys[h] == key) {
+                    return slots[h];
+                }
+                if (keys[h] == -1) {
+                    return -1;
+                }
+            }
         }
 
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        void add(int a, int b, double p, int related) {
+            long key = key(a, b);
+            int slot = find(key);
+            if (slot < 0) {
+                slot = insert(key);
+                neighbour(a, b);
+                neighbour(b, a);
+            }
+            sum[slot] += p;
+            count[slot] += related;
+        }
+
+        private int insert(long key) {
+            if (2 * (used + 1) > keys.length) {
+                grow();
+            }
+            if (used == sum.length) {
+                sum = java.util.Arrays.copyOf(sum, used * 2);
+                count = java.util.Arrays.copyOf(count, used * 2);
+                moved = java.util.Arrays.copyOf(moved, used * 2);
+            }
+            int mask = keys.length - 1;
+            int h = hash(key) & mask;
+            while (keys[h] != -1) {
+                h = (h + 1) & mask;
+            }
+            keys[h] = key;
+            slots[h] = used;
+            return used++;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldKeys.length * 2];
+            java.util.Arrays.fill(keys, -1);
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != -1) {
+                    int h = hash(oldKeys[i]) & mask;
+                    while (keys[h] != -1) {
+                        h = (h + 1) & mask;
+                    }
+                    keys[h] = oldKeys[i];
+                    slots[h] = oldSlots[i];
+                }
+            }
+        }
+
+        private void neighbour(int a, int b) {
+            if (neighbours[a] == null) {
+                neighbours[a] = new int[4];
+            } else if (degree[a] == neighbours[a].length) {
+                neighbours[a] = java.util.Arrays.copyOf(neighbours[a], degree[a] * 2);
+            }
+            neighbours[a][degree[a]++] = b;
+        }
+
+        /** The summed probability and related count across two groups, or null when none is related. */
         double[] get(int a, int b) {
-            return sums.get(key(a, b));
+            int slot = find(key(a, b));
+            return slot < 0 || moved[slot] ? null : new double[] {sum[slot], count[slot]};
         }
 
-        /** Moves {@code from}'s sums onto {@code into} after the two groups merged. */
+        /**
+         * Moves {@code from}'s sums onto {@code into} after the two groups merged. Each sum moves once:
+         * a neighbour that merged away earlier already took its sum with {@code from} along.
+         */
         void fold(int from, int into) {
-            Set<Integer> others = neighbours.remove(from);
-            if (others == null) {
-                return;
-            }
-            for (int c : others) {
-                double[] e = sums.remove(key(from, c));
-                Set<Integer> theirs = neighbours.get(c);
-                if (theirs != null) {
-                    theirs.remove(from);
+            for (int k = 0; k < degree[from]; k++) {
+                int c = neighbours[from][k];
+                int slot = find(key(from, c));
+                if (slot < 0 || moved[slot]) {
+                    continue;
                 }
-                if (c != into && e != null) {
-                    add(into, c, e[0], e[1]);
+                moved[slot] = true;
+                if (c != into) {
+                    add(into, c, sum[slot], count[slot]);
                 }
             }
+            neighbours[from] = null;
+            degree[from] = 0;
         }
 
         /** The mean probability across two groups of the given sizes (0 when no pair is related). */
