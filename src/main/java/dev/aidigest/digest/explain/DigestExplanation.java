@@ -26,7 +26,7 @@ import java.util.Optional;
  * counts: {posts, kept, dropped: {RETWEET: n, …}, stories, items, not_picked, repeats, follow_ups},
  * stories: [ best first:
  *   {rank, score, score_parts: {engagement, authors, account_weight, recency} (they add up to score),
- *    outcome: "item" | "not_picked" | "repeat", item (its number, or null), candidate (its place
+ *    outcome: "item" | "not_picked" | "repeat", repeat_decision (the guard's reason), item (its number, or null), candidate (its place
  *    among the stories left after the repeat guard, or null for a repeat), follow_up, authors: […],
  *    post_count, posts: [ post + {unit (id of the first post of its thread or quote group),
  *      joined_by: [{kind: "model" | "thread" | "quote" | "quoted_by", post, handle, probability, evidence, features}],
@@ -70,6 +70,7 @@ public record DigestExplanation(Header header, List<StoryBlock> stories, List<Dr
                             s.item(),
                             s.candidate(),
                             s.followUp(),
+                            s.repeat(),
                             s.authors(),
                             s.postCount(),
                             List.of(b));
@@ -135,6 +136,8 @@ public record DigestExplanation(Header header, List<StoryBlock> stories, List<Dr
      * @param item      its number in the digest, null when it is not an item
      * @param candidate its place among the stories left after the repeat guard, null for a repeat
      * @param followUp  it continues an earlier item with news (its headline is marked)
+     * @param repeat    the repeat guard's decision and its reason (new, follow-up of which item with
+     *                  what news, or left out as a repeat of which item)
      * @param postCount how many posts the story has (more than {@code posts} when only one is shown)
      */
     public record StoryBlock(
@@ -145,6 +148,7 @@ public record DigestExplanation(Header header, List<StoryBlock> stories, List<Dr
             Integer item,
             Integer candidate,
             boolean followUp,
+            String repeat,
             List<String> authors,
             int postCount,
             List<PostBlock> posts) {

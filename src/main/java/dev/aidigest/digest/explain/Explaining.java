@@ -60,11 +60,15 @@ final class Explaining {
         }
         Map<String, Integer> candidateOf = new HashMap<>();
         Map<String, Boolean> followUpOf = new HashMap<>();
+        Map<String, String> decisionOf = new HashMap<>();
         for (int i = 0; i < build.candidates().size(); i++) {
             RankedStory c = build.candidates().get(i);
             candidateOf.put(c.story().key(), i + 1);
             followUpOf.put(c.story().key(), c.followUp());
+            decisionOf.put(c.story().key(), c.decision().explain());
         }
+        build.repeats()
+                .forEach(r -> decisionOf.put(r.story().key(), r.decision().explain()));
         List<StoryBlock> stories = new ArrayList<>();
         int notPicked = 0;
         for (int i = 0; i < build.ranked().size(); i++) {
@@ -86,6 +90,7 @@ final class Explaining {
                     item,
                     candidate,
                     followUpOf.getOrDefault(key, false),
+                    decisionOf.getOrDefault(key, r.decision().explain()),
                     r.story().authors(),
                     posts.size(),
                     posts));

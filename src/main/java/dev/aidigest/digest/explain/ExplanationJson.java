@@ -84,6 +84,7 @@ public final class ExplanationJson {
         n.put("item", s.item());
         n.put("candidate", s.candidate());
         n.put("follow_up", s.followUp());
+        n.put("repeat_decision", s.repeat());
         ArrayNode authors = n.putArray("authors");
         s.authors().forEach(authors::add);
         n.put("post_count", s.postCount());

@@ -103,12 +103,10 @@ public final class ExplanationText {
         out.append("  score ").append(score(s.score(), s.parts())).append('\n');
         out.append(String.format(
                 Locale.ROOT,
-                "  %s by %s%s%n",
+                "  %s by %s%n  repeat guard: %s%n",
                 count(s.postCount(), "post", "posts"),
                 String.join(", ", s.authors()),
-                s.followUp()
-                        ? "; follow-up: an earlier digest told it, and it has news (its headline is marked)"
-                        : ""));
+                s.repeat()));
         for (PostBlock b : s.posts()) {
             out.append("  - ");
             post(out, b.post());

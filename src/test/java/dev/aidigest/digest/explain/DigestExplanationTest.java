@@ -222,6 +222,10 @@ class DigestExplanationTest {
         assertThat(repeat.outcome()).isEqualTo(Outcome.REPEAT);
         assertThat(repeat.item()).isNull();
         assertThat(repeat.candidate()).isNull();
+        assertThat(repeat.repeat())
+                .startsWith("left out: repeats 2025.11.26.12")
+                .contains("Claude Opus 4.5 发布");
+        assertThat(storyOf(e, 1).repeat()).startsWith("new");
         assertThat(e.stories())
                 .filteredOn(s -> s.outcome() == Outcome.NOT_PICKED)
                 .allSatisfy(s -> {
