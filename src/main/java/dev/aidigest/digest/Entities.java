@@ -272,21 +272,6 @@ public final class Entities {
 
     /** Lower case; drops spaces, hyphens, underscores, and dots that are not between two digits. */
     public static String canonical(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '.') {
-                boolean between = i > 0
-                        && i + 1 < name.length()
-                        && Character.isDigit(name.charAt(i - 1))
-                        && Character.isDigit(name.charAt(i + 1));
-                if (between) {
-                    sb.append('.');
-                }
-            } else if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
+        return Aliases.canonical(name);
     }
 }

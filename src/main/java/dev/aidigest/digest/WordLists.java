@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Word lists kept as text files: one entry a line, {@code #} starts a comment, case ignored. */
-final class WordLists {
+public final class WordLists {
 
     private WordLists() {}
 
     /** A list bundled next to this class ({@code src/main/resources/dev/aidigest/digest/}). */
-    static Set<String> load(String name) {
+    public static Set<String> load(String name) {
         try (InputStream in = WordLists.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("bundled word list missing: " + name);
@@ -31,7 +31,7 @@ final class WordLists {
     }
 
     /** A list from a file, e.g. extra terms an operator keeps in the config directory. */
-    static Set<String> read(Path file) {
+    public static Set<String> read(Path file) {
         try {
             return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {

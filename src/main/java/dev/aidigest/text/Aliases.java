@@ -216,6 +216,15 @@ public final class Aliases {
         return new Match(entities.get(h.entity()).id(), f.at()[h.from()], f.at()[h.to() - 1] + 1);
     }
 
+    /**
+     * The key a Latin name is compared by, everywhere names are: lower case; no spaces, hyphens or
+     * underscores; dots only between two digits ({@code Moonshot AI} → {@code moonshotai},
+     * {@code Opus 4.5} → {@code opus4.5}). Entity ids are such keys.
+     */
+    public static String canonical(String name) {
+        return Folding.canonical(name);
+    }
+
     /** The entity a whole surface names, ignoring case, spaces, hyphens and underscores ("moonshot-ai"). */
     public Optional<String> idOf(String surface) {
         return surface == null ? Optional.empty() : Optional.ofNullable(idByKey.get(Folding.key(surface)));

@@ -1,9 +1,6 @@
 package dev.aidigest.digest.filter;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.aidigest.digest.WordLists;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
 final class Topic {
 
     /** The bundled vocabulary, shared with the daily report's word counts. */
-    static final String AI_TERMS = "/dev/aidigest/digest/ai-terms.txt";
 
     /** Chatter is a line or two; a longer post that names AI once is about it (a prompt that mentions the weather). */
     static final double CHATTER_MAX_WORDS = 20;
@@ -134,38 +130,12 @@ final class Topic {
 
     /** The bundled vocabulary plus {@code filter-terms.txt} from the config directory if present. */
     static Set<String> terms(Path configDir) {
-        Set<String> terms;
-        try (InputStream in = Topic.class.getResourceAsStream(AI_TERMS)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled word list missing: " + AI_TERMS);
-            }
-            terms = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Set<String> terms = new LinkedHashSet<>(WordLists.load("ai-terms.txt"));
         Path extra = configDir == null ? null : configDir.resolve("filter-terms.txt");
         if (extra != null && Files.isRegularFile(extra)) {
-            try {
-                terms.addAll(parse(Files.readAllLines(extra, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read word list " + extra, e);
-            }
+            terms.addAll(WordLists.read(extra));
         }
         return terms;
-    }
-
-    private static Set<String> parse(List<String> lines) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String line : lines) {
-            int hash = line.indexOf('#');
-            String w = (hash >= 0 ? line.substring(0, hash) : line).trim().toLowerCase(Locale.ROOT);
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 
     /** The vocabulary word {@code word} is, or null; plurals count: models, agents, chips, "gpus" → "gpu". */
