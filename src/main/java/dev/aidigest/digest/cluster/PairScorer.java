@@ -19,8 +19,7 @@ import java.util.stream.IntStream;
  * <p>A window of 5,000 posts has 12.5 million pairs. Pairs that share a name, a lead, a link or a
  * reply/quote are few and found through their postings; every other pair can only be linked on
  * similarity, so it is screened first by sketch Hamming distance against the lowest similarity at
- * which the model could link it ({@link StoryModel#minSimilarity}), one floor for pairs in one language,
- * one for a Chinese and an English telling.
+ * which the model could link it ({@link StoryModel#minSimilarityWithoutNames}).
  */
 final class PairScorer {
 
@@ -154,33 +153,26 @@ final class PairScorer {
         for (int k = 0; k < named.length; k++) {
             out.consider((int) (named[k] >>> 32), (int) named[k], p[k], model.threshold());
         }
-        // pairs in one language need more similarity than a Chinese and an English telling, so each
-        // kind of pair is screened against its own floor
-        double hours = Math.min(24, maxApart / 3600);
-        double same = model.minSimilarity(0, hours, false);
-        double cross = model.minSimilarity(0, hours, true);
-        if (Math.min(same, cross) < 1) {
-            int sameCutoff = Double.isFinite(same) ? vectors.hammingCutoff(same, SKETCH_SIGMAS) : -1;
-            int crossCutoff = Double.isFinite(cross) ? vectors.hammingCutoff(cross, SKETCH_SIGMAS) : -1;
-            long[] similar = IntStream.range(0, n)
+        double floor = model.minSimilarityWithoutNames(Math.min(24, maxApart / 3600));
+        if (Double.isFinite(floor) && floor < 1) {
+            int cutoff = vectors.hammingCutoff(floor, SKETCH_SIGMAS);
+            List<long[]> rows = IntStream.range(0, n)
                     .parallel()
-                    .mapToObj(i -> bySimilarity(i, sameCutoff, same, crossCutoff, cross, maxApart, named))
-                    .flatMapToLong(Arrays::stream)
-                    .toArray();
-            double[] ps = IntStream.range(0, similar.length)
-                    .parallel()
-                    .mapToDouble(k -> probability((int) (similar[k] >>> 32), (int) similar[k]))
-                    .toArray();
-            for (int k = 0; k < similar.length; k++) {
-                out.consider((int) (similar[k] >>> 32), (int) similar[k], ps[k], model.threshold());
+                    .mapToObj(i -> bySimilarity(i, cutoff, floor, maxApart, named))
+                    .toList();
+            for (long[] row : rows) {
+                for (long pair : row) {
+                    int i = (int) (pair >>> 32);
+                    int j = (int) pair;
+                    out.consider(i, j, probability(i, j), model.threshold());
+                }
             }
         }
         return out.build();
     }
 
     /** Pairs (i, j > i) not yet seen whose similarity could be enough on its own. */
-    private long[] bySimilarity(
-            int i, int sameCutoff, double same, int crossCutoff, double cross, double maxApart, long[] named) {
+    private long[] bySimilarity(int i, int cutoff, double floor, double maxApart, long[] named) {
         if (!vectors.has(i)) {
             return new long[0];
         }
@@ -188,12 +180,9 @@ final class PairScorer {
         long[] out = new long[4];
         int size = 0;
         for (int j = i + 1; j < n; j++) {
-            boolean twoLanguages = cjk[i] != cjk[j];
-            int cutoff = twoLanguages ? crossCutoff : sameCutoff;
-            if (cutoff >= 0
-                    && vectors.hamming(i, j) <= cutoff
+            if (vectors.hamming(i, j) <= cutoff
                     && Math.abs(seconds[i] - seconds[j]) <= maxApart
-                    && vectors.similarity(i, j) >= (twoLanguages ? cross : same)
+                    && vectors.similarity(i, j) >= floor
                     && Arrays.binarySearch(named, ((long) i << 32) | j) < 0) {
                 if (size == out.length) {
                     out = Arrays.copyOf(out, size * 2);

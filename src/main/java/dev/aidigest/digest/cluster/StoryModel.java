@@ -170,19 +170,23 @@ public record StoryModel(double bias, double[] weights, double threshold) {
     }
 
     /**
+     * The lowest similarity at which a pair with no name, lead, link or reply/quote in common can
+     * still be linked (the most favourable of the other features): pairs below it need not have their
+     * similarity computed exactly. {@code Double.POSITIVE_INFINITY} when no similarity is enough.
+     */
+    double minSimilarityWithoutNames(double maxHours) {
+        return minSimilarity(0, maxHours);
+    }
+
+    /**
      * The lowest similarity at which a pair can still be linked when what it shares besides
      * similarity adds at most {@code extraLogit} (a common lead: its weight; a name: its weight ×
      * the name's rarity), the other features at their most favourable.
      */
     double minSimilarity(double extraLogit, double maxHours) {
-        return Math.min(minSimilarity(extraLogit, maxHours, false), minSimilarity(extraLogit, maxHours, true));
-    }
-
-    /** {@link #minSimilarity(double, double)} for pairs in one language, or in two. */
-    double minSimilarity(double extraLogit, double maxHours, boolean crossScript) {
         double best = Double.POSITIVE_INFINITY;
         double need = Math.log(threshold / (1 - threshold));
-        for (int cross = crossScript ? 1 : 0; cross <= (crossScript ? 1 : 0); cross++) {
+        for (int cross = 0; cross <= 1; cross++) {
             for (int author = 0; author <= 1; author++) {
                 for (double hours : new double[] {0, maxHours}) {
                     PairEvidence zero = new PairEvidence(
