@@ -1,5 +1,6 @@
 package dev.aidigest.digest.filter;
 
+import dev.aidigest.digest.LatinToken;
 import dev.aidigest.ingest.Post;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class OwnVoice {
     }
 
     /** "Qwen3-Omni" and "Qwen" name "qwen"; "Qwenlike" and "qwen" in lower case do not. */
-    private static boolean names(PostFeatures.Token t, String part) {
+    private static boolean names(LatinToken t, String part) {
         String s = t.text();
         if (!Character.isUpperCase(s.charAt(0)) && t.digits() == 0) {
             return false;

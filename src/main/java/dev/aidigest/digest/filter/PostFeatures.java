@@ -1,7 +1,7 @@
 package dev.aidigest.digest.filter;
 
+import dev.aidigest.digest.LatinToken;
 import dev.aidigest.ingest.Post;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,19 +20,12 @@ import java.util.regex.Pattern;
  * @param tokens  Latin words and product-like names of {@link #words} ({@code FLUX.2}, {@code Qwen3-VL})
  * @param han     Chinese characters in {@link #words}
  */
-record PostFeatures(String text, String words, String plain, String match, List<Token> tokens, int han) {
+record PostFeatures(String text, String words, String plain, String match, List<LatinToken> tokens, int han) {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+|www\\.\\S+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\w.])@\\w{1,30}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});");
-
-    /**
-     * A run of Latin letters and digits, joined by {@code . - _} between two of them.
-     *
-     * @param innerCaps an upper-case letter after a lower-case one ({@code NotebookLM}, {@code iPhone})
-     */
-    record Token(String text, int letters, int digits, boolean innerCaps) {}
 
     static PostFeatures of(Post post) {
         String text = unescape(post.text());
@@ -42,7 +35,7 @@ record PostFeatures(String text, String words, String plain, String match, List<
         String plain = SPACES.matcher(all).replaceAll(" ").strip();
         String match = TermList.normalise(plain);
         int han = (int) words.codePoints().filter(PostFeatures::isHan).count();
-        return new PostFeatures(text, words, plain, match, scan(words), han);
+        return new PostFeatures(text, words, plain, match, LatinToken.scan(words), han);
     }
 
     /** Latin words plus half a word per Chinese character: how much there is to read. */
@@ -75,58 +68,5 @@ record PostFeatures(String text, String words, String plain, String match, List<
                 .replace("&#39;", "'")
                 .replace("&apos;", "'")
                 .replace("&amp;", "&");
-    }
-
-    private static List<Token> scan(String text) {
-        List<Token> out = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!isAlnum(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && (isAlnum(text.charAt(i)) || isJoiner(text, i))) {
-                i++;
-            }
-            out.add(token(text.substring(start, i)));
-        }
-        return out;
-    }
-
-    private static Token token(String s) {
-        int letters = 0;
-        int digits = 0;
-        boolean innerCaps = false;
-        boolean lowerSeen = false;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c)) {
-                    innerCaps |= lowerSeen;
-                } else {
-                    lowerSeen = true;
-                }
-            }
-        }
-        return new Token(s, letters, digits, innerCaps);
-    }
-
-    private static boolean isAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    /** A joiner counts only between two alphanumerics: "FLUX.2" yes, "out." no. */
-    private static boolean isJoiner(String text, int i) {
-        char c = text.charAt(i);
-        return (c == '.' || c == '-' || c == '_')
-                && i + 1 < text.length()
-                && isAlnum(text.charAt(i + 1))
-                && i > 0
-                && isAlnum(text.charAt(i - 1));
     }
 }

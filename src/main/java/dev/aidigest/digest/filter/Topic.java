@@ -1,5 +1,6 @@
 package dev.aidigest.digest.filter;
 
+import dev.aidigest.digest.LatinToken;
 import dev.aidigest.digest.WordLists;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ final class Topic {
 
     private Set<String> found(PostFeatures post, List<String> links) {
         Set<String> found = new LinkedHashSet<>();
-        for (PostFeatures.Token t : post.tokens()) {
+        for (LatinToken t : post.tokens()) {
             String lower = t.text().toLowerCase(Locale.ROOT);
             String term = term(lower);
             if (term != null) {
@@ -151,7 +152,7 @@ final class Topic {
      * GPT-5, FLUX.2, Qwen3-VL, o4-mini — but not 10x, 2nd, 4K or Q3; and a word ending in an acronym
      * (NotebookLM, ChatGPT, SmolVLM), the way software is named — but not iPhone, YouTube or LeBron.
      */
-    static boolean productLike(PostFeatures.Token t) {
+    static boolean productLike(LatinToken t) {
         if (t.digits() > 0) {
             return t.letters() >= 2 && Character.isLetter(t.text().charAt(0));
         }
