@@ -103,7 +103,7 @@ public final class EntityIndex {
                 }
             });
         }
-        Set<String> prefixes = prefixes(searchable.keySet());
+        Set<String> prefixes = WindowPhrases.prefixes(searchable.keySet());
         Map<String, Integer> ids = new HashMap<>();
         List<String> keyList = new ArrayList<>();
         List<Integer> df = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class EntityIndex {
         for (int p = 0; p < texts.size(); p++) {
             Map<String, Entities.Name> names = found.get(p);
             Acronyms.apply(names, acronyms);
-            lowerCaseMatches(tokens.get(p), searchable, prefixes, names);
+            WindowPhrases.addLowerCaseMatches(tokens.get(p), searchable, prefixes, names);
             ledWith[p] = ledWith(names, lede[p]);
             names.keySet().removeIf(entities::isGeneric);
             int[] mentions = names.values().stream()
@@ -229,45 +229,6 @@ public final class EntityIndex {
         return sorted;
     }
 
-    /** Adds the window's phrases and versioned names that this post writes in another case. */
-    private static void lowerCaseMatches(
-            List<LatinToken> tokens,
-            Map<String, Entities.Kind> searchable,
-            Set<String> prefixes,
-            Map<String, Entities.Name> names) {
-        String[] canonical = new String[tokens.size()];
-        for (int i = 0; i < canonical.length; i++) {
-            canonical[i] = Entities.canonical(tokens.get(i).text());
-        }
-        for (int from = 0; from < tokens.size(); from++) {
-            String key = "";
-            for (int to = from; to < Math.min(tokens.size(), from + 4); to++) {
-                key = key + canonical[to];
-                if (!prefixes.contains(key)) {
-                    break;
-                }
-                Entities.Kind kind = searchable.get(key);
-                if (kind != null) {
-                    names.putIfAbsent(key, new Entities.Name(kind, from));
-                }
-                if (!tokens.get(to).adjacentToNext()) {
-                    break;
-                }
-            }
-        }
-    }
-
-    /** Every prefix of every key, so the search above stops as soon as no key can match. */
-    private static Set<String> prefixes(Set<String> keys) {
-        Set<String> out = new HashSet<>();
-        for (String k : keys) {
-            for (int i = 1; i <= k.length(); i++) {
-                out.add(k.substring(0, i));
-            }
-        }
-        return out;
-    }
-
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isDigit(s.charAt(i))) {
@@ -282,31 +243,6 @@ public final class EntityIndex {
     }
 
     /** For each name that could weigh at least {@code weight}: the posts that carry it. */
-    List<int[]> postingsAtLeast(double weight) {
-        int[] count = new int[keys.length];
-        for (int[] ids : postIds) {
-            for (int id : ids) {
-                count[id]++;
-            }
-        }
-        List<int[]> out = new ArrayList<>();
-        int[][] postings = new int[keys.length][];
-        for (int id = 0; id < keys.length; id++) {
-            if (rarity[id] >= weight && count[id] > 1) {
-                postings[id] = new int[count[id]];
-                out.add(postings[id]);
-            }
-        }
-        int[] fill = new int[keys.length];
-        for (int p = 0; p < postIds.length; p++) {
-            for (int id : postIds[p]) {
-                if (postings[id] != null) {
-                    postings[id][fill[id]++] = p;
-                }
-            }
-        }
-        return out;
-    }
 
     /** The weight of the strongest name two posts share, 0 when they share none. */
     double shared(int a, int b) {
@@ -379,17 +315,6 @@ public final class EntityIndex {
      * The weight of the strongest name {@code a} leads with and {@code b} mentions, 0 when none:
      * what links a lone quote to a story by the thing it names first.
      */
-    double sharedLeading(int a, int b) {
-        double best = 0;
-        for (int id : leadingIds[a]) {
-            int i = Arrays.binarySearch(postIds[a], id);
-            int j = Arrays.binarySearch(postIds[b], id);
-            if (i >= 0 && j >= 0) {
-                best = Math.max(best, rarity[id] * Math.min(postFactors[a][i], postFactors[b][j]));
-            }
-        }
-        return best;
-    }
 
     /** Sorted name ids of post {@code p}. */
     int[] ids(int p) {
@@ -402,10 +327,6 @@ public final class EntityIndex {
     }
 
     /** How post {@code p} writes name {@code id} (kind factor × salience), 0 if it is not there. */
-    double factor(int p, int id) {
-        int i = Arrays.binarySearch(postIds[p], id);
-        return i < 0 ? 0 : postFactors[p][i];
-    }
 
     /** The subject of post {@code p} on its own: see {@link #subject}. */
     int[] subjectIds(int p) {

@@ -7,12 +7,10 @@ import java.util.List;
 final class Groups {
 
     private final int[] groupOf;
-    private final int[] version;
     private final List<List<Integer>> members;
 
     Groups(int n) {
         groupOf = new int[n];
-        version = new int[n];
         members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             groupOf[i] = i;
@@ -24,11 +22,6 @@ final class Groups {
 
     int groupOf(int unit) {
         return groupOf[unit];
-    }
-
-    /** Changes whenever the group gains members. */
-    int version(int group) {
-        return version[group];
     }
 
     int[] assignment() {
@@ -45,7 +38,6 @@ final class Groups {
             groupOf[m] = into;
         }
         members.get(into).addAll(members.get(from));
-        version[into]++;
         members.get(from).clear();
     }
 }

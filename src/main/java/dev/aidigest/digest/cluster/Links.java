@@ -47,11 +47,6 @@ final class Links {
         return to[order[k]];
     }
 
-    /** The {@code k}-th strongest link's probability. */
-    float probability(int k) {
-        return probability[order[k]];
-    }
-
     int[] neighbours(int unit) {
         return neighbours[unit];
     }
