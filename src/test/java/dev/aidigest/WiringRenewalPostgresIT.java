@@ -1,9 +1,12 @@
 package dev.aidigest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.aidigest.testing.TestDatabases;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@link WiringRenewalTest} on the local PostgreSQL, configured as an operator would: AIDIGEST_DB_URL. */
 class WiringRenewalPostgresIT extends WiringRenewalTest {
@@ -18,6 +21,13 @@ class WiringRenewalPostgresIT extends WiringRenewalTest {
     @AfterEach
     void dropSchema() {
         TestDatabases.dropPostgres(schema[0]);
+    }
+
+    @Test
+    void theInheritedCasesAreConfiguredForPostgreSQL() {
+        assertThat(env().get("AIDIGEST_DB_URL"))
+                .startsWith("jdbc:postgresql://")
+                .contains(schema[0]);
     }
 
     @Override

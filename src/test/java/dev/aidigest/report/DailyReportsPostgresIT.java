@@ -1,8 +1,11 @@
 package dev.aidigest.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.aidigest.store.Database;
 import dev.aidigest.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Every {@link DailyReportsTest} case again on the local PostgreSQL: the report's SQL runs on both. */
 class DailyReportsPostgresIT extends DailyReportsTest {
@@ -12,6 +15,13 @@ class DailyReportsPostgresIT extends DailyReportsTest {
     @Override
     Database open() {
         return TestDatabases.postgres(schema);
+    }
+
+    @Test
+    void theInheritedCasesRunOnPostgreSQL() {
+        assertThat(db.isPostgres()).isTrue();
+        String product = db.read(c -> c.getMetaData().getDatabaseProductName());
+        assertThat(product).isEqualTo("PostgreSQL");
     }
 
     @AfterEach
