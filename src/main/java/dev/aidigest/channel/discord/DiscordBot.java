@@ -103,7 +103,7 @@ public final class DiscordBot implements ChatBot {
                 conversation,
                 new DiscordWebhooks(http, settings.api(), dj),
                 pool,
-                Duration.ofMillis(2000)));
+                Duration.ofSeconds(2)));
     }
 
     /** A push-only channel over channel webhook URLs ({@code https://discord.com/api/webhooks/<id>/<token>}). */

@@ -147,6 +147,7 @@ public final class StoryClusterer {
     }
 
     /** The groups each unit ended in, and the sums across every pair of groups with related pairs. */
+    @SuppressWarnings("ArrayRecordComponent") // a result read once, never compared
     record Merged(int[] groupOf, Across across) {}
 
     /**

@@ -18,6 +18,8 @@ import java.util.Map;
  * {@code P ≥ threshold}. Its weights are data, fitted from labelled windows by {@code StoryModelFit}
  * and kept in {@code config/story-model.yml} with the data and scores they came from.
  */
+// loaded once from the configuration, never compared
+@SuppressWarnings("ArrayRecordComponent")
 public record StoryModel(double bias, double[] weights, double threshold) {
 
     static final String FILE = "story-model.yml";
