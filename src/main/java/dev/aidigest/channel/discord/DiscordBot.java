@@ -7,6 +7,7 @@ import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.json.Jackson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -66,7 +67,7 @@ public final class DiscordBot implements ChatBot {
     private final Settings settings;
     private final Conversation conversation;
     private final ChatEvents chatEvents;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final OkHttpClient http =
             new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
     private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, r -> {

@@ -1,6 +1,5 @@
 package dev.aidigest.channel.lark;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Channel;
@@ -11,6 +10,7 @@ import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.json.Jackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,7 +58,7 @@ public final class LarkBot implements ChatBot {
         this.settings = settings;
         this.http =
                 new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper json = Jackson.lenientJson();
         this.api = new LarkApi(http, settings.apiUrl(), settings.appId(), settings.appSecret(), clock, json);
         this.channel = new LarkChannel(api, throttle);
         this.events = new LarkEvents(api, channel, conversation, chatEvents);

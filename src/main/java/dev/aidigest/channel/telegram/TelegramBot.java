@@ -1,6 +1,5 @@
 package dev.aidigest.channel.telegram;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChatBot;
@@ -8,6 +7,7 @@ import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.Webhook;
+import dev.aidigest.json.Jackson;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class TelegramBot implements ChatBot {
         if (!settings.webhookMode()) {
             return Optional.empty();
         }
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper json = Jackson.lenientJson();
         return Optional.of(new TelegramWebhook(settings.webhookSecret(), json, updates::handle));
     }
 
