@@ -427,11 +427,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     }
 
     static String visibleText(String html) {
-        return html.replaceAll("<[^>]*>", "")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&amp;", "&");
+        // Telegram decodes the four named entities and every numeric one
+        return org.jsoup.nodes.Entities.unescape(html.replaceAll("<[^>]*>", ""));
     }
 
     private ObjectNode chat(long id, String title) {
