@@ -13,5 +13,7 @@
  * Encrypt Key and Verification Token there and in {@code AIDIGEST_LARK_ENCRYPT_KEY} /
  * {@code AIDIGEST_LARK_VERIFICATION_TOKEN}; {@code AIDIGEST_LARK_API_URL} is
  * {@code https://open.feishu.cn} (Feishu) or {@code https://open.larksuite.com} (Lark).
+ *
+ * <p>May use {@code channel}, {@code config}, {@code render}, {@code json}, OkHttp and slf4j.
  */
 package dev.aidigest.channel.lark;
