@@ -18,9 +18,6 @@ final class CircuitBreaker {
     /** Longer than any digest or report: once open, the breaker stays open for the object's life. */
     private static final Duration FOR_GOOD = Duration.ofDays(365);
 
-    /** What the breaker records for a failed attempt; the caller keeps and reports the real cause. */
-    private static final Exception FAILED = new IllegalStateException("LLM attempt failed");
-
     private final io.github.resilience4j.circuitbreaker.CircuitBreaker breaker;
 
     CircuitBreaker(int threshold) {
@@ -48,6 +45,7 @@ final class CircuitBreaker {
     }
 
     void failure() {
-        breaker.onError(0, TimeUnit.NANOSECONDS, FAILED);
+        // what the breaker records for a failed attempt; the caller keeps and reports the real cause
+        breaker.onError(0, TimeUnit.NANOSECONDS, new IllegalStateException("LLM attempt failed"));
     }
 }
