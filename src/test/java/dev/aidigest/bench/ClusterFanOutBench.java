@@ -83,7 +83,7 @@ class ClusterFanOutBench {
             int parts = parts(db, api, digest);
             List<Process> nodes = start(1, schema[0], api);
             try {
-                await(() -> !api.calls("getupdates").isEmpty(), 60);
+                await(() -> !api.calls("getupdates").isEmpty(), 300);
                 Thread.sleep(3000); // serve settled and idle
                 ServeWiring.outbox(db, Clock.systemUTC()).publish(digest);
                 long published = System.nanoTime();
@@ -114,7 +114,7 @@ class ClusterFanOutBench {
             int expected = CHATS * parts(db, api, digest);
             List<Process> nodes = start(nodeCount, schema[0], api);
             try {
-                await(() -> !api.calls("getupdates").isEmpty(), 60);
+                await(() -> !api.calls("getupdates").isEmpty(), 300);
                 Thread.sleep(3000);
                 ServeWiring.outbox(db, Clock.systemUTC()).publish(digest);
                 long start = System.nanoTime();
