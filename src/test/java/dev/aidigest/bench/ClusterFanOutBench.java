@@ -50,27 +50,27 @@ class ClusterFanOutBench {
             }
         }
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
-        List<Run> runs = new ArrayList<>();
-        runs.add(promptDm());
+        promptDm();
         for (int nodes : counts) {
-            runs.add(fanOut(nodes, nodes == most && nodes > 1));
+            print(fanOut(nodes, nodes == most && nodes > 1)); // each as it ends: a long run still tells
         }
-        for (Run r : runs) {
-            double rate = r.messages() / r.seconds();
-            System.out.printf(
-                    "cluster fan-out: %d node(s), %d messages in %.1f s: achieved %.2f msg/s / allowed %.0f = %.3f;"
-                            + " most in one second %d; 429s %d; 409s %d%s%n",
-                    r.nodes(),
-                    r.messages(),
-                    r.seconds(),
-                    rate,
-                    ALLOWED,
-                    rate / ALLOWED,
-                    r.mostInASecond(),
-                    r.tooMany(),
-                    r.conflicts(),
-                    r.takeover() < 0 ? "" : String.format("; receiver taken over %.1f s after the kill", r.takeover()));
-        }
+    }
+
+    static void print(Run r) {
+        double rate = r.messages() / r.seconds();
+        System.out.printf(
+                "cluster fan-out: %d node(s), %d messages in %.1f s: achieved %.2f msg/s / allowed %.0f = %.3f;"
+                        + " most in one second %d; 429s %d; 409s %d%s%n",
+                r.nodes(),
+                r.messages(),
+                r.seconds(),
+                rate,
+                ALLOWED,
+                rate / ALLOWED,
+                r.mostInASecond(),
+                r.tooMany(),
+                r.conflicts(),
+                r.takeover() < 0 ? "" : String.format("; receiver taken over %.1f s after the kill", r.takeover()));
     }
 
     /** A 2-part digest to one DM, published by this process while one node serves. */
@@ -86,7 +86,8 @@ class ClusterFanOutBench {
             List<Process> nodes = start(1, schema[0], api);
             try {
                 await(() -> !api.calls("getupdates").isEmpty(), 300);
-                var outbox = ServeWiring.outbox(db, Clock.systemUTC()); // built (dictionaries loaded) before the clock starts
+                var outbox = ServeWiring.outbox(
+                        db, Clock.systemUTC()); // built (dictionaries loaded) before the clock starts
                 Thread.sleep(Integer.getInteger("settle", 20) * 1000L); // serve done starting, its delivery asleep
                 outbox.publish(digest);
                 long published = System.nanoTime();
