@@ -144,8 +144,16 @@ public final class LarkBot implements ChatBot {
                 bot.path("open_id").asText("?"),
                 settings.receiving());
         if (longConnection != null) {
+            if (!blank(settings.verificationToken()) || !blank(settings.encryptKey())) {
+                log.warn("Lark: a verification token or encrypt key is set but lark.receive is long_connection, so"
+                        + " POST /webhooks/lark is off; set AIDIGEST_LARK_RECEIVE=callback to receive by callback");
+            }
             longConnection.start();
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Lets events in flight finish (up to 10 s) and releases the HTTP client. */
