@@ -110,6 +110,7 @@ final class LarkLongConnection implements AutoCloseable {
                 () -> {
                     try {
                         client.start();
+                        awaitOpen();
                     } catch (RuntimeException e) { // the SDK's ClientException: credentials or app settings
                         log.error(
                                 "Lark long connection refused: {} (check the app id and secret, and that the"
@@ -120,6 +121,22 @@ final class LarkLongConnection implements AutoCloseable {
                 "lark-long-connection");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Logs once when the first connection is open (the SDK's own lines are below the log level). */
+    private void awaitOpen() {
+        for (int i = 0; i < 300 && !closed; i++) {
+            if (connected()) {
+                log.info("Lark long connection open: events arrive without a public URL");
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** True while a WebSocket to Lark is open. */
