@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code LISTEN} on {@link OutboxStore#CHANNEL} over one connection of its own (PostgreSQL): a publish
+ * {@code LISTEN} on {@link OutboxStore#CHANNEL} over one connection of its own, outside the pool (so a
+ * busy pool at start-up cannot delay it) (PostgreSQL): a publish
  * from any process (another node, {@code digest --publish}) runs {@code wake} here within
  * milliseconds. A lost connection is opened again after a pause; meanwhile the delivery loop's own
  * poll still finds the rows.
@@ -37,7 +38,7 @@ public final class OutboxListener implements AutoCloseable {
     private void loop() {
         boolean warned = false;
         while (running) {
-            try (Connection c = db.dataSource().getConnection()) {
+            try (Connection c = db.unpooled()) {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + OutboxStore.CHANNEL);
@@ -50,9 +51,6 @@ public final class OutboxListener implements AutoCloseable {
                     if (got != null && got.length > 0) {
                         wake.run();
                     }
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("UNLISTEN *"); // the connection goes back to the pool
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
