@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +37,22 @@ import java.util.List;
  *   <li>{@code links}, {@code media}: arrays of strings. Unknown fields are ignored.
  * </ul>
  *
- * A line that breaks any of this makes the whole file refused, naming the line.
+ * Every post also meets {@link PostCheck} (a numeric X id, a valid handle, a time neither in the
+ * future nor before 2006; long names and text clipped). A line that breaks any of this makes the
+ * whole file refused, naming the line.
  */
 public final class JsonlParser implements PostParser {
     private final ObjectMapper json = new ObjectMapper();
+    private final PostCheck check;
+
+    public JsonlParser() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for refusing posts dated in the future */
+    public JsonlParser(Clock clock) {
+        this.check = new PostCheck(clock);
+    }
 
     @Override
     public Parsed parse(byte[] content) {
@@ -67,8 +81,8 @@ public final class JsonlParser implements PostParser {
             throw new BadInputException("Line " + number + " is not a JSON object.");
         }
         try {
-            return JsonlPost.from(node);
-        } catch (IllegalArgumentException e) {
+            return check.check(JsonlPost.from(node));
+        } catch (IllegalArgumentException | PostCheck.BadEntryException e) {
             throw new BadInputException("Line " + number + ": " + e.getMessage(), e);
         }
     }
