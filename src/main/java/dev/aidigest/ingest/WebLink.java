@@ -33,7 +33,10 @@ public final class WebLink {
         if (!(lower.startsWith("http://") || lower.startsWith("https://")) || s.length() > MAX_LENGTH) {
             return null;
         }
-        String encoded = encode(s);
+        String encoded = encode(asciiHost(s));
+        if (encoded == null) {
+            return null;
+        }
         if (encoded.length() > MAX_LENGTH) {
             return null;
         }
@@ -49,7 +52,28 @@ public final class WebLink {
         return encoded;
     }
 
+    /** The host in its ASCII (punycode) form, so a non-ASCII domain stays a host; null when it is not one. */
+    private static String asciiHost(String s) {
+        int start = s.indexOf("://") + 3;
+        int end = start;
+        while (end < s.length() && "/?#".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = s.substring(start, end);
+        if (authority.chars().allMatch(c -> c < 0x80)) {
+            return s;
+        }
+        try {
+            return s.substring(0, start) + java.net.IDN.toASCII(authority) + s.substring(end);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static String encode(String s) {
+        if (s == null) {
+            return null;
+        }
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
