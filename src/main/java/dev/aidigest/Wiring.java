@@ -119,6 +119,7 @@ public final class Wiring implements AutoCloseable {
                     throw new UncheckedIOException(
                             "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
                 }
+                Database.checkH2Dir(dataDir);
                 db = Database.open(Database.h2FileUrl(dataDir), "", "");
             } else {
                 db = Database.open(
