@@ -295,7 +295,8 @@ public final class Wiring implements AutoCloseable {
         DigestEditions editions = editions(null);
         List<Source> sources = sources();
         int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
-        Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
+        Freshness freshness =
+                new Freshness(upTo -> posts().newestPostAt(upTo), Duration.ofHours(Math.max(0, staleHours)));
         return ServeWiring.serve(
                 config,
                 ServeWiring.schedule(config),
