@@ -3,6 +3,7 @@ package dev.aidigest;
 import dev.aidigest.cli.AppCommand;
 import dev.aidigest.config.ConfigException;
 import dev.aidigest.ingest.BadInputException;
+import dev.aidigest.store.Database;
 import dev.aidigest.store.DatabaseException;
 import picocli.CommandLine;
 
@@ -46,6 +47,6 @@ public final class App {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("\\s*\\R\\s*", " ").trim();
+        return Database.redact(s.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 }

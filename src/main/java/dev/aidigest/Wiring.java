@@ -119,6 +119,7 @@ public final class Wiring implements AutoCloseable {
                     throw new UncheckedIOException(
                             "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
                 }
+                Database.checkH2Dir(dataDir);
                 db = Database.open(Database.h2FileUrl(dataDir), "", "");
             } else {
                 db = Database.open(
@@ -294,7 +295,8 @@ public final class Wiring implements AutoCloseable {
         DigestEditions editions = editions(null);
         List<Source> sources = sources();
         int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
-        Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
+        Freshness freshness =
+                new Freshness(upTo -> posts().newestPostAt(upTo), Duration.ofHours(Math.max(0, staleHours)));
         return ServeWiring.serve(
                 config,
                 ServeWiring.schedule(config),

@@ -2,6 +2,7 @@ package dev.aidigest.channel;
 
 import dev.aidigest.channel.Reply.Block;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.ingest.WebLink;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -24,9 +25,9 @@ public final class ReplyMarkdown {
                 if (s.bold() && !text.isBlank()) {
                     text = "**" + text + "**";
                 }
-                if (s.url() != null
-                        && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-                    text = "[" + text + "](" + s.url().replace(")", "%29").replace(" ", "%20") + ")";
+                String url = WebLink.normalize(s.url());
+                if (url != null) {
+                    text = "[" + text + "](" + url + ")";
                 }
                 sb.append(text);
             }

@@ -3,6 +3,7 @@ package dev.aidigest.edition;
 import dev.aidigest.digest.Slot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +20,21 @@ public final class Freshness {
         }
     }
 
-    private final Supplier<Instant> newestPost;
+    private final Function<Instant, Instant> newestPostUpTo;
     private final Duration limit;
 
     /** @param limit zero turns the check off */
     public Freshness(Supplier<Instant> newestPost, Duration limit) {
-        this.newestPost = newestPost;
+        this(upTo -> newestPost.get(), limit);
+    }
+
+    /**
+     * @param newestPostUpTo the newest post created at or before the given time, or null: a post
+     *                       dated after the slot's end cannot make dead sources look alive
+     * @param limit          zero turns the check off
+     */
+    public Freshness(Function<Instant, Instant> newestPostUpTo, Duration limit) {
+        this.newestPostUpTo = newestPostUpTo;
         this.limit = limit;
     }
 
@@ -33,7 +43,7 @@ public final class Freshness {
         if (limit.isZero() || limit.isNegative()) {
             return;
         }
-        Instant newest = newestPost.get();
+        Instant newest = newestPostUpTo.apply(slot.windowEnd());
         if (newest == null || newest.isBefore(slot.windowEnd().minus(limit))) {
             throw new StaleSourcesException("digest " + slot + " not made: newest post is "
                     + (newest == null ? "missing" : "from " + newest) + ", older than " + limit.toHours()

@@ -94,6 +94,11 @@ public final class IngestService {
             throw new BadInputException("No parser is set up for format " + format.cliName() + ".");
         }
         Parsed parsed = parser.parse(content);
+        if (!parsed.skipped().isEmpty()) {
+            int more = parsed.skipped().size() - 1;
+            throw new BadInputException(parsed.skipped().get(0)
+                    + (more > 0 ? " (and " + more + " more bad entries)" : "") + " Nothing was imported.");
+        }
         ImportResult stored = store(parsed.posts());
         return new ImportResult(stored.read(), stored.added(), stored.duplicates(), parsed.unattributed());
     }

@@ -2,6 +2,7 @@ package dev.aidigest.render;
 
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
+import dev.aidigest.ingest.WebLink;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
@@ -53,17 +54,23 @@ public final class MarkdownRenderer {
         String number = item.position() + ".";
         md.append(number)
                 .append(" ".repeat(Math.max(1, 4 - number.length())))
-                .append('[')
-                .append(inline(item.headline()))
-                .append("](")
-                .append(item.url())
-                .append(')')
+                .append(link(inline(item.headline()), item.url()))
                 .append(" - ")
                 .append(Credits.line(item.authors(), MarkdownRenderer::inline))
                 .append('\n')
                 .append("    ")
                 .append(inline(item.summary()))
                 .append("\n\n");
+    }
+
+    /**
+     * {@code [text](url)} with the link made safe ({@link WebLink}: http(s) only, percent-encoded, so
+     * neither {@code )} nor {@code ![} in it can end the link or start an image); the text alone when
+     * the link is not a web link.
+     */
+    public static String link(String text, String url) {
+        String safe = WebLink.normalize(url);
+        return safe == null ? text : "[" + text + "](" + safe + ")";
     }
 
     /** One line, with the characters that would break the link, the list or the HTML escaped. */

@@ -2,6 +2,7 @@ package dev.aidigest.report;
 
 import dev.aidigest.digest.MarkdownSafe;
 import dev.aidigest.digest.PostText;
+import dev.aidigest.render.MarkdownRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -129,9 +130,9 @@ public final class MarketScan {
                     .append(MarkdownSafe.plain(p.authorName()))
                     .append("**：「")
                     .append(MarkdownSafe.plain(PostText.shorten(PostText.clean(p.text()), 120)))
-                    .append("」（[原帖](")
-                    .append(p.link())
-                    .append(")）");
+                    .append("」（")
+                    .append(MarkdownRenderer.link("原帖", p.link()))
+                    .append("）");
         }
         out.add(sb.toString());
         return out;

@@ -2,6 +2,7 @@ package dev.aidigest.report;
 
 import dev.aidigest.digest.MarkdownSafe;
 import dev.aidigest.render.Credits;
+import dev.aidigest.render.MarkdownRenderer;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,11 +47,8 @@ public final class ReportRenderer {
         int n = 1;
         for (DailyReport.Point p : r.keyPoints()) {
             md.append(n++)
-                    .append(". [")
-                    .append(p.text())
-                    .append("](")
-                    .append(p.item().url())
-                    .append(")");
+                    .append(". ")
+                    .append(MarkdownRenderer.link(p.text(), p.item().url()));
             if (!p.item().authors().isEmpty()) {
                 md.append(" - ").append(Credits.line(p.item().authors(), MarkdownSafe::plain));
             }
@@ -70,9 +68,9 @@ public final class ReportRenderer {
                     .append("**")
                     .append(sep)
                     .append(o.text())
-                    .append("（[原帖](")
-                    .append(o.url())
-                    .append(")）\n");
+                    .append("（")
+                    .append(MarkdownRenderer.link("原帖", o.url()))
+                    .append("）\n");
         }
         md.append("\n### 关键事件与发展\n\n");
         for (DailyReport.Group g : r.events()) {
@@ -117,7 +115,7 @@ public final class ReportRenderer {
     }
 
     private static String linked(DailyReport.Bullet b) {
-        return b.url() == null ? b.text() : "[" + b.text() + "](" + b.url() + ")";
+        return MarkdownRenderer.link(b.text(), b.url());
     }
 
     private static String coverage(DailyReport r) {

@@ -9,8 +9,14 @@ import java.time.Clock;
 /** The chats the bot is in, processed update ids, and what membership changes do to subscriptions. */
 public final class ChatStore implements ChatEvents {
 
+    /** How long a handled update id is remembered: platforms redeliver within hours, not days. */
+    static final java.time.Duration UPDATE_MEMORY = java.time.Duration.ofDays(7);
+    /** Old update ids are pruned on the first check and then once every this many. */
+    static final int PRUNE_EVERY = 1000;
+
     private final Database db;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
 
     public ChatStore(Database db, Clock clock) {
         this.db = db;
@@ -92,6 +98,9 @@ public final class ChatStore implements ChatEvents {
 
     @Override
     public boolean firstTime(String platform, long updateId) {
+        if (checks.getAndIncrement() % PRUNE_EVERY == 0) {
+            pruneUpdates();
+        }
         return db.write(c -> update(
                         c,
                         "INSERT INTO processed_update (platform, update_id, processed_at) VALUES (?, ?, ?)"
@@ -100,5 +109,13 @@ public final class ChatStore implements ChatEvents {
                         updateId,
                         clock.instant()))
                 == 1;
+    }
+
+    /** Forgets update ids handled more than {@link #UPDATE_MEMORY} ago; returns how many. */
+    public int pruneUpdates() {
+        return db.write(c -> update(
+                c,
+                "DELETE FROM processed_update WHERE processed_at < ?",
+                clock.instant().minus(UPDATE_MEMORY)));
     }
 }

@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(cfg);
         } catch (RuntimeException e) {
-            throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot open database " + redact(url) + ": " + oneLine(rootMessage(e)), e);
         }
         try {
             Flyway.configure()
@@ -52,9 +52,52 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             ds.close();
-            throw new DatabaseException("cannot migrate database " + redact(url) + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot migrate database " + redact(url) + ": " + oneLine(rootMessage(e)), e);
         }
         return new Database(ds, url.startsWith("jdbc:postgresql:"));
+    }
+
+    /**
+     * Refuses a data directory that cannot hold the H2 database, before H2 sees it, with one line
+     * that says why: not writable (H2 would only say something about AUTO_SERVER), a database file
+     * of zero bytes (H2 would silently make a new empty database over it), or one that is not an H2
+     * file at all.
+     *
+     * @throws DatabaseException with the reason
+     */
+    public static void checkH2Dir(java.nio.file.Path dataDir) {
+        java.nio.file.Path dir = dataDir.toAbsolutePath();
+        try {
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, ".write-check", ""));
+        } catch (java.io.IOException | SecurityException e) {
+            throw new DatabaseException(
+                    "the data directory " + dir + " is not writable ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); give the service write access or choose another --data",
+                    e);
+        }
+        java.nio.file.Path file = dir.resolve("aidigest.mv.db");
+        if (!java.nio.file.Files.exists(file)) {
+            return;
+        }
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot read the database file " + file + ": " + e.getMessage(), e);
+        }
+        if (head.length == 0) {
+            throw new DatabaseException(
+                    "the database file " + file
+                            + " is empty (0 bytes); restore it from a backup, or delete it to start a new database",
+                    null);
+        }
+        if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("H:2")) {
+            throw new DatabaseException(
+                    "the database file " + file
+                            + " is not an H2 database (it does not start with an H2 header); restore it from a backup",
+                    null);
+        }
     }
 
     /** The H2 file URL used when nothing else is configured. */
@@ -119,8 +162,28 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    /**
+     * The text with every database password masked: {@code password=...} parameters and the
+     * user-info of URLs ({@code jdbc:postgresql://user:PASSWORD@host/db}), also where a driver
+     * repeats it without the {@code //}.
+     */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replaceAll("(?i)(password=)[^;&\\s]*", "$1***")
+                .replaceAll("(^|[/\\s(\"'=])([^\\s/:@\"']*:)[^\\s/@\"']+@", "$1$2***@");
+    }
+
+    /** The first line of a driver's message, without H2's SQL statement and version tail. */
+    private static String oneLine(String m) {
+        if (m == null) {
+            return "unknown error";
+        }
+        String first = m.strip().split("\\R", 2)[0];
+        int sql = first.indexOf("; SQL statement:");
+        first = sql > 0 ? first.substring(0, sql) : first;
+        return redact(first.replaceAll(" \\[[0-9]{5}-[0-9]+\\]$", ""));
     }
 
     private static String rootMessage(Throwable e) {

@@ -255,6 +255,20 @@ public final class PostStore implements PostSink, Posts {
         });
     }
 
+    /** Creation time of the newest post created at or before {@code upTo}, or null when there is none. */
+    public Instant newestPostAt(Instant upTo) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(created_at) FROM post WHERE created_at <= ?")) {
+                ps.setObject(1, upTo.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+                    return t == null ? null : t.toInstant();
+                }
+            }
+        });
+    }
+
     /** Creation time of the newest post, or null when there is none. */
     public Instant newestPostAt() {
         return db.read(c -> {

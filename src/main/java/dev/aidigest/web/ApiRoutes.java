@@ -109,7 +109,15 @@ public final class ApiRoutes implements Routes {
             ctx.status(400).contentType("application/json").result("{\"error\":\"missing q\"}");
             return;
         }
-        int page = Math.max(1, ArchiveRoutes.parseInt(ctx.queryParam("page")));
+        int page = ArchiveRoutes.page(ctx.queryParam("page"));
+        if (page < 0) {
+            ctx.status(400)
+                    .contentType("application/json")
+                    .result(json.createObjectNode()
+                            .put("error", ArchiveRoutes.BAD_PAGE)
+                            .toString());
+            return;
+        }
         TopicSearch.Page result = search.search(q, page, API_PAGE);
         ObjectNode out =
                 json.createObjectNode().put("query", q).put("page", page).put("more", result.more());

@@ -105,7 +105,11 @@ public final class ArchiveRoutes implements Routes {
 
     private void search(Context ctx) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        int page = Math.max(1, parseInt(ctx.queryParam("page")));
+        int page = page(ctx.queryParam("page"));
+        if (page < 0) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(BAD_PAGE);
+            return;
+        }
         StringBuilder body = new StringBuilder("<h1>搜索</h1>").append(searchForm(q));
         if (!q.isEmpty()) {
             TopicSearch.Page result = search.search(q, page, SEARCH_PAGE);
@@ -154,11 +158,21 @@ public final class ArchiveRoutes implements Routes {
                 .result(html.page("未找到", "<h1>未找到</h1><p>" + Html.escape(message) + "</p>"));
     }
 
-    static int parseInt(String s) {
-        try {
-            return s == null ? 1 : Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
+    /** The deepest result page served: deeper pages would only scan the index for nothing. */
+    static final int MAX_PAGE = 1000;
+
+    static final String BAD_PAGE = "page must be a whole number from 1 to " + MAX_PAGE;
+
+    /** The {@code page} parameter: 1 when absent, -1 when it is not a number from 1 to {@link #MAX_PAGE}. */
+    static int page(String s) {
+        if (s == null || s.isBlank()) {
             return 1;
         }
+        String t = s.strip();
+        if (!t.matches("[0-9]{1,4}")) {
+            return -1;
+        }
+        int n = Integer.parseInt(t);
+        return n >= 1 && n <= MAX_PAGE ? n : -1;
     }
 }

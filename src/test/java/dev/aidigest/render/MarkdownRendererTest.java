@@ -60,6 +60,39 @@ class MarkdownRendererTest {
         DigestFormat.parse(md);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://example.com/a) ![x](https://evil.example/p.png)",
+                "https://example.com/a)![x](https://evil.example/p.png)",
+                "https://example.com/a\"onmouseover=alert(1)",
+                "https://example.com/[a](https://evil.example)",
+                "javascript:alert(1)",
+                "data:text/html,<b>x</b>"
+            })
+    void aLinkFromAPostCannotAddAnImageOrAnotherLink(String url) {
+        DigestItem item = new DigestItem(1, "k", "headline", "summary", url, List.of("A"), List.of(1L), false, 1, true);
+        Digest d = new Digest(
+                Slot.parse("2025.11.26.16", SHANGHAI),
+                ZonedDateTime.of(2025, 11, 26, 16, 0, 1, 0, SHANGHAI),
+                List.of("AI模型", "AI应用", "行业洞察"),
+                List.of(item),
+                1,
+                1,
+                LlmUsage.NONE,
+                "offline");
+        String md = renderer.render(d);
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder()
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .build()
+                .render(org.commonmark.parser.Parser.builder().build().parse(md));
+
+        assertThat(html).doesNotContain("<img").doesNotContain("href=\"https://evil.example");
+        assertThat(html.split("<a ", -1)).hasSizeLessThanOrEqualTo(2);
+        assertThat(html).doesNotContain("javascript:").doesNotContain("href=\"data:");
+    }
+
     @Test
     void postTextCannotBreakTheLinkOrInjectHtml() {
         DigestItem evil = new DigestItem(

@@ -195,6 +195,20 @@ class WebArchiveTest {
     }
 
     @Test
+    void aPageNumberOutOfRangeIs400NotAServerError() throws Exception {
+        for (String page : new String[] {"2147483647", "99999999999999999999", "-1", "0", "abc", "1e3", "1001"}) {
+            assertThat(get("/api/search?q=FLUX.2&page=" + page).statusCode())
+                    .as("api page " + page)
+                    .isEqualTo(400);
+            assertThat(get("/search?q=FLUX.2&page=" + page).statusCode())
+                    .as("page " + page)
+                    .isEqualTo(400);
+        }
+        assertThat(get("/api/search?q=FLUX.2&page=2").statusCode()).isEqualTo(200);
+        assertThat(get("/api/search?q=FLUX.2&page=1000").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theFeedIsValidRss2WithTheDigestAsHtml() throws Exception {
         HttpResponse<String> r = get("/feed.xml");
 

@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.x.Snowflake;
 import java.net.URI;
 import java.time.Clock;
@@ -51,6 +52,8 @@ final class FeedEntryMapper {
         if (id == null) {
             return null;
         }
+        // a guid or link longer than the id column still names the entry, by its hash
+        id = PostCheck.shortId(id);
         String handle = origin.handle() != null ? origin.handle() : feedHost(feed, origin, link);
         String name = origin.authorName() != null ? origin.authorName() : blankToNull(feed.getTitle());
         return new Post(

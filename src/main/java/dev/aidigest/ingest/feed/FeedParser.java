@@ -7,6 +7,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
 import java.io.IOException;
@@ -25,10 +26,12 @@ import java.util.Map;
  */
 public final class FeedParser implements PostParser {
     private final FeedEntryMapper mapper;
+    private final PostCheck check;
 
     /** @param displayNames handle (lower case) → display name as configured, for twitter routes */
     public FeedParser(Map<String, String> displayNames, Clock clock) {
         this.mapper = new FeedEntryMapper(displayNames, clock);
+        this.check = new PostCheck(clock);
     }
 
     @Override
@@ -59,16 +62,35 @@ public final class FeedParser implements PostParser {
         String text = StrictDecoder.decode(content, XmlCharset.of(content), "The feed");
         SyndFeed feed = build(text);
         List<Post> posts = new ArrayList<>();
+        List<Parsed.Skipped> skipped = new ArrayList<>();
         int unattributed = 0;
+        int position = 0;
         for (SyndEntry entry : feed.getEntries()) {
-            Post post = mapper.map(feed, entry, origin);
+            position++;
+            Post post;
+            try {
+                post = mapper.map(feed, entry, origin);
+                post = post == null ? null : check.check(post);
+            } catch (PostCheck.BadEntryException e) {
+                skipped.add(new Parsed.Skipped(entryName(position, entry), e.getMessage()));
+                continue;
+            }
             if (post == null) {
                 unattributed++;
             } else {
                 posts.add(post);
             }
         }
-        return new Parsed(posts, unattributed);
+        return new Parsed(posts, unattributed, skipped);
+    }
+
+    /** {@code feed entry 3 (<title>)}: its position, and its title cut short, to find it in the file. */
+    private static String entryName(int position, SyndEntry entry) {
+        String title = PostCheck.strip(entry.getTitle(), false).strip();
+        if (title.length() > 40) {
+            title = title.substring(0, 37) + "...";
+        }
+        return "feed entry " + position + (title.isEmpty() ? "" : " (" + title + ")");
     }
 
     private static SyndFeed build(String xml) {

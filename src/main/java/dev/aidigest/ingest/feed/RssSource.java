@@ -1,6 +1,7 @@
 package dev.aidigest.ingest.feed;
 
 import dev.aidigest.ingest.BadInputException;
+import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.Source;
 import dev.aidigest.ingest.SourceException;
@@ -18,6 +19,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One RSS/Atom feed over HTTP (a blog, or an RSSHub {@code /twitter/user/<handle>} route). Asks
@@ -25,6 +28,7 @@ import okhttp3.Response;
  * parsing.
  */
 public final class RssSource implements Source {
+    private static final Logger log = LoggerFactory.getLogger(RssSource.class);
     static final String ETAG = "etag";
     static final String LAST_MODIFIED = "last_modified";
 
@@ -97,8 +101,9 @@ public final class RssSource implements Source {
             if (!response.isSuccessful()) {
                 throw new SourceException("Feed " + url + " answered HTTP " + code + ".", null);
             }
-            List<Post> posts = parser.parse(HttpClients.body(call, response, maxBytes), origin)
-                    .posts();
+            Parsed parsed = parser.parse(HttpClients.body(call, response, maxBytes), origin);
+            parsed.skipped().forEach(skip -> log.warn("source {}: entry skipped, {}", name, skip));
+            List<Post> posts = parsed.posts();
             remember(state, ETAG, response.header("ETag"));
             remember(state, LAST_MODIFIED, response.header("Last-Modified"));
             return posts;

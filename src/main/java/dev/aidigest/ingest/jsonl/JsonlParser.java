@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
+<<<<<<< HEAD
 import dev.aidigest.json.Jackson;
+=======
+import java.time.Clock;
+>>>>>>> inputguard
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,10 +41,26 @@ import java.util.List;
  *   <li>{@code links}, {@code media}: arrays of strings. Unknown fields are ignored.
  * </ul>
  *
- * A line that breaks any of this makes the whole file refused, naming the line.
+ * Every post also meets {@link PostCheck} (a numeric X id, a valid handle, a time neither in the
+ * future nor before 2006; long names and text clipped). A line that breaks any of this makes the
+ * whole file refused, naming the line.
  */
 public final class JsonlParser implements PostParser {
+<<<<<<< HEAD
     private final ObjectMapper json = Jackson.json();
+=======
+    private final ObjectMapper json = new ObjectMapper();
+    private final PostCheck check;
+
+    public JsonlParser() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for refusing posts dated in the future */
+    public JsonlParser(Clock clock) {
+        this.check = new PostCheck(clock);
+    }
+>>>>>>> inputguard
 
     @Override
     public Parsed parse(byte[] content) {
@@ -68,8 +89,8 @@ public final class JsonlParser implements PostParser {
             throw new BadInputException("Line " + number + " is not a JSON object.");
         }
         try {
-            return JsonlPost.from(node);
-        } catch (IllegalArgumentException e) {
+            return check.check(JsonlPost.from(node));
+        } catch (IllegalArgumentException | PostCheck.BadEntryException e) {
             throw new BadInputException("Line " + number + ": " + e.getMessage(), e);
         }
     }

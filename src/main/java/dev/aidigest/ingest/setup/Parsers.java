@@ -16,9 +16,9 @@ public final class Parsers {
     /** @param displayNames handle (lower case) → name as configured ({@code SourcesConfig.displayNames()}) */
     public static Map<Format, PostParser> all(Map<String, String> displayNames, Clock clock) {
         Map<Format, PostParser> parsers = new EnumMap<>(Format.class);
-        parsers.put(Format.X_API_V2, new XApiV2Parser(displayNames));
+        parsers.put(Format.X_API_V2, new XApiV2Parser(displayNames, clock));
         parsers.put(Format.RSS, new FeedParser(displayNames, clock));
-        parsers.put(Format.JSONL, new JsonlParser());
+        parsers.put(Format.JSONL, new JsonlParser(clock));
         return parsers;
     }
 }

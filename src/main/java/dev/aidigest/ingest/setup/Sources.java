@@ -71,7 +71,13 @@ public final class Sources {
             sources.add(
                     0,
                     new XApiSource(
-                            http, apiUrl, x.bearerToken(), apiHandles, maxResults, new XApiV2Parser(names), maxBytes));
+                            http,
+                            apiUrl,
+                            x.bearerToken(),
+                            apiHandles,
+                            maxResults,
+                            new XApiV2Parser(names, clock),
+                            maxBytes));
         }
         for (SourcesConfig.Feed f : config.feeds()) {
             if (blank(f.url())) {

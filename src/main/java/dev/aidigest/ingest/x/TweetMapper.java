@@ -1,8 +1,8 @@
 package dev.aidigest.ingest.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,14 +31,17 @@ final class TweetMapper {
         this.attribution = attribution;
     }
 
-    /** @param position 1-based, for error messages */
-    Post map(JsonNode tweet, int position) {
+    /** @throws PostCheck.BadEntryException when the tweet has no id, no text or a bad time */
+    Post map(JsonNode tweet) {
         String id = Json.str(tweet, "id");
         if (!tweet.isObject() || id == null) {
-            throw new BadInputException("X API v2 post #" + position + " has no id.");
+            throw new PostCheck.BadEntryException("it has no id.");
+        }
+        if (!PostCheck.isXId(id)) {
+            throw new PostCheck.BadEntryException("its id is not a number of at most 19 digits.");
         }
         if (Json.str(tweet, "text") == null && Json.str(tweet.path("note_tweet"), "text") == null) {
-            throw new BadInputException("X API v2 post " + id + " has no text.");
+            throw new PostCheck.BadEntryException("it has no text.");
         }
         XUser author = includes.user(Json.str(tweet, "author_id"));
         String handle = author != null ? author.username() : attribution.timelineHandle();
@@ -165,7 +168,7 @@ final class TweetMapper {
                 Json.count(m, "retweet_count"),
                 Json.count(m, "reply_count"),
                 Json.count(m, "quote_count"),
-                m.path("impression_count").asLong(0));
+                Json.count(m, "impression_count", Long.MAX_VALUE));
     }
 
     /** {@code created_at}, or the time inside a snowflake id (fetches with default fields lack the field). */
@@ -175,7 +178,7 @@ final class TweetMapper {
             try {
                 return Instant.parse(created);
             } catch (DateTimeParseException e) {
-                throw new BadInputException("X API v2 post " + id + " has a bad created_at '" + created + "'.", e);
+                throw new PostCheck.BadEntryException("created_at '" + created + "' is not an ISO-8601 time.");
             }
         }
         return Snowflake.time(id);

@@ -2,6 +2,7 @@ package dev.aidigest.ingest.x;
 
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.Source;
 import dev.aidigest.ingest.SourceException;
 import dev.aidigest.ingest.SourceState;
@@ -149,7 +150,7 @@ public final class XApiSource implements Source {
 
     private List<Post> timeline(String handle, String userId, SourceState state) throws SourceException {
         String sinceKey = "since_id." + userId;
-        String since = state.get(sinceKey).orElse(null);
+        String since = state.get(sinceKey).filter(PostCheck::isXId).orElse(null);
         Attribution who = Attribution.timelineOf(userId, handle);
         List<Post> posts = new ArrayList<>();
         String newest = since;
@@ -172,6 +173,7 @@ public final class XApiSource implements Source {
             }
             XPage page = read(url.build(), body -> parser.page(body, who));
             posts.addAll(page.parsed().posts());
+            page.parsed().skipped().forEach(skip -> log.warn("source {}: entry skipped, {}", name(), skip));
             newest = XPage.newer(newest, page.newestId());
             token = page.nextToken();
             pages++;

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
 import dev.aidigest.json.Jackson;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +31,17 @@ public final class XApiV2Parser implements PostParser {
 
     private final ObjectMapper json = Jackson.json();
     private final Map<String, String> displayNames;
+    private final PostCheck check;
 
     /** @param displayNames handle (lower case) → display name as configured */
     public XApiV2Parser(Map<String, String> displayNames) {
+        this(displayNames, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for refusing posts dated in the future */
+    public XApiV2Parser(Map<String, String> displayNames, Clock clock) {
         this.displayNames = Map.copyOf(displayNames);
+        this.check = new PostCheck(clock);
     }
 
     /** A file to import: only what the file itself says attributes its tweets. */
@@ -61,11 +70,22 @@ public final class XApiV2Parser implements PostParser {
         TweetMapper mapper =
                 new TweetMapper(displayNames, new XIncludes(root.path("includes"), attribution), attribution);
         List<Post> posts = new ArrayList<>(tweets.size());
-        String newest = Json.str(root.path("meta"), "newest_id");
+        List<Parsed.Skipped> skipped = new ArrayList<>();
+        String newest = xId(Json.str(root.path("meta"), "newest_id"));
         int unattributed = 0;
         for (int i = 0; i < tweets.size(); i++) {
-            Post post = mapper.map(tweets.get(i), i + 1);
-            newest = XPage.newer(newest, Json.str(tweets.get(i), "id"));
+            String id = Json.str(tweets.get(i), "id");
+            Post post;
+            try {
+                post = mapper.map(tweets.get(i));
+                post = post == null ? null : check.check(post);
+            } catch (PostCheck.BadEntryException e) {
+                skipped.add(new Parsed.Skipped(
+                        id == null ? "X API v2 post #" + (i + 1) : "X API v2 post " + shown(id), e.getMessage()));
+                continue;
+            }
+            // only a real X id may become the cursor: a hostile one would make every later fetch fail
+            newest = XPage.newer(newest, xId(id));
             if (post == null) {
                 unattributed++;
             } else {
@@ -78,7 +98,16 @@ public final class XApiV2Parser implements PostParser {
                     unattributed,
                     tweets.size());
         }
-        return new XPage(new Parsed(posts, unattributed), newest, Json.str(root.path("meta"), "next_token"));
+        return new XPage(new Parsed(posts, unattributed, skipped), newest, Json.str(root.path("meta"), "next_token"));
+    }
+
+    private static String xId(String id) {
+        return PostCheck.isXId(id) ? id : null;
+    }
+
+    private static String shown(String id) {
+        String one = PostCheck.strip(id, false);
+        return one.length() <= 40 ? one : one.substring(0, 37) + "...";
     }
 
     /**
@@ -94,6 +123,10 @@ public final class XApiV2Parser implements PostParser {
             String username = Json.str(u, "username");
             if (id == null || username == null) {
                 throw new BadInputException("The X API users response has a user without id or username.");
+            }
+            if (!PostCheck.isXId(id) || !username.matches("[A-Za-z0-9_]{1,15}")) {
+                log.warn("X API user left out: id '{}' or username '{}' is not valid", shown(id), shown(username));
+                continue;
             }
             users.put(username.toLowerCase(Locale.ROOT), new XUser(id, username, Json.str(u, "name")));
         }
