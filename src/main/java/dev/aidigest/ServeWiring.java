@@ -25,6 +25,7 @@ import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.OperatorAlerts;
 import dev.aidigest.delivery.Outbox;
 import dev.aidigest.edition.Freshness;
+import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.schedule.DigestRun;
 import dev.aidigest.schedule.IngestRun;
 import dev.aidigest.schedule.ReportRun;
@@ -45,7 +46,9 @@ import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.HealthPart;
 import dev.aidigest.web.OpsRoutes;
+import dev.aidigest.web.ReadSpendHealth;
 import dev.aidigest.web.Routes;
 import dev.aidigest.web.ServeMetrics;
 import dev.aidigest.web.TimedConversation;
@@ -133,6 +136,23 @@ public final class ServeWiring {
             ReportRun reports,
             Aliases aliases,
             Clock clock) {
+        return serve(config, schedule, db, ingest, digests, reports, aliases, ReadSpending.NONE, clock);
+    }
+
+    /**
+     * As above, with the paid X readers: their use and cost in /status, /healthz and /metrics, and
+     * their notices (budget used, out of credits) told to the operators' chats.
+     */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            Aliases aliases,
+            ReadSpending reads,
+            Clock clock) {
         return serve(
                 config,
                 schedule,
@@ -142,6 +162,7 @@ public final class ServeWiring {
                 reports,
                 DeliverySettings.defaults(),
                 new SearchStore(db, new Tokenizer(aliases)),
+                reads,
                 clock);
     }
 
@@ -155,7 +176,17 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), clock);
+        return serve(
+                config,
+                schedule,
+                db,
+                ingest,
+                digests,
+                reports,
+                delivery,
+                new SearchStore(db),
+                ReadSpending.NONE,
+                clock);
     }
 
     private static Serve serve(
@@ -167,8 +198,10 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             SearchStore search,
+            ReadSpending reads,
             Clock clock) {
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
+        metrics.watchReads(reads);
         IngestRun ingestAndIndex = () -> {
             ingest.runOnce();
             search.indexNew();
@@ -181,7 +214,7 @@ public final class ServeWiring {
         Conversation router = new TimedConversation(
                 new CommandRouter(
                         catalog,
-                        Commands.all(catalog, archive, search, subscriptions, follows, config.zone()),
+                        Commands.all(catalog, archive, search, subscriptions, follows, reads, config.zone()),
                         new UserRateLimit(6, Duration.ofSeconds(30), clock)),
                 metrics.commandTimer());
 
@@ -208,6 +241,7 @@ public final class ServeWiring {
         OperatorAlerts operators = new OperatorAlerts(
                 bots.stream().map(ChatBot::channel).toList(),
                 config.health() == null ? List.of() : config.health().alertChats());
+        reads.budgets().forEach(b -> b.tellOperators(operators::send));
         DigestRun digestAndIndex = slot -> {
             try {
                 long id = metered(metrics, "digest", () -> digests.runSlot(slot));
@@ -244,17 +278,29 @@ public final class ServeWiring {
                         bots,
                         port,
                         clock),
-                webRoutes(db, archive, search, config, metrics, clock));
+                webRoutes(db, archive, search, config, metrics, List.of(new ReadSpendHealth(reads)), clock));
     }
 
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
     public static List<Routes> webRoutes(
             Database db, Archive archive, TopicSearch search, AppConfig config, ServeMetrics metrics, Clock clock) {
+        return webRoutes(db, archive, search, config, metrics, List.of(), clock);
+    }
+
+    /** As above, with more sections of /healthz. */
+    public static List<Routes> webRoutes(
+            Database db,
+            Archive archive,
+            TopicSearch search,
+            AppConfig config,
+            ServeMetrics metrics,
+            List<HealthPart> health,
+            Clock clock) {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
                 new ApiRoutes(site, archive, search),
-                new OpsRoutes(new OpsStore(db), metrics, clock));
+                new OpsRoutes(new OpsStore(db), metrics, clock, health));
     }
 
     private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {

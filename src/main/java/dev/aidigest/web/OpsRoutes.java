@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code /healthz} as JSON — database reachable (and how fast), the scheduler's triggers and their
@@ -18,11 +19,18 @@ public final class OpsRoutes implements Routes {
     private final OpsProbe probe;
     private final ServeMetrics metrics;
     private final Clock clock;
+    private final List<HealthPart> parts;
 
     public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock) {
+        this(probe, metrics, clock, List.of());
+    }
+
+    /** @param parts more sections of /healthz, each under its name */
+    public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock, List<HealthPart> parts) {
         this.probe = probe;
         this.metrics = metrics;
         this.clock = clock;
+        this.parts = List.copyOf(parts);
     }
 
     @Override
@@ -65,6 +73,13 @@ public final class OpsRoutes implements Routes {
             out.putObject("newest_post")
                     .put("created_at", s.newestPost().toString())
                     .put("age_seconds", Duration.between(s.newestPost(), now).toSeconds());
+        }
+        for (HealthPart part : parts) {
+            try {
+                out.set(part.name(), part.report());
+            } catch (RuntimeException e) {
+                out.putObject(part.name()).put("error", String.valueOf(e.getMessage()));
+            }
         }
         ctx.contentType("application/json").result(out.toString());
     }

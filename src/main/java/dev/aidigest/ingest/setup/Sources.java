@@ -7,6 +7,7 @@ import dev.aidigest.ingest.feed.FeedOrigin;
 import dev.aidigest.ingest.feed.FeedParser;
 import dev.aidigest.ingest.feed.RssSource;
 import dev.aidigest.ingest.http.HttpClients;
+import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.ingest.x.XApiSource;
 import dev.aidigest.ingest.x.XApiV2Parser;
 import java.time.Clock;
@@ -33,7 +34,13 @@ public final class Sources {
 
     private Sources() {}
 
+    /** The sources without spend governors (configuration checks and tests). */
     public static List<Source> from(AppConfig app, SourcesConfig config, Clock clock) {
+        return from(app, config, clock, ReadSpending.NONE);
+    }
+
+    /** @param spending the governors every paid call goes through */
+    public static List<Source> from(AppConfig app, SourcesConfig config, Clock clock, ReadSpending spending) {
         AppConfig.IngestConfig ingest = app.ingest();
         int timeout = ingest == null || ingest.timeoutSeconds() <= 0 ? 20 : ingest.timeoutSeconds();
         long maxBytes = ingest == null || ingest.maxFeedBytes() <= 0 ? 10L << 20 : ingest.maxFeedBytes();
@@ -71,7 +78,15 @@ public final class Sources {
             sources.add(
                     0,
                     new XApiSource(
-                            http, apiUrl, x.bearerToken(), apiHandles, maxResults, new XApiV2Parser(names), maxBytes));
+                            http,
+                            apiUrl,
+                            x.bearerToken(),
+                            apiHandles,
+                            maxResults,
+                            new XApiV2Parser(names),
+                            maxBytes,
+                            PaidReaders.budget(spending, PaidReaders.X_API),
+                            clock));
         }
         for (SourcesConfig.Feed f : config.feeds()) {
             if (blank(f.url())) {
