@@ -75,13 +75,12 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
      * (the List's tweets endpoint) or twitterapi (its list timeline); {@code name} names it in logs.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record XList(String id, String name, double weight, String reader) {
+    public record XList(String id, String name, String reader) {
         public XList {
             if (id == null || !id.trim().matches("\\d{1,25}")) {
                 throw new ConfigException("sources.yml: a list needs its numeric id, got " + id);
             }
             id = id.trim();
-            weight = weight <= 0 ? 1.0 : weight;
             if (Reader.parse(reader, "list " + id) == Reader.RSSHUB) {
                 throw new ConfigException("sources.yml: list " + id + ": reader must be x-api or twitterapi");
             }

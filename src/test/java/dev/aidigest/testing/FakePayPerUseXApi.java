@@ -113,9 +113,7 @@ public final class FakePayPerUseXApi implements AutoCloseable {
         Map<String, String> q = query(ex.getRequestURI().getRawQuery());
         requests.incrementAndGet();
         synchronized (this) {
-            requestsByPath
-                    .computeIfAbsent(path.replaceAll("/\\d+/", "/:id/"), p -> new AtomicInteger())
-                    .incrementAndGet();
+            requestsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         }
         if (ex.getRequestHeaders().getFirst("Authorization") == null) {
             send(ex, 401, "{\"title\":\"Unauthorized\",\"status\":401}");

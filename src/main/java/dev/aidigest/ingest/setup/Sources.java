@@ -10,6 +10,7 @@ import dev.aidigest.ingest.http.HttpClients;
 import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.ingest.x.XApiSource;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.ingest.x.XListSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code x-api}: every account not marked {@code rsshub: true}, when a bearer token is set;
  *   <li>{@code rsshub:<handle>}: accounts marked {@code rsshub: true} (and all accounts when there is
  *       no bearer token), when {@code rsshub.url} is set;
+ *   <li>{@code x-list:<id>}: each X List of sources.yml read by the X API, one poll for all its members;
  *   <li>{@code feed:<name>}: each feed of sources.yml.
  * </ul>
  * With nothing configured the list is empty (the demo imports the bundled sample instead).
@@ -87,6 +89,25 @@ public final class Sources {
                             maxBytes,
                             PaidReaders.budget(spending, PaidReaders.X_API),
                             clock));
+        }
+        for (SourcesConfig.XList list : config.lists()) {
+            if (list.readBy() != SourcesConfig.Reader.X_API) {
+                continue;
+            }
+            if (!xApi) {
+                log.warn("X list {} is not read: set AIDIGEST_X_BEARER_TOKEN", list.id());
+                continue;
+            }
+            sources.add(new XListSource(
+                    http,
+                    blank(x.apiUrl()) ? "https://api.x.com" : x.apiUrl(),
+                    x.bearerToken(),
+                    list.id(),
+                    x.maxResults() <= 0 ? 100 : x.maxResults(),
+                    new XApiV2Parser(names),
+                    maxBytes,
+                    PaidReaders.budget(spending, PaidReaders.X_API),
+                    clock));
         }
         for (SourcesConfig.Feed f : config.feeds()) {
             if (blank(f.url())) {

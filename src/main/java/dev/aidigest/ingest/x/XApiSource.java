@@ -207,6 +207,10 @@ public final class XApiSource implements Source {
 
     /** A tweets page, billed by every post and user in it. */
     XApiClient.Reading<XPage> tweetsOf(Attribution who) {
+        return reading(parser, who);
+    }
+
+    static XApiClient.Reading<XPage> reading(XApiV2Parser parser, Attribution who) {
         return new XApiClient.Reading<>() {
             @Override
             public XPage read(byte[] body) {
