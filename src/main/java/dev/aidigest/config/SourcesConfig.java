@@ -71,8 +71,8 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
     }
 
     /**
-     * An X List: one poll of its timeline brings every member's posts. {@code reader} is x-api
-     * (the List's tweets endpoint) or twitterapi (its list timeline); {@code name} names it in logs.
+     * An X List: one poll of its timeline brings every member's posts, through the X API's List
+     * tweets endpoint; {@code name} names it in logs.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record XList(String id, String name, String reader) {
@@ -81,8 +81,8 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
                 throw new ConfigException("sources.yml: a list needs its numeric id, got " + id);
             }
             id = id.trim();
-            if (Reader.parse(reader, "list " + id) == Reader.RSSHUB) {
-                throw new ConfigException("sources.yml: list " + id + ": reader must be x-api or twitterapi");
+            if (Reader.parse(reader, "list " + id) != Reader.X_API) {
+                throw new ConfigException("sources.yml: list " + id + ": a list is read by the X API (reader: x-api)");
             }
         }
 

@@ -8,6 +8,7 @@ import dev.aidigest.ingest.feed.FeedParser;
 import dev.aidigest.ingest.feed.RssSource;
 import dev.aidigest.ingest.http.HttpClients;
 import dev.aidigest.ingest.spend.ReadSpending;
+import dev.aidigest.ingest.twitterapi.TwitterApiIoSearchSource;
 import dev.aidigest.ingest.x.XApiSource;
 import dev.aidigest.ingest.x.XApiV2Parser;
 import dev.aidigest.ingest.x.XListSource;
@@ -59,8 +60,14 @@ public final class Sources {
         List<Source> sources = new ArrayList<>();
         List<String> apiHandles = new ArrayList<>();
         List<String> unread = new ArrayList<>();
+        List<String> searched = new ArrayList<>();
+        AppConfig.TwitterApiIoConfig tio = x == null ? AppConfig.TwitterApiIoConfig.OFF : x.twitterapiIo();
         for (SourcesConfig.Account a : config.accounts()) {
-            if (xApi && !a.rsshub()) {
+            if (a.readBy() == SourcesConfig.Reader.TWITTERAPI && tio.enabled()) {
+                searched.add(a.handle());
+            } else if (a.readBy() == SourcesConfig.Reader.TWITTERAPI) {
+                unread.add(a.handle());
+            } else if (xApi && a.readBy() == SourcesConfig.Reader.X_API) {
                 apiHandles.add(a.handle());
             } else if (rsshub != null) {
                 sources.add(RssSource.rsshub(rsshub, a.handle(), a.name(), http, feedParser, maxBytes, clock));
@@ -70,7 +77,8 @@ public final class Sources {
         }
         if (!unread.isEmpty()) {
             log.warn(
-                    "{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN or AIDIGEST_RSSHUB_URL",
+                    "{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN, AIDIGEST_RSSHUB_URL or"
+                            + " AIDIGEST_TWITTERAPI_KEY for their reader",
                     unread.size(),
                     unread.get(0));
         }
@@ -89,6 +97,19 @@ public final class Sources {
                             maxBytes,
                             PaidReaders.budget(spending, PaidReaders.X_API),
                             clock));
+        }
+        if (!searched.isEmpty()) {
+            sources.add(new TwitterApiIoSearchSource(
+                    http,
+                    tio.apiUrl(),
+                    tio.apiKey(),
+                    searched,
+                    tio.maxQueryChars(),
+                    tio.maxPages(),
+                    names,
+                    maxBytes,
+                    PaidReaders.budget(spending, PaidReaders.TWITTERAPI),
+                    clock));
         }
         for (SourcesConfig.XList list : config.lists()) {
             if (list.readBy() != SourcesConfig.Reader.X_API) {
