@@ -262,6 +262,7 @@ public final class ServeWiring {
                         .toList(),
                 delivery,
                 alerts,
+                new TermMatch(search.tokenizer()),
                 clock);
         int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
         return new Serve(

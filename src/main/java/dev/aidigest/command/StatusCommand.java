@@ -29,7 +29,8 @@ public final class StatusCommand extends CommandAdapter {
         String sub = subscriptions
                 .find(request.chat())
                 .filter(Subscriptions.Subscription::active)
-                .map(s -> "订阅：" + SubscribeCommand.describe(s.plan()))
+                .map(s -> "订阅：" + SubscribeCommand.describe(s.plan())
+                        + SubscribeCommand.topicLine(s.topics(), s.emptyNotice()))
                 .orElse("订阅：无（发送 /subscribe 订阅）");
         List<String> words = follows.list(request.chat());
         String fol = words.isEmpty() ? "关注：无" : "关注：" + String.join("、", words);
