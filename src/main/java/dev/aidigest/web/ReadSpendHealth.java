@@ -8,7 +8,7 @@ import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.ingest.spend.ReadTotals;
 
 /** {@code /healthz} {@code x_reads}: each paid X reader's use and cost today and this month, and a pause. */
-public final class ReadSpendHealth implements HealthPart {
+public final class ReadSpendHealth implements OpsRoutes.Section {
 
     private final ReadSpending reads;
 
@@ -22,6 +22,11 @@ public final class ReadSpendHealth implements HealthPart {
     }
 
     @Override
+    public Object facts() {
+        return report();
+    }
+
+    /** The section as JSON. */
     public JsonNode report() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (ReadBudget.Status s : reads.statuses()) {
