@@ -28,6 +28,7 @@ import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.OperatorAlerts;
 import dev.aidigest.delivery.Outbox;
 import dev.aidigest.edition.Freshness;
+import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.schedule.DigestRun;
 import dev.aidigest.schedule.IngestRun;
 import dev.aidigest.schedule.ReportRun;
@@ -52,6 +53,7 @@ import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
 import dev.aidigest.web.OpsRoutes;
+import dev.aidigest.web.ReadSpendHealth;
 import dev.aidigest.web.Routes;
 import dev.aidigest.web.ServeMetrics;
 import dev.aidigest.web.TimedConversation;
@@ -139,6 +141,23 @@ public final class ServeWiring {
             ReportRun reports,
             Aliases aliases,
             Clock clock) {
+        return serve(config, schedule, db, ingest, digests, reports, aliases, ReadSpending.NONE, clock);
+    }
+
+    /**
+     * As above, with the paid X readers: their use and cost in /status, /healthz and /metrics, and
+     * their notices (budget used, out of credits) told to the operators' chats.
+     */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            Aliases aliases,
+            ReadSpending reads,
+            Clock clock) {
         return serve(
                 config,
                 schedule,
@@ -148,6 +167,7 @@ public final class ServeWiring {
                 reports,
                 DeliverySettings.defaults(),
                 new SearchStore(db, new Tokenizer(aliases)),
+                reads,
                 clock);
     }
 
@@ -161,7 +181,17 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), clock);
+        return serve(
+                config,
+                schedule,
+                db,
+                ingest,
+                digests,
+                reports,
+                delivery,
+                new SearchStore(db),
+                ReadSpending.NONE,
+                clock);
     }
 
     private static Serve serve(
@@ -173,8 +203,10 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             SearchStore search,
+            ReadSpending reads,
             Clock clock) {
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
+        metrics.watchReads(reads);
         IngestRun ingestAndIndex = () -> {
             ingest.runOnce();
             search.indexNew();
@@ -187,7 +219,7 @@ public final class ServeWiring {
         Conversation router = new TimedConversation(
                 new CommandRouter(
                         catalog,
-                        Commands.all(catalog, archive, search, subscriptions, follows, config.zone()),
+                        Commands.all(catalog, archive, search, subscriptions, follows, reads, config.zone()),
                         new UserRateLimit(6, Duration.ofSeconds(30), clock)),
                 metrics.commandTimer());
 
@@ -219,6 +251,7 @@ public final class ServeWiring {
         OperatorAlerts operators = new OperatorAlerts(
                 bots.stream().map(ChatBot::channel).toList(),
                 config.health() == null ? List.of() : config.health().alertChats());
+        reads.budgets().forEach(b -> b.tellOperators(operators::send));
         DigestRun digestAndIndex = slot -> {
             try {
                 long id = metered(metrics, "digest", () -> digests.runSlot(slot));
@@ -239,6 +272,7 @@ public final class ServeWiring {
                         .toList(),
                 delivery,
                 alerts,
+                new TermMatch(search.tokenizer()),
                 clock);
         int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
         ClusterNode cluster = cluster(db, schedule);
@@ -257,7 +291,14 @@ public final class ServeWiring {
                         port,
                         clock,
                         cluster),
-                webRoutes(db, archive, search, config, metrics, clock, List.of(clusterSection(cluster))));
+                webRoutes(
+                        db,
+                        archive,
+                        search,
+                        config,
+                        metrics,
+                        clock,
+                        List.of(clusterSection(cluster), new ReadSpendHealth(reads))));
     }
 
     /** {@code /healthz} → {@code cluster}: this node, the nodes seen lately, and which node holds which bot's receiver. */

@@ -15,8 +15,10 @@ import dev.aidigest.edition.VectorRenewal;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Source;
+import dev.aidigest.ingest.setup.PaidReaders;
 import dev.aidigest.ingest.setup.Parsers;
 import dev.aidigest.ingest.setup.Sources;
+import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.llm.BgeEmbedder;
 import dev.aidigest.llm.LangChainReportWriter;
 import dev.aidigest.llm.LangChainSummarizer;
@@ -34,6 +36,7 @@ import dev.aidigest.schedule.ReportRun;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.DigestStore;
 import dev.aidigest.store.PostStore;
+import dev.aidigest.store.ReadLedgerStore;
 import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.SourceStateStores;
 import dev.aidigest.store.SummaryStore;
@@ -74,6 +77,7 @@ public final class Wiring implements AutoCloseable {
     private Summarizer summarizer;
     private MergeReview review;
     private IngestService ingest;
+    private ReadSpending spending;
     private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
 
     Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
@@ -195,7 +199,15 @@ public final class Wiring implements AutoCloseable {
     }
 
     public List<Source> sources() {
-        return Sources.from(config, sourcesConfig, clock);
+        return Sources.from(config, sourcesConfig, clock, spending());
+    }
+
+    /** The spend governors of the paid X readers (one ledger in the database), built once. */
+    public synchronized ReadSpending spending() {
+        if (spending == null) {
+            spending = PaidReaders.from(config, new ReadLedgerStore(db()), clock);
+        }
+        return spending;
     }
 
     /** The LLM summarizer when a base URL is configured, else the offline one. */
@@ -251,7 +263,7 @@ public final class Wiring implements AutoCloseable {
         Path site =
                 siteOverride != null ? siteOverride : Path.of(config.digest().siteDir());
         return new DigestEditions(
-                builder(), new MarkdownRenderer(), digests(), new SiteWriter(site), clock, vectorRenewal());
+                builder(), new MarkdownRenderer(spending()), digests(), new SiteWriter(site), clock, vectorRenewal());
     }
 
     /** What runs before a digest build: the vectors an older embedding model made, renewed. */
@@ -308,6 +320,7 @@ public final class Wiring implements AutoCloseable {
                 },
                 reportRun(),
                 aliases,
+                spending(),
                 clock);
     }
 

@@ -1,5 +1,6 @@
 package dev.aidigest.command;
 
+import dev.aidigest.ingest.spend.ReadSpending;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -15,6 +16,18 @@ public final class Commands {
             Subscriptions subscriptions,
             Follows follows,
             ZoneId zone) {
+        return all(catalog, archive, search, subscriptions, follows, ReadSpending.NONE, zone);
+    }
+
+    /** @param reads the paid X readers, whose use and cost /status shows */
+    public static List<Command> all(
+            CommandCatalog catalog,
+            Archive archive,
+            TopicSearch search,
+            Subscriptions subscriptions,
+            Follows follows,
+            ReadSpending reads,
+            ZoneId zone) {
         DigestReplies replies = new DigestReplies();
         return List.of(
                 new HelpCommand(catalog, "start", "你好！我每 4 小时推送一期中文 AI 速递。群管理员发送 /subscribe 即可订阅本群；私聊也可以订阅。"),
@@ -24,7 +37,7 @@ public final class Commands {
                 new DigestCommand(catalog, archive, replies),
                 new SubscribeCommand(catalog, subscriptions),
                 new UnsubscribeCommand(catalog, subscriptions),
-                new StatusCommand(catalog, subscriptions, follows),
+                new StatusCommand(catalog, subscriptions, follows, reads),
                 new FollowCommand(catalog, follows, true),
                 new FollowCommand(catalog, follows, false));
     }

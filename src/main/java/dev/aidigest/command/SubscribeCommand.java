@@ -1,8 +1,14 @@
 package dev.aidigest.command;
 
 import dev.aidigest.channel.Reply;
+import java.util.ArrayList;
+import java.util.List;
 
-/** /subscribe [digest|daily|all]: admin-only in groups (the router checks). */
+/**
+ * /subscribe [digest|daily|all] [topics...] [提醒]: admin-only in groups (the router checks). With
+ * topics the chat gets only the digest items on them (names match in every language, by the alias
+ * table); {@code 提醒} asks for one line when a digest has none.
+ */
 public final class SubscribeCommand extends CommandAdapter {
 
     private final Subscriptions subscriptions;
@@ -14,12 +20,29 @@ public final class SubscribeCommand extends CommandAdapter {
 
     @Override
     public Reply handle(CommandRequest request) {
-        return Subscriptions.Plan.parse(request.args())
-                .map(plan -> {
-                    subscriptions.subscribe(request.chat(), plan, request.userId());
-                    return Reply.text("已订阅" + describe(plan) + "。发送 /unsubscribe 可随时取消。");
-                })
-                .orElseGet(this::usage);
+        List<String> words = new ArrayList<>(List.of(request.args().split("\\s+")));
+        words.removeIf(String::isBlank);
+        if (!words.isEmpty() && Subscriptions.Plan.parse(words.get(0)).isEmpty()) {
+            return usage(); // the plan comes first: /subscribe digest 机器人
+        }
+        Subscriptions.Plan plan =
+                Subscriptions.Plan.parse(words.isEmpty() ? "" : words.remove(0)).orElseThrow();
+        TopicWords.Parsed parsed = TopicWords.parse(words);
+        if (parsed.refusal() != null) {
+            return Reply.text(parsed.refusal());
+        }
+        TopicWords topics = parsed.words();
+        if (!topics.topics().isEmpty() && plan == Subscriptions.Plan.DAILY) {
+            return Reply.text("主题只用于每 4 小时的速递：请用 /subscribe digest " + String.join(" ", topics.topics()));
+        }
+        subscriptions.subscribe(request.chat(), plan, topics.topics(), topics.emptyNotice(), request.userId());
+        return Reply.text(
+                "已订阅" + describe(plan) + topicLine(topics.topics(), topics.emptyNotice()) + "。发送 /unsubscribe 可随时取消。");
+    }
+
+    /** {@code （主题：机器人、视频生成）}, or nothing without topics. */
+    static String topicLine(List<String> topics, boolean emptyNotice) {
+        return topics.isEmpty() ? "" : "（主题：" + String.join("、", topics) + (emptyNotice ? "；没有相关内容时发一行提醒" : "") + "）";
     }
 
     static String describe(Subscriptions.Plan plan) {

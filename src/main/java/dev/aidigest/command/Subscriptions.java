@@ -2,6 +2,7 @@ package dev.aidigest.command;
 
 import dev.aidigest.channel.ChatRef;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Which chats receive what (implemented by {@code store.SubscriptionStore}). */
@@ -28,11 +29,30 @@ public interface Subscriptions {
         }
     }
 
-    /** A chat's subscription as stored. */
-    record Subscription(long id, ChatRef chat, Plan plan, boolean active, Instant since) {}
+    /**
+     * A chat's subscription as stored.
+     *
+     * @param topics      the digest items it gets are on one of these; empty: every item
+     * @param emptyNotice when no item is on its topics: one line (true) or nothing (false)
+     */
+    record Subscription(
+            long id, ChatRef chat, Plan plan, boolean active, Instant since, List<String> topics, boolean emptyNotice) {
+        public Subscription {
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
 
-    /** Subscribes (or re-activates, or changes the plan of) the chat; returns the stored row. */
-    Subscription subscribe(ChatRef chat, Plan plan, String byUser);
+        public Subscription(long id, ChatRef chat, Plan plan, boolean active, Instant since) {
+            this(id, chat, plan, active, since, List.of(), false);
+        }
+    }
+
+    /** Subscribes (or re-activates, or changes the plan of) the chat, without topics; returns the stored row. */
+    default Subscription subscribe(ChatRef chat, Plan plan, String byUser) {
+        return subscribe(chat, plan, List.of(), false, byUser);
+    }
+
+    /** Subscribes with topics (empty: every item) and the chat's choice for a digest with none on them. */
+    Subscription subscribe(ChatRef chat, Plan plan, List<String> topics, boolean emptyNotice, String byUser);
 
     /** Deactivates; false when the chat had no active subscription. */
     boolean unsubscribe(ChatRef chat);

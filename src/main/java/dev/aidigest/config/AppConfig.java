@@ -88,10 +88,76 @@ public record AppConfig(
     public record IngestConfig(
             int intervalMinutes, String userAgent, int timeoutSeconds, long maxFeedBytes, int maxBackoffHours) {}
 
+    /**
+     * The X API and the readers of X posts. {@code monthlyBudgetUsd} caps what the X API may cost in a
+     * calendar month (UTC), spread over its days; {@code prices} are the pay-per-use prices it is
+     * accounted by; {@code creditProbeHours}: after an out-of-credits answer, one call this often
+     * tells whether credits are back (never more often, and again at the next UTC day).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record XConfig(String apiUrl, String bearerToken, int maxResults) {
+    public record XConfig(
+            String apiUrl,
+            String bearerToken,
+            int maxResults,
+            double monthlyBudgetUsd,
+            XPrices prices,
+            int creditProbeHours,
+            TwitterApiIoConfig twitterapiIo) {
+
+        public XConfig {
+            prices = prices == null ? XPrices.PAY_PER_USE : prices.orDefaults();
+            creditProbeHours = creditProbeHours <= 0 ? 6 : creditProbeHours;
+            twitterapiIo = twitterapiIo == null ? TwitterApiIoConfig.OFF : twitterapiIo;
+        }
+
+        public XConfig(String apiUrl, String bearerToken, int maxResults) {
+            this(apiUrl, bearerToken, maxResults, 0, null, 0, null);
+        }
+
         public boolean enabled() {
             return bearerToken != null && !bearerToken.isBlank();
+        }
+    }
+
+    /** X API pay-per-use prices in USD: each post and each user charged once per UTC day. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record XPrices(double postReadUsd, double userReadUsd) {
+        public static final XPrices PAY_PER_USE = new XPrices(0.005, 0.01);
+
+        XPrices orDefaults() {
+            return new XPrices(
+                    postReadUsd > 0 ? postReadUsd : PAY_PER_USE.postReadUsd(),
+                    userReadUsd > 0 ? userReadUsd : PAY_PER_USE.userReadUsd());
+        }
+    }
+
+    /**
+     * twitterapi.io, a cheaper reader of X posts (advanced search). Billed per returned tweet with a
+     * minimum per call; {@code monthlyBudgetUsd} caps it like the X API's budget.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TwitterApiIoConfig(
+            String apiUrl,
+            String apiKey,
+            double monthlyBudgetUsd,
+            double tweetUsd,
+            double minCallUsd,
+            int maxQueryChars,
+            int maxPages) {
+        public static final TwitterApiIoConfig OFF =
+                new TwitterApiIoConfig("https://api.twitterapi.io", "", 0, 0, 0, 0, 0);
+
+        public TwitterApiIoConfig {
+            apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.twitterapi.io" : apiUrl;
+            apiKey = apiKey == null ? "" : apiKey;
+            tweetUsd = tweetUsd > 0 ? tweetUsd : 0.00015;
+            minCallUsd = minCallUsd > 0 ? minCallUsd : 0.00015;
+            maxQueryChars = maxQueryChars > 0 ? maxQueryChars : 500;
+            maxPages = maxPages > 0 ? maxPages : 5;
+        }
+
+        public boolean enabled() {
+            return !apiKey.isBlank();
         }
     }
 

@@ -26,6 +26,8 @@ public final class ConfigLoader {
             Map.entry("AIDIGEST_LLM_MODEL", "llm.model"),
             Map.entry("AIDIGEST_X_BEARER_TOKEN", "x.bearer_token"),
             Map.entry("AIDIGEST_X_API_URL", "x.api_url"),
+            Map.entry("AIDIGEST_TWITTERAPI_KEY", "x.twitterapi_io.api_key"),
+            Map.entry("AIDIGEST_TWITTERAPI_URL", "x.twitterapi_io.api_url"),
             Map.entry("AIDIGEST_RSSHUB_URL", "rsshub.url"),
             Map.entry("AIDIGEST_TELEGRAM_TOKEN", "telegram.token"),
             Map.entry("AIDIGEST_TELEGRAM_API_URL", "telegram.api_url"),

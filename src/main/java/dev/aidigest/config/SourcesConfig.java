@@ -11,21 +11,83 @@ import java.util.Map;
  * write them, and a weight for ranking) and the feeds to read.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SourcesConfig(List<Account> accounts, List<Feed> feeds) {
+public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList> lists) {
 
     public SourcesConfig {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
+        lists = lists == null ? List.of() : List.copyOf(lists);
     }
 
-    /** An X account. {@code rsshub} true reads it through the RSSHub route instead of the X API. */
+    public SourcesConfig(List<Account> accounts, List<Feed> feeds) {
+        this(accounts, feeds, List.of());
+    }
+
+    /** Who reads an account's or a list's posts. */
+    public enum Reader {
+        /** The X API v2 (bearer token, pay-per-use). */
+        X_API,
+        /** twitterapi.io's advanced search (API key), batched with the other accounts it reads. */
+        TWITTERAPI,
+        /** RSSHub's /twitter/user route. */
+        RSSHUB;
+
+        static Reader parse(String s, String where) {
+            if (s == null || s.isBlank()) {
+                return X_API;
+            }
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "x-api", "x_api", "x" -> X_API;
+                case "twitterapi", "twitterapi.io", "twitterapi-io" -> TWITTERAPI;
+                case "rsshub" -> RSSHUB;
+                default ->
+                    throw new ConfigException(
+                            "sources.yml: " + where + ": reader must be x-api, twitterapi or rsshub, not " + s);
+            };
+        }
+    }
+
+    /**
+     * An X account. {@code reader} picks who reads it (x-api by default); {@code rsshub: true} is the
+     * older spelling of {@code reader: rsshub}.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Account(String handle, String name, double weight, boolean rsshub) {
+    public record Account(String handle, String name, double weight, boolean rsshub, String reader) {
         public Account {
             if (handle == null || handle.isBlank()) {
                 throw new ConfigException("sources.yml: an account without handle");
             }
             weight = weight <= 0 ? 1.0 : weight;
+            Reader.parse(reader, "@" + handle);
+        }
+
+        public Account(String handle, String name, double weight, boolean rsshub) {
+            this(handle, name, weight, rsshub, null);
+        }
+
+        public Reader readBy() {
+            return rsshub ? Reader.RSSHUB : Reader.parse(reader, "@" + handle);
+        }
+    }
+
+    /**
+     * An X List: one poll of its timeline brings every member's posts, through the X API's List
+     * tweets endpoint; {@code name} names it in logs.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record XList(String id, String name, String reader) {
+        public XList {
+            if (id == null || !id.trim().matches("\\d{1,25}")) {
+                throw new ConfigException("sources.yml: a list needs its numeric id, got " + id);
+            }
+            id = id.trim();
+            if (Reader.parse(reader, "list " + id) != Reader.X_API) {
+                throw new ConfigException("sources.yml: list " + id + ": a list is read by the X API (reader: x-api)");
+            }
+        }
+
+        public Reader readBy() {
+            return Reader.parse(reader, "list " + id);
         }
     }
 

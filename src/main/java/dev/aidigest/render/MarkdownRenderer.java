@@ -3,6 +3,9 @@ package dev.aidigest.render;
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
 import dev.aidigest.ingest.WebLink;
+import dev.aidigest.ingest.spend.ReadSpending;
+import dev.aidigest.ingest.spend.ReadTotals;
+import dev.aidigest.ingest.spend.Usd;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
@@ -16,6 +19,18 @@ public final class MarkdownRenderer {
     static final String INTRO = "以下是过去一段时间全球AI领域的重要动态：";
     static final String EMPTY = "过去4小时没有值得收录的AI动态。";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final ReadSpending reads;
+
+    /** No paid X reader: the coverage line says nothing of X reads. */
+    public MarkdownRenderer() {
+        this(ReadSpending.NONE);
+    }
+
+    /** @param reads the paid X readers; the coverage line says what they read in the window and its cost */
+    public MarkdownRenderer(ReadSpending reads) {
+        this.reads = reads;
+    }
 
     public String render(Digest d) {
         StringBuilder md = new StringBuilder(4096);
@@ -73,6 +88,15 @@ public final class MarkdownRenderer {
         return safe == null ? text : "[" + text + "](" + safe + ")";
     }
 
+    /** {@code · 本期读取 X 帖子 312 条，约 $1.56}: what the paid X readers read in the window and what it cost. */
+    private String xReads(Digest d) {
+        if (!reads.any()) {
+            return "";
+        }
+        ReadTotals t = reads.between(d.slot().windowStart(), d.slot().windowEnd());
+        return " · 本期读取 X 帖子 " + t.posts() + " 条，约 " + Usd.format(t.micros());
+    }
+
     /** One line, with the characters that would break the link, the list or the HTML escaped. */
     static String inline(String text) {
         String oneLine = text.replaceAll("\\s*\\R\\s*", " ").trim();
@@ -87,13 +111,13 @@ public final class MarkdownRenderer {
         return sb.toString();
     }
 
-    private static String coverage(Digest d) {
+    private String coverage(Digest d) {
         String engine = d.offline()
                 ? "离线摘要（未使用 LLM）"
                 : "LLM " + d.engine() + "：" + d.usage().calls() + " 次调用，输入 "
                         + d.usage().inputTokens() + " tokens"
                         + (d.usage().fallbacks() > 0 ? "，" + d.usage().fallbacks() + " 条回退为离线摘要" : "");
         return "*本期覆盖 " + d.accountsRead() + " 个账号，读取 " + d.postsRead() + " 条帖子，收录 "
-                + d.items().size() + " 条 · " + engine + "*";
+                + d.items().size() + " 条 · " + engine + xReads(d) + "*";
     }
 }

@@ -65,7 +65,8 @@ public final class OutboxStore implements OutboxQueue {
             for (long id : ids) {
                 try (PreparedStatement ps =
                         c.prepareStatement("SELECT o.digest_id, o.subscription_id, o.parts_sent, o.attempts,"
-                                + " s.platform, s.chat_id, s.chat_kind, s.active FROM outbox o JOIN subscription s ON s.id = o.subscription_id"
+                                + " s.platform, s.chat_id, s.chat_kind, s.active, s.topics, s.empty_notice"
+                                + " FROM outbox o JOIN subscription s ON s.id = o.subscription_id"
                                 + " WHERE o.id = ?")) {
                     ps.setLong(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -81,7 +82,9 @@ public final class OutboxStore implements OutboxQueue {
                                     chat,
                                     rs.getInt(3),
                                     rs.getInt(4),
-                                    rs.getBoolean(8)));
+                                    rs.getBoolean(8),
+                                    SubscriptionStore.topics(rs.getString(9)),
+                                    rs.getBoolean(10)));
                         }
                     }
                 }

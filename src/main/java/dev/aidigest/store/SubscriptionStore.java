@@ -23,13 +23,17 @@ public final class SubscriptionStore implements Subscriptions, SubscriptionContr
     }
 
     @Override
-    public Subscription subscribe(ChatRef chat, Plan plan, String byUser) {
+    public Subscription subscribe(
+            ChatRef chat, Plan plan, java.util.List<String> topics, boolean emptyNotice, String byUser) {
+        String joined = topics.isEmpty() ? null : String.join("\n", topics);
         db.transaction(c -> {
             if (update(
                             c,
-                            "UPDATE subscription SET plan = ?, active = TRUE, note = NULL, created_by = ?, updated_at = ?"
-                                    + " WHERE platform = ? AND chat_id = ?",
+                            "UPDATE subscription SET plan = ?, topics = ?, empty_notice = ?, active = TRUE, note = NULL,"
+                                    + " created_by = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
                             plan.key(),
+                            joined,
+                            emptyNotice,
                             byUser,
                             clock.instant(),
                             chat.platform(),
@@ -37,12 +41,15 @@ public final class SubscriptionStore implements Subscriptions, SubscriptionContr
                     == 0) {
                 update(
                         c,
-                        "INSERT INTO subscription (platform, chat_id, chat_kind, plan, active, created_by, created_at, updated_at)"
-                                + " VALUES (?, ?, ?, ?, TRUE, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        "INSERT INTO subscription (platform, chat_id, chat_kind, plan, topics, empty_notice, active,"
+                                + " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)"
+                                + " ON CONFLICT DO NOTHING",
                         chat.platform(),
                         chat.chatId(),
                         kind(chat),
                         plan.key(),
+                        joined,
+                        emptyNotice,
                         byUser,
                         clock.instant(),
                         clock.instant());
@@ -68,7 +75,8 @@ public final class SubscriptionStore implements Subscriptions, SubscriptionContr
     public Optional<Subscription> find(ChatRef chat) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, chat_kind, plan, active, created_at FROM subscription WHERE platform = ? AND chat_id = ?")) {
+                    "SELECT id, chat_kind, plan, active, created_at, topics, empty_notice FROM subscription"
+                            + " WHERE platform = ? AND chat_id = ?")) {
                 Sql.bind(ps, chat.platform(), chat.chatId());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -79,7 +87,9 @@ public final class SubscriptionStore implements Subscriptions, SubscriptionContr
                             chat,
                             Plan.valueOf(rs.getString("plan").toUpperCase(Locale.ROOT)),
                             rs.getBoolean("active"),
-                            Sql.time(rs, "created_at")));
+                            Sql.time(rs, "created_at"),
+                            topics(rs.getString("topics")),
+                            rs.getBoolean("empty_notice")));
                 }
             }
         });
@@ -114,6 +124,11 @@ public final class SubscriptionStore implements Subscriptions, SubscriptionContr
                     clock.instant(),
                     subscriptionId);
         });
+    }
+
+    /** The stored topics, one a line. */
+    static java.util.List<String> topics(String stored) {
+        return stored == null || stored.isBlank() ? java.util.List.of() : java.util.List.of(stored.split("\n"));
     }
 
     static String kind(ChatRef chat) {

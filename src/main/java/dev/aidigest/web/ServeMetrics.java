@@ -1,5 +1,8 @@
 package dev.aidigest.web;
 
+import dev.aidigest.ingest.spend.ReadBudget;
+import dev.aidigest.ingest.spend.ReadSpending;
+import dev.aidigest.ingest.spend.ReadTotals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -78,6 +81,54 @@ public final class ServeMetrics {
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /**
+     * The paid X readers' use and cost: {@code aidigest_x_posts_read} and {@code aidigest_x_cost_usd}
+     * by provider and period (today, month, UTC), {@code aidigest_x_budget_usd} and
+     * {@code aidigest_x_reads_paused} (1 while out of credits).
+     */
+    public void watchReads(ReadSpending reads) {
+        for (ReadBudget b : reads.budgets()) {
+            String p = b.provider();
+            for (String period : List.of("today", "month")) {
+                Gauge.builder("aidigest_x_posts_read", b, x -> totals(x, period).posts())
+                        .description("posts returned by a paid X reader")
+                        .tags("provider", p, "period", period)
+                        .register(registry);
+                Gauge.builder("aidigest_x_cost_usd", b, x -> totals(x, period).micros() / 1e6)
+                        .description("what a paid X reader was charged, USD")
+                        .tags("provider", p, "period", period)
+                        .register(registry);
+            }
+            Gauge.builder("aidigest_x_budget_usd", b, x -> status(x).budgetMicros() / 1e6)
+                    .description("monthly budget of a paid X reader, USD")
+                    .tags("provider", p)
+                    .register(registry);
+            Gauge.builder("aidigest_x_reads_paused", b, x -> status(x).pausedUntil() == null ? 0 : 1)
+                    .description("1 while a paid X reader is out of credits")
+                    .tags("provider", p)
+                    .register(registry);
+        }
+    }
+
+    private final java.util.Map<String, ReadBudget.Status> readStatus = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Instant> readStatusAt = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One status per provider per scrape (at most every few seconds). */
+    private ReadBudget.Status status(ReadBudget b) {
+        Instant now = clock.instant();
+        Instant at = readStatusAt.get(b.provider());
+        if (at == null || now.isAfter(at.plus(CACHE))) {
+            readStatus.put(b.provider(), b.status());
+            readStatusAt.put(b.provider(), now);
+        }
+        return readStatus.get(b.provider());
+    }
+
+    private ReadTotals totals(ReadBudget b, String period) {
+        ReadBudget.Status s = status(b);
+        return period.equals("today") ? s.today() : s.month();
     }
 
     /** A scheduled digest or report run and its outcome. */

@@ -58,8 +58,9 @@ final class CommandFakes {
         final Map<ChatRef, Subscription> rows = new HashMap<>();
 
         @Override
-        public Subscription subscribe(ChatRef chat, Plan plan, String byUser) {
-            Subscription s = new Subscription(rows.size() + 1, chat, plan, true, Instant.EPOCH);
+        public Subscription subscribe(
+                ChatRef chat, Plan plan, java.util.List<String> topics, boolean emptyNotice, String byUser) {
+            Subscription s = new Subscription(rows.size() + 1, chat, plan, true, Instant.EPOCH, topics, emptyNotice);
             rows.put(chat, s);
             return s;
         }
@@ -70,7 +71,7 @@ final class CommandFakes {
             if (s == null || !s.active()) {
                 return false;
             }
-            rows.put(chat, new Subscription(s.id(), chat, s.plan(), false, s.since()));
+            rows.put(chat, new Subscription(s.id(), chat, s.plan(), false, s.since(), s.topics(), s.emptyNotice()));
             return true;
         }
 

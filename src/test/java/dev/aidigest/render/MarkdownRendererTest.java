@@ -6,12 +6,19 @@ import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
 import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.Slot;
+import dev.aidigest.ingest.spend.ReadBudget;
+import dev.aidigest.store.Database;
 import dev.aidigest.testing.DigestFormat;
+import dev.aidigest.testing.SpendFixtures;
+import dev.aidigest.testing.TestClock;
+import dev.aidigest.testing.TestDb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -51,6 +58,28 @@ class MarkdownRendererTest {
         assertThat(md).contains("\n10. [").contains("\n1.  [");
         assertThat(md).contains("本期覆盖 7 个账号，读取 88 条帖子，收录 12 条");
         assertThat(md).contains("LLM gpt-4o-mini：13 次调用");
+    }
+
+    @Test
+    void theCoverageLineSaysWhatThePaidXReadersReadInTheWindowAndItsCost() {
+        Database db = TestDb.h2();
+        try {
+            // slot 2025.11.26.16 +08:00 is the window 04:00-08:00 UTC
+            TestClock clock = new TestClock(Instant.parse("2025-11-26T03:30:00Z"));
+            ReadBudget x = SpendFixtures.xBudget(db, clock);
+            SpendFixtures.page(x, 1, 50); // before the window: not this digest's
+            clock.advance(Duration.ofHours(1));
+            SpendFixtures.page(x, 100, 300); // 300 posts: $1.50 (the author was charged today already)
+            clock.advance(Duration.ofHours(1));
+            SpendFixtures.page(x, 400, 12); // 12 posts: $0.06
+
+            String md = new MarkdownRenderer(SpendFixtures.spending(db, x)).render(digest(12, "gpt-4o-mini"));
+
+            assertThat(md).contains("本期读取 X 帖子 312 条，约 $1.56*");
+            assertThat(renderer.render(digest(12, "gpt-4o-mini"))).doesNotContain("读取 X 帖子");
+        } finally {
+            db.close();
+        }
     }
 
     @Test

@@ -7,8 +7,11 @@ import dev.aidigest.ingest.feed.FeedOrigin;
 import dev.aidigest.ingest.feed.FeedParser;
 import dev.aidigest.ingest.feed.RssSource;
 import dev.aidigest.ingest.http.HttpClients;
+import dev.aidigest.ingest.spend.ReadSpending;
+import dev.aidigest.ingest.twitterapi.TwitterApiIoSearchSource;
 import dev.aidigest.ingest.x.XApiSource;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.ingest.x.XListSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code x-api}: every account not marked {@code rsshub: true}, when a bearer token is set;
  *   <li>{@code rsshub:<handle>}: accounts marked {@code rsshub: true} (and all accounts when there is
  *       no bearer token), when {@code rsshub.url} is set;
+ *   <li>{@code x-list:<id>}: each X List of sources.yml read by the X API, one poll for all its members;
  *   <li>{@code feed:<name>}: each feed of sources.yml.
  * </ul>
  * With nothing configured the list is empty (the demo imports the bundled sample instead).
@@ -33,7 +37,13 @@ public final class Sources {
 
     private Sources() {}
 
+    /** The sources without spend governors (configuration checks and tests). */
     public static List<Source> from(AppConfig app, SourcesConfig config, Clock clock) {
+        return from(app, config, clock, ReadSpending.NONE);
+    }
+
+    /** @param spending the governors every paid call goes through */
+    public static List<Source> from(AppConfig app, SourcesConfig config, Clock clock, ReadSpending spending) {
         AppConfig.IngestConfig ingest = app.ingest();
         int timeout = ingest == null || ingest.timeoutSeconds() <= 0 ? 20 : ingest.timeoutSeconds();
         long maxBytes = ingest == null || ingest.maxFeedBytes() <= 0 ? 10L << 20 : ingest.maxFeedBytes();
@@ -50,8 +60,14 @@ public final class Sources {
         List<Source> sources = new ArrayList<>();
         List<String> apiHandles = new ArrayList<>();
         List<String> unread = new ArrayList<>();
+        List<String> searched = new ArrayList<>();
+        AppConfig.TwitterApiIoConfig tio = x == null ? AppConfig.TwitterApiIoConfig.OFF : x.twitterapiIo();
         for (SourcesConfig.Account a : config.accounts()) {
-            if (xApi && !a.rsshub()) {
+            if (a.readBy() == SourcesConfig.Reader.TWITTERAPI && tio.enabled()) {
+                searched.add(a.handle());
+            } else if (a.readBy() == SourcesConfig.Reader.TWITTERAPI) {
+                unread.add(a.handle());
+            } else if (xApi && a.readBy() == SourcesConfig.Reader.X_API) {
                 apiHandles.add(a.handle());
             } else if (rsshub != null) {
                 sources.add(RssSource.rsshub(rsshub, a.handle(), a.name(), http, feedParser, maxBytes, clock));
@@ -61,7 +77,8 @@ public final class Sources {
         }
         if (!unread.isEmpty()) {
             log.warn(
-                    "{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN or AIDIGEST_RSSHUB_URL",
+                    "{} account(s) are not read (@{}...): set AIDIGEST_X_BEARER_TOKEN, AIDIGEST_RSSHUB_URL or"
+                            + " AIDIGEST_TWITTERAPI_KEY for their reader",
                     unread.size(),
                     unread.get(0));
         }
@@ -77,7 +94,41 @@ public final class Sources {
                             apiHandles,
                             maxResults,
                             new XApiV2Parser(names, clock),
-                            maxBytes));
+                            maxBytes,
+                            PaidReaders.budget(spending, PaidReaders.X_API),
+                            clock));
+        }
+        if (!searched.isEmpty()) {
+            sources.add(new TwitterApiIoSearchSource(
+                    http,
+                    tio.apiUrl(),
+                    tio.apiKey(),
+                    searched,
+                    tio.maxQueryChars(),
+                    tio.maxPages(),
+                    names,
+                    maxBytes,
+                    PaidReaders.budget(spending, PaidReaders.TWITTERAPI),
+                    clock));
+        }
+        for (SourcesConfig.XList list : config.lists()) {
+            if (list.readBy() != SourcesConfig.Reader.X_API) {
+                continue;
+            }
+            if (!xApi) {
+                log.warn("X list {} is not read: set AIDIGEST_X_BEARER_TOKEN", list.id());
+                continue;
+            }
+            sources.add(new XListSource(
+                    http,
+                    blank(x.apiUrl()) ? "https://api.x.com" : x.apiUrl(),
+                    x.bearerToken(),
+                    list.id(),
+                    x.maxResults() <= 0 ? 100 : x.maxResults(),
+                    new XApiV2Parser(names, clock),
+                    maxBytes,
+                    PaidReaders.budget(spending, PaidReaders.X_API),
+                    clock));
         }
         for (SourcesConfig.Feed f : config.feeds()) {
             if (blank(f.url())) {

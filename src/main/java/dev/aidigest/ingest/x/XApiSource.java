@@ -1,24 +1,20 @@
 package dev.aidigest.ingest.x;
 
-import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.Source;
 import dev.aidigest.ingest.SourceException;
 import dev.aidigest.ingest.SourceState;
-import dev.aidigest.ingest.http.HttpClients;
-import java.io.IOException;
-import java.time.Instant;
+import dev.aidigest.ingest.spend.ReadBudget;
+import dev.aidigest.ingest.spend.ReadCall;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,18 +35,12 @@ public final class XApiSource implements Source {
     private static final int USERS_PER_LOOKUP = 100;
     static final String NEXT_ACCOUNT = "next_account";
 
-    private final OkHttpClient http;
-    private final HttpUrl baseUrl;
-    private final String bearerToken;
+    private final XApiClient api;
     private final List<String> handles;
     private final int maxResults;
     private final XApiV2Parser parser;
-    private final long maxBytes;
 
-    /**
-     * @param baseUrl    {@code https://api.x.com} or a test server ({@code x.api_url})
-     * @param maxResults per timeline page, clamped to the API's 5..100
-     */
+    /** Unmetered: no spend governor (files and tests of the protocol). */
     public XApiSource(
             OkHttpClient http,
             String baseUrl,
@@ -59,13 +49,29 @@ public final class XApiSource implements Source {
             int maxResults,
             XApiV2Parser parser,
             long maxBytes) {
-        this.http = http;
-        this.baseUrl = HttpUrl.get(baseUrl);
-        this.bearerToken = bearerToken;
+        this(http, baseUrl, bearerToken, handles, maxResults, parser, maxBytes, null, Clock.systemUTC());
+    }
+
+    /**
+     * @param baseUrl    {@code https://api.x.com} or a test server ({@code x.api_url})
+     * @param maxResults per timeline page, clamped to the API's 5..100 (and smaller when the budget
+     *     is nearly used)
+     * @param budget     the X spend governor every call goes through
+     */
+    public XApiSource(
+            OkHttpClient http,
+            String baseUrl,
+            String bearerToken,
+            List<String> handles,
+            int maxResults,
+            XApiV2Parser parser,
+            long maxBytes,
+            ReadBudget budget,
+            Clock clock) {
+        this.api = new XApiClient(http, baseUrl, bearerToken, maxBytes, budget, clock);
         this.handles = List.copyOf(handles);
         this.maxResults = Math.max(5, Math.min(100, maxResults));
         this.parser = parser;
-        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -96,7 +102,11 @@ public final class XApiSource implements Source {
                 if (e.retryAfter() == null || done == 0) {
                     throw e;
                 }
-                log.warn("X API rate limit after {} accounts; @{} and the rest go first next round", done, handle);
+                log.warn(
+                        "X API stopped after {} accounts ({}); @{} and the rest go first next round",
+                        done,
+                        e.getMessage(),
+                        handle);
                 state.put(NEXT_ACCOUNT, handle.toLowerCase(Locale.ROOT));
                 return posts;
             }
@@ -127,14 +137,28 @@ public final class XApiSource implements Source {
         for (String handle : handles) {
             state.get(userKey(handle)).ifPresentOrElse(id -> ids.put(handle, id), () -> missing.add(handle));
         }
-        for (int from = 0; from < missing.size(); from += USERS_PER_LOOKUP) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + USERS_PER_LOOKUP));
-            HttpUrl url = baseUrl.newBuilder()
-                    .addPathSegments("2/users/by")
+        for (int from = 0; from < missing.size(); ) {
+            int size = api.userPage(Math.min(USERS_PER_LOOKUP, missing.size() - from));
+            List<String> chunk = missing.subList(from, from + size);
+            from += size;
+            HttpUrl url = api.url("2/users/by")
                     .addQueryParameter("usernames", String.join(",", chunk))
                     .addQueryParameter("user.fields", USER_FIELDS)
                     .build();
-            Map<String, XUser> found = read(url, parser::users);
+            Map<String, XUser> found = api.get(url, "/2/users/by", state, new XApiClient.Reading<>() {
+                @Override
+                public Map<String, XUser> read(byte[] body) {
+                    return parser.users(body);
+                }
+
+                @Override
+                public ReadCall billed(String endpoint, Map<String, XUser> users) {
+                    return new ReadCall(
+                            endpoint,
+                            List.of(),
+                            users.values().stream().map(XUser::id).toList());
+                }
+            });
             for (String handle : chunk) {
                 XUser user = found.get(handle.toLowerCase(Locale.ROOT));
                 if (user == null) {
@@ -157,11 +181,10 @@ public final class XApiSource implements Source {
         String token = null;
         int pages = 0;
         do {
-            HttpUrl.Builder url = baseUrl.newBuilder()
-                    .addPathSegments("2/users")
+            HttpUrl.Builder url = api.url("2/users")
                     .addPathSegment(userId)
                     .addPathSegment("tweets")
-                    .addQueryParameter("max_results", Integer.toString(maxResults))
+                    .addQueryParameter("max_results", Integer.toString(api.tweetPage(maxResults)))
                     .addQueryParameter("tweet.fields", TWEET_FIELDS)
                     .addQueryParameter("expansions", EXPANSIONS)
                     .addQueryParameter("user.fields", USER_FIELDS);
@@ -171,7 +194,7 @@ public final class XApiSource implements Source {
             if (token != null) {
                 url.addQueryParameter("pagination_token", token);
             }
-            XPage page = read(url.build(), body -> parser.page(body, who));
+            XPage page = api.get(url.build(), "/2/users/:id/tweets", state, tweetsOf(who));
             posts.addAll(page.parsed().posts());
             page.parsed().skipped().forEach(skip -> log.warn("source {}: entry skipped, {}", name(), skip));
             newest = XPage.newer(newest, page.newestId());
@@ -184,48 +207,23 @@ public final class XApiSource implements Source {
         return posts;
     }
 
-    private interface BodyReader<T> {
-        T read(byte[] body);
+    /** A tweets page, billed by every post and user in it. */
+    XApiClient.Reading<XPage> tweetsOf(Attribution who) {
+        return reading(parser, who);
     }
 
-    private <T> T read(HttpUrl url, BodyReader<T> reader) throws SourceException {
-        Request request = new Request.Builder()
-                .url(url)
-                .header("Authorization", "Bearer " + bearerToken)
-                .build();
-        Call call = http.newCall(request);
-        try (Response response = call.execute()) {
-            int code = response.code();
-            if (code == 429) {
-                throw new SourceException(
-                        "X API rate limit reached (HTTP 429) on " + url.encodedPath() + ".",
-                        null,
-                        resetTime(response.header("x-rate-limit-reset")));
+    static XApiClient.Reading<XPage> reading(XApiV2Parser parser, Attribution who) {
+        return new XApiClient.Reading<>() {
+            @Override
+            public XPage read(byte[] body) {
+                return parser.page(body, who);
             }
-            if (code == 401 || code == 403) {
-                throw new SourceException(
-                        "X API refused the bearer token (HTTP " + code
-                                + "): check AIDIGEST_X_BEARER_TOKEN and the app's access level.",
-                        null);
-            }
-            if (!response.isSuccessful()) {
-                throw new SourceException("X API answered HTTP " + code + " on " + url.encodedPath() + ".", null);
-            }
-            return reader.read(HttpClients.body(call, response, maxBytes));
-        } catch (IOException e) {
-            throw new SourceException("X API unreachable at " + baseUrl.host() + ": " + e.getMessage() + ".", e);
-        } catch (BadInputException e) {
-            throw new SourceException(
-                    "X API sent an unreadable response on " + url.encodedPath() + ": " + e.getMessage(), e);
-        }
-    }
 
-    private static Instant resetTime(String epochSeconds) {
-        try {
-            return epochSeconds == null ? null : Instant.ofEpochSecond(Long.parseLong(epochSeconds.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+            @Override
+            public ReadCall billed(String endpoint, XPage page) {
+                return new ReadCall(endpoint, page.postIds(), page.userIds());
+            }
+        };
     }
 
     private static String userKey(String handle) {

@@ -98,7 +98,17 @@ public final class XApiV2Parser implements PostParser {
                     unattributed,
                     tweets.size());
         }
-        return new XPage(new Parsed(posts, unattributed, skipped), newest, Json.str(root.path("meta"), "next_token"));
+        List<String> postIds = new ArrayList<>();
+        tweets.forEach(t -> addId(postIds, t));
+        root.path("includes").path("tweets").forEach(t -> addId(postIds, t));
+        List<String> userIds = new ArrayList<>();
+        root.path("includes").path("users").forEach(u -> addId(userIds, u));
+        return new XPage(
+                new Parsed(posts, unattributed, skipped),
+                newest,
+                Json.str(root.path("meta"), "next_token"),
+                postIds,
+                userIds);
     }
 
     private static String xId(String id) {
@@ -172,6 +182,13 @@ public final class XApiV2Parser implements PostParser {
             return json.createArrayNode();
         }
         throw new BadInputException("The X API v2 file has no data array or object.");
+    }
+
+    private static void addId(List<String> ids, JsonNode node) {
+        String id = Json.str(node, "id");
+        if (id != null) {
+            ids.add(id);
+        }
     }
 
     private static boolean isUser(JsonNode node) {

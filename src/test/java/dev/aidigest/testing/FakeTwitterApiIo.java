@@ -1,0 +1,188 @@
+package dev.aidigest.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback twitterapi.io advanced search, built from its documentation (docs.twitterapi.io:
+ * {@code GET /twitter/tweet/advanced_search?query=&queryType=Latest&cursor=} with the
+ * {@code x-api-key} header; answers {@code {tweets, has_next_page, next_cursor}}, up to 20 tweets a
+ * page with {@code author.userName}/{@code author.name} and {@code createdAt} like
+ * {@code Tue Dec 10 07:00:30 +0000 2024}; 15 credits per returned tweet, at least 15 a call; HTTP
+ * 402 {@code Credits is not enough.Please recharge}, 403 without a key). Accounts post at a steady
+ * pace by the test's clock; the bill is counted here.
+ */
+public final class FakeTwitterApiIo implements AutoCloseable {
+
+    public static final long TWEET_MICROS = 150;
+    private static final Pattern FROM = Pattern.compile("from:(\\w{1,15})");
+    private static final Pattern SINCE = Pattern.compile("since_time:(\\d+)");
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final Instant start;
+    private final List<String> handles;
+    private final Duration every;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private long bill;
+    private long credits = Long.MAX_VALUE;
+    private int paymentRequired;
+
+    public FakeTwitterApiIo(Clock clock, Instant start, List<String> handles, Duration every) throws IOException {
+        this.clock = clock;
+        this.start = start;
+        this.handles = List.copyOf(handles);
+        this.every = every;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every query received, in order (one per call). */
+    public List<String> queries() {
+        return List.copyOf(queries);
+    }
+
+    public synchronized long bill() {
+        return bill;
+    }
+
+    public synchronized void credits(long micros) {
+        credits = bill + micros;
+    }
+
+    public synchronized int paymentRequired() {
+        return paymentRequired;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        if (!ex.getRequestURI().getPath().equals("/twitter/tweet/advanced_search")) {
+            send(ex, 404, "{\"detail\":\"Not Found\"}");
+            return;
+        }
+        if (ex.getRequestHeaders().getFirst("x-api-key") == null) {
+            send(
+                    ex,
+                    403,
+                    "{\"error\":\"Forbidden\",\"message\":\"API key required. Please include x-api-key in your request header\"}");
+            return;
+        }
+        synchronized (this) {
+            if (bill >= credits) {
+                paymentRequired++;
+                send(ex, 402, "{\"error\":\"Unauthorized\",\"message\":\"Credits is not enough.Please recharge\"}");
+                return;
+            }
+        }
+        String query = param(ex.getRequestURI().getRawQuery(), "query");
+        String cursor = param(ex.getRequestURI().getRawQuery(), "cursor");
+        if (query == null) {
+            send(ex, 400, "{\"detail\":\"query is required\"}");
+            return;
+        }
+        queries.add(query);
+        List<String> from = new ArrayList<>();
+        Matcher m = FROM.matcher(query);
+        while (m.find()) {
+            from.add(m.group(1));
+        }
+        Matcher s = SINCE.matcher(query);
+        long since = s.find() ? Long.parseLong(s.group(1)) : 0;
+        List<long[]> found = new ArrayList<>(); // {epochSecond, account}
+        for (int k = 0; k < handles.size(); k++) {
+            if (!from.contains(handles.get(k))) {
+                continue;
+            }
+            for (Instant t = start.plusSeconds(k); !t.isAfter(clock.instant()); t = t.plus(every)) {
+                if (t.getEpochSecond() > since) {
+                    found.add(new long[] {t.getEpochSecond(), k});
+                }
+            }
+        }
+        found.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        int page = cursor == null || cursor.isBlank() ? 0 : Integer.parseInt(cursor.substring(1));
+        List<long[]> shown = found.subList(Math.min(found.size(), page * 20), Math.min(found.size(), page * 20 + 20));
+        ObjectNode root = json.createObjectNode();
+        ArrayNode tweets = root.putArray("tweets");
+        for (long[] t : shown) {
+            String handle = handles.get((int) t[1]);
+            String id = Long.toString(t[0] * 1000 + t[1]);
+            ObjectNode tw = tweets.addObject()
+                    .put("type", "tweet")
+                    .put("id", id)
+                    .put("url", "https://x.com/" + handle + "/status/" + id)
+                    .put("text", "post " + id + " by " + handle)
+                    .put("createdAt", CREATED.format(Instant.ofEpochSecond(t[0]).atOffset(ZoneOffset.UTC)))
+                    .put("lang", "en")
+                    .put("likeCount", 3)
+                    .put("retweetCount", 1)
+                    .put("replyCount", 0)
+                    .put("quoteCount", 0)
+                    .put("viewCount", 100)
+                    .put("isReply", false);
+            tw.putObject("author").put("type", "user").put("userName", handle).put("name", "Name " + handle);
+        }
+        boolean more = found.size() > page * 20 + 20;
+        root.put("has_next_page", more).put("next_cursor", more ? "p" + (page + 1) : "");
+        synchronized (this) {
+            bill += Math.max(TWEET_MICROS, shown.size() * TWEET_MICROS);
+        }
+        send(ex, 200, root.toString());
+    }
+
+    private static String param(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0
+                    && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
+                            .equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
