@@ -9,11 +9,8 @@ import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
-<<<<<<< HEAD
 import dev.aidigest.json.Jackson;
-=======
 import java.time.Clock;
->>>>>>> inputguard
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,10 +43,7 @@ import java.util.List;
  * whole file refused, naming the line.
  */
 public final class JsonlParser implements PostParser {
-<<<<<<< HEAD
     private final ObjectMapper json = Jackson.json();
-=======
-    private final ObjectMapper json = new ObjectMapper();
     private final PostCheck check;
 
     public JsonlParser() {
@@ -60,7 +54,6 @@ public final class JsonlParser implements PostParser {
     public JsonlParser(Clock clock) {
         this.check = new PostCheck(clock);
     }
->>>>>>> inputguard
 
     @Override
     public Parsed parse(byte[] content) {
