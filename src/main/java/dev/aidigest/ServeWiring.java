@@ -109,8 +109,8 @@ public final class ServeWiring {
     }
 
     /**
-     * Everything {@code serve} runs. The search index catches up after each ingest and digest run
-     * and at start.
+     * Everything {@code serve} runs. Posts and digest items are indexed for search as they are stored;
+     * what an older database holds unindexed is indexed once, in the background, from the start.
      */
     public static Serve serve(
             AppConfig config,
@@ -145,6 +145,19 @@ public final class ServeWiring {
                 clock);
     }
 
+    /** As above, searching (and catching up) through {@code search}, the index the stores write. */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            SearchStore search,
+            Clock clock) {
+        return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), search, clock);
+    }
+
     /** As above, with the delivery worker's pacing and lease spelled out. */
     public static Serve serve(
             AppConfig config,
@@ -169,10 +182,6 @@ public final class ServeWiring {
             SearchStore search,
             Clock clock) {
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
-        IngestRun ingestAndIndex = () -> {
-            ingest.runOnce();
-            search.indexNew();
-        };
         CommandCatalog catalog = CommandCatalog.load();
         ArchiveStore archive = new ArchiveStore(db);
         SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
@@ -210,9 +219,7 @@ public final class ServeWiring {
                 config.health() == null ? List.of() : config.health().alertChats());
         DigestRun digestAndIndex = slot -> {
             try {
-                long id = metered(metrics, "digest", () -> digests.runSlot(slot));
-                search.indexNew();
-                return id;
+                return metered(metrics, "digest", () -> digests.runSlot(slot));
             } catch (Freshness.StaleSourcesException e) {
                 operators.send("⚠️ ai-digest：" + e.getMessage());
                 throw e;
@@ -222,7 +229,7 @@ public final class ServeWiring {
         Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
         DeliveryWorker worker = new DeliveryWorker(
                 new OutboxStore(db),
-                archive,
+                dev.aidigest.command.DigestReplies.messages(archive),
                 subscriptions,
                 java.util.stream.Stream.concat(bots.stream().map(ChatBot::channel), pushOnly.stream())
                         .toList(),
@@ -230,12 +237,12 @@ public final class ServeWiring {
                 alerts,
                 clock);
         int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
-        return new Serve(
+        Serve serve = new Serve(
                 new Serve.Parts(
                         db.dataSource(),
                         db.isPostgres(),
                         schedule,
-                        ingestAndIndex,
+                        ingest,
                         digestAndIndex,
                         meteredReports(metrics, reports),
                         archive,
@@ -245,6 +252,9 @@ public final class ServeWiring {
                         port,
                         clock),
                 webRoutes(db, archive, search, config, metrics, clock));
+        serve.alsoRun(
+                "search-catch-up", search::catchUp); // an older database is indexed once, meanwhile search says so
+        return serve;
     }
 
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */

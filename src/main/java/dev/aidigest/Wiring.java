@@ -31,10 +31,13 @@ import dev.aidigest.report.ReportWriter;
 import dev.aidigest.report.WordCloudPainter;
 import dev.aidigest.report.WordCounts;
 import dev.aidigest.schedule.ReportRun;
+import dev.aidigest.search.Tokenizer;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.DigestStore;
 import dev.aidigest.store.PostStore;
 import dev.aidigest.store.ReportStore;
+import dev.aidigest.store.SearchIndex;
+import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SourceStateStores;
 import dev.aidigest.store.SummaryStore;
 import dev.aidigest.text.Aliases;
@@ -68,6 +71,8 @@ public final class Wiring implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Database db;
+    private SearchIndex searchIndex;
+    private SearchStore search;
     private PostStore posts;
     private DigestStore digests;
     private Embedder embedder;
@@ -128,16 +133,32 @@ public final class Wiring implements AutoCloseable {
         return db;
     }
 
+    /** The search terms, with the configured names: written by the stores in the transactions that store. */
+    public synchronized SearchIndex searchIndex() {
+        if (searchIndex == null) {
+            searchIndex = new SearchIndex(new Tokenizer(aliases));
+        }
+        return searchIndex;
+    }
+
+    /** /topic, /api/search and the archive's search, over the same index the stores write. */
+    public synchronized SearchStore search() {
+        if (search == null) {
+            search = new SearchStore(db(), searchIndex());
+        }
+        return search;
+    }
+
     public synchronized PostStore posts() {
         if (posts == null) {
-            posts = new PostStore(db(), clock);
+            posts = new PostStore(db(), clock, searchIndex());
         }
         return posts;
     }
 
     public synchronized DigestStore digests() {
         if (digests == null) {
-            digests = new DigestStore(db(), clock);
+            digests = new DigestStore(db(), clock, searchIndex());
         }
         return digests;
     }
@@ -305,7 +326,7 @@ public final class Wiring implements AutoCloseable {
                     return editions.make(slot).id();
                 },
                 reportRun(),
-                aliases,
+                search(),
                 clock);
     }
 

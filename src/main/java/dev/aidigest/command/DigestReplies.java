@@ -16,6 +16,12 @@ public final class DigestReplies {
 
     private final InlineMarkdown markdown = new InlineMarkdown();
 
+    /** The stored digests as the outbox sends them: the same form as /latest. */
+    public static dev.aidigest.delivery.DigestMessages messages(Archive archive) {
+        DigestReplies replies = new DigestReplies();
+        return id -> archive.byId(id).map(replies::of);
+    }
+
     public Reply of(ArchivedDigest d) {
         Reply.Builder b = Reply.builder();
         List<List<Span>> head = new ArrayList<>();

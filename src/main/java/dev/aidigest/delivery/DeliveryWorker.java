@@ -3,8 +3,6 @@ package dev.aidigest.delivery;
 import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.Reply;
-import dev.aidigest.command.Archive;
-import dev.aidigest.command.DigestReplies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,28 +23,27 @@ public final class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final OutboxQueue queue;
-    private final Archive archive;
+    private final DigestMessages messages;
     private final SubscriptionControl subscriptions;
     private final Map<String, Channel> channels;
     private final DeliverySettings settings;
     private final Clock clock;
-    private final DigestReplies replies = new DigestReplies();
     private final Alerts alerts;
 
     public DeliveryWorker(
             OutboxQueue queue,
-            Archive archive,
+            DigestMessages messages,
             SubscriptionControl subscriptions,
             List<Channel> channels,
             DeliverySettings settings,
             Clock clock) {
-        this(queue, archive, subscriptions, channels, settings, null, clock);
+        this(queue, messages, subscriptions, channels, settings, null, clock);
     }
 
     /** @param alerts follow alerts sent after the digests of each round; null for none */
     public DeliveryWorker(
             OutboxQueue queue,
-            Archive archive,
+            DigestMessages messages,
             SubscriptionControl subscriptions,
             List<Channel> channels,
             DeliverySettings settings,
@@ -54,7 +51,7 @@ public final class DeliveryWorker {
             Clock clock) {
         this.alerts = alerts;
         this.queue = queue;
-        this.archive = archive;
+        this.messages = messages;
         this.subscriptions = subscriptions;
         this.channels = new HashMap<>();
         channels.forEach(ch -> this.channels.put(ch.platform(), ch));
@@ -94,11 +91,9 @@ public final class DeliveryWorker {
             return false;
         }
         Channel channel = channels.get(d.chat().platform());
-        List<Reply> parts =
-                cache.computeIfAbsent(d.digestId() + "/" + channel.platform(), k -> archive.byId(d.digestId())
-                        .map(replies::of)
-                        .map(channel::split)
-                        .orElse(List.of()));
+        List<Reply> parts = cache.computeIfAbsent(
+                d.digestId() + "/" + channel.platform(),
+                k -> messages.byId(d.digestId()).map(channel::split).orElse(List.of()));
         if (parts.isEmpty()) {
             queue.giveUp(d.id(), "dropped", "digest " + d.digestId() + " is gone");
             return false;

@@ -46,6 +46,7 @@ public final class Serve {
     private final QuartzSchedule schedule;
     private final WebServer web;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Thread> background = new ArrayList<>();
     private volatile boolean running;
     private int port;
 
@@ -72,6 +73,17 @@ public final class Serve {
         this.web = new WebServer(hooks, routes);
     }
 
+    /**
+     * Work that runs once beside everything else from the start (catching the search index up with an
+     * older database); {@code task} is given "keep going", false once {@code serve} is stopping.
+     */
+    public synchronized void alsoRun(
+            String name, java.util.function.Consumer<java.util.function.BooleanSupplier> task) {
+        Thread t = new Thread(() -> task.accept(() -> running), "aidigest-" + name);
+        t.setDaemon(true);
+        background.add(t);
+    }
+
     /** Starts everything; returns the HTTP port. */
     public synchronized int start() throws Exception {
         port = web.start(parts.httpPort());
@@ -82,6 +94,7 @@ public final class Serve {
         parts.outbox().onPublished(schedule::deliverNow);
         schedule.start();
         running = true;
+        background.forEach(Thread::start);
         log.info(
                 "serving: http port {}, {} chat bot(s), digest cron '{}' in {}",
                 port,
@@ -111,6 +124,13 @@ public final class Serve {
             bot.close();
         }
         deliveryJob.interrupt();
+        for (Thread t : background) {
+            try {
+                t.join(parts.settings().shutdownGrace().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Thread waiter = new Thread(
                 () -> {
                     try {
