@@ -142,11 +142,16 @@ public final class ServeWiring {
                 reports,
                 DeliverySettings.defaults(),
                 new SearchStore(db, new Tokenizer(aliases)),
+                null,
                 clock);
     }
 
-    /** As above, searching (and catching up) through {@code search}, the index the stores write. */
-    public static Serve serve(
+    /**
+     * The application's {@code serve}: {@code digests} is its slot-to-chat path (it publishes through
+     * {@code outbox}, which the delivery job then wakes on), and search (and its catch-up) goes through
+     * {@code search}, the index the stores write.
+     */
+    static Serve serve(
             AppConfig config,
             ScheduleSettings schedule,
             Database db,
@@ -154,8 +159,10 @@ public final class ServeWiring {
             DigestRun digests,
             ReportRun reports,
             SearchStore search,
+            Outbox outbox,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), search, clock);
+        return serve(
+                config, schedule, db, ingest, digests, reports, DeliverySettings.defaults(), search, outbox, clock);
     }
 
     /** As above, with the delivery worker's pacing and lease spelled out. */
@@ -168,7 +175,7 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), clock);
+        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), null, clock);
     }
 
     private static Serve serve(
@@ -180,6 +187,7 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             SearchStore search,
+            Outbox published,
             Clock clock) {
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
         CommandCatalog catalog = CommandCatalog.load();
@@ -217,16 +225,24 @@ public final class ServeWiring {
         OperatorAlerts operators = new OperatorAlerts(
                 bots.stream().map(ChatBot::channel).toList(),
                 config.health() == null ? List.of() : config.health().alertChats());
+        Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
+        // with the application's outbox, the digest run is the publishing path already (SlotPublisher)
+        Outbox outbox = published != null ? published : new Outbox(new OutboxStore(db), alerts, clock);
+        DigestRun makeAndPublish = published != null
+                ? digests
+                : slot -> {
+                    long id = digests.runSlot(slot);
+                    outbox.publish(id);
+                    return id;
+                };
         DigestRun digestAndIndex = slot -> {
             try {
-                return metered(metrics, "digest", () -> digests.runSlot(slot));
+                return metered(metrics, "digest", () -> makeAndPublish.runSlot(slot));
             } catch (Freshness.StaleSourcesException e) {
                 operators.send("⚠️ ai-digest：" + e.getMessage());
                 throw e;
             }
         };
-        Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
-        Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
         DeliveryWorker worker = new DeliveryWorker(
                 new OutboxStore(db),
                 dev.aidigest.command.DigestReplies.messages(archive),

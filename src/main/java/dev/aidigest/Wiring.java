@@ -3,6 +3,7 @@ package dev.aidigest;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.delivery.Outbox;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.Summarizer;
@@ -11,6 +12,7 @@ import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
+import dev.aidigest.edition.SlotPublisher;
 import dev.aidigest.edition.VectorRenewal;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.IngestService;
@@ -79,6 +81,7 @@ public final class Wiring implements AutoCloseable {
     private Summarizer summarizer;
     private MergeReview review;
     private IngestService ingest;
+    private Outbox outbox;
     private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
 
     Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
@@ -305,28 +308,44 @@ public final class Wiring implements AutoCloseable {
         return date -> OptionalLong.of(reports(null).make(date).id());
     }
 
+    /** Queues a stored digest to every subscription that has not had it, and its /follow alerts. */
+    public synchronized Outbox outbox() {
+        if (outbox == null) {
+            outbox = ServeWiring.outbox(db(), aliases, clock);
+        }
+        return outbox;
+    }
+
     /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
     public int publish(long digestId) {
-        return ServeWiring.outbox(db(), aliases, clock).publish(digestId);
+        return outbox().publish(digestId);
+    }
+
+    /**
+     * The one path from a slot to the chats, for {@code digest [--publish]} and the scheduled job:
+     * freshness check, build, render, store (with search terms), site, publish.
+     *
+     * @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir}
+     */
+    public SlotPublisher slotPublisher(Path siteOverride) {
+        int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
+        Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
+        return new SlotPublisher(freshness, editions(siteOverride), outbox());
     }
 
     /** {@code serve}: the scheduler runs ingest, the digest of each slot and delivery; chat bots and HTTP on top. */
     public dev.aidigest.schedule.Serve serve() {
-        DigestEditions editions = editions(null);
+        SlotPublisher slots = slotPublisher(null);
         List<Source> sources = sources();
-        int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
-        Freshness freshness = new Freshness(() -> posts().newestPostAt(), Duration.ofHours(Math.max(0, staleHours)));
         return ServeWiring.serve(
                 config,
                 ServeWiring.schedule(config),
                 db(),
                 () -> ingest().ingestOnce(sources),
-                slot -> {
-                    freshness.check(slot);
-                    return editions.make(slot).id();
-                },
+                slot -> slots.run(slot, true).edition().id(),
                 reportRun(),
                 search(),
+                outbox(),
                 clock);
     }
 

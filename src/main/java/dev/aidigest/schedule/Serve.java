@@ -60,7 +60,7 @@ public final class Serve {
         this.deliveryJob = new DeliveryJob(parts.worker());
         Jobs jobs = new Jobs(
                 new IngestJob(parts.ingest()),
-                new DigestJob(parts.digests(), parts.archive(), parts.outbox(), parts.settings(), parts.clock()),
+                new DigestJob(parts.digests(), parts.archive(), parts.settings(), parts.clock()),
                 deliveryJob,
                 new ReportJob(parts.reports(), parts.outbox(), parts.settings(), parts.clock()));
         try {
