@@ -136,8 +136,7 @@ public final class PostStore implements PostSink, Posts {
 
     /**
      * Vector and model name change together in one statement per row, so a process killed mid-way
-     * leaves each post with its old vector and name or its new ones. PostgreSQL keeps a batch whole;
-     * H2 may lose the last commits before a crash, or keep part of the last batch, never part of a row.
+     * leaves each post with its old vector and name or its new ones; the batch commits as a whole.
      */
     @Override
     public int renewVectors(List<Long> ids, List<float[]> vectors, String model) {
