@@ -3,6 +3,7 @@ package db.migration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aidigest.json.Jackson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ public final class V5__Item_authors_as_rows extends BaseJavaMigration {
             + " name     VARCHAR(200) NOT NULL,"
             + " PRIMARY KEY (item_id, position))";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
 
     @Override
     public void migrate(Context context) throws SQLException {

@@ -4,6 +4,7 @@ import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.discord.DiscordBot;
 import dev.aidigest.channel.discord.DiscordWebhookChannel;
 import dev.aidigest.channel.lark.LarkBot;
@@ -11,6 +12,8 @@ import dev.aidigest.channel.lark.LarkChannel;
 import dev.aidigest.channel.lark.LarkCustomBotChannel;
 import dev.aidigest.channel.telegram.TelegramBot;
 import dev.aidigest.channel.telegram.TelegramChannel;
+import dev.aidigest.cluster.ClusterNode;
+import dev.aidigest.cluster.ReceiverLeases;
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.CommandCatalog;
 import dev.aidigest.command.CommandRouter;
@@ -37,8 +40,11 @@ import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.ChatStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.FollowStore;
+import dev.aidigest.store.LeaseStore;
 import dev.aidigest.store.OpsStore;
+import dev.aidigest.store.OutboxListener;
 import dev.aidigest.store.OutboxStore;
+import dev.aidigest.store.RateBudgetStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SiteArchiveStore;
 import dev.aidigest.store.SubscriptionStore;
@@ -209,7 +215,7 @@ public final class ServeWiring {
                     new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
                     router,
                     chats,
-                    TelegramChannel.telegramLimits()));
+                    shared(db, "telegram:" + TelegramBot.botKey(tg.token()), TelegramChannel.telegramLimits())));
         }
         AppConfig.DiscordConfig dc = config.discord();
         DiscordBot discord = null;
@@ -219,7 +225,12 @@ public final class ServeWiring {
         }
         AppConfig.LarkConfig lc = config.lark();
         if (lc != null && lc.enabled()) {
-            bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
+            bots.add(new LarkBot(
+                    LarkBot.Settings.of(lc),
+                    router,
+                    chats,
+                    shared(db, "lark:" + lc.appId(), LarkChannel.larkLimits()),
+                    clock));
         }
         List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
         OperatorAlerts operators = new OperatorAlerts(
@@ -253,6 +264,7 @@ public final class ServeWiring {
                 alerts,
                 clock);
         int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
+        ClusterNode cluster = cluster(db, schedule);
         Serve serve = new Serve(
                 new Serve.Parts(
                         db.dataSource(),
@@ -266,21 +278,72 @@ public final class ServeWiring {
                         worker,
                         bots,
                         port,
-                        clock),
-                webRoutes(db, archive, search, config, metrics, clock));
+                        clock,
+                        cluster),
+                webRoutes(db, archive, search, config, metrics, clock, List.of(clusterSection(cluster))));
         serve.alsoRun(
                 "search-catch-up", search::catchUp); // an older database is indexed once, meanwhile search says so
         return serve;
     }
 
+    /** {@code /healthz} → {@code cluster}: this node, the nodes seen lately, and which node holds which bot's receiver. */
+    static OpsRoutes.Section clusterSection(ClusterNode cluster) {
+        return new OpsRoutes.Section() {
+            @Override
+            public String name() {
+                return "cluster";
+            }
+
+            @Override
+            public Object facts() {
+                return cluster.receivers().view();
+            }
+        };
+    }
+
+    /**
+     * On PostgreSQL several nodes may share the database: receivers by lease, publishes announced by
+     * NOTIFY. On H2 there is one process: everything is local, and delivery looks for rows every second.
+     */
+    static ClusterNode cluster(Database db, ScheduleSettings schedule) {
+        if (!db.isPostgres()) {
+            return ClusterNode.single();
+        }
+        return new ClusterNode(
+                ReceiverLeases.of(new LeaseStore(db), ReceiverLeases.nodeId()),
+                wake -> {
+                    OutboxListener listener = new OutboxListener(db, wake);
+                    listener.start();
+                    return listener;
+                },
+                schedule.deliveryPoll());
+    }
+
+    /** A bot's global rate as one budget for every node on PostgreSQL; in this process on H2. */
+    static Throttle shared(Database db, String bot, Throttle limits) {
+        return db.isPostgres() ? limits.sharedBy(new RateBudgetStore(db, bot, limits.perSecond())) : limits;
+    }
+
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
     public static List<Routes> webRoutes(
             Database db, Archive archive, TopicSearch search, AppConfig config, ServeMetrics metrics, Clock clock) {
+        return webRoutes(db, archive, search, config, metrics, clock, List.of());
+    }
+
+    /** As above, with more sections of {@code /healthz}. */
+    public static List<Routes> webRoutes(
+            Database db,
+            Archive archive,
+            TopicSearch search,
+            AppConfig config,
+            ServeMetrics metrics,
+            Clock clock,
+            List<OpsRoutes.Section> health) {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
                 new ApiRoutes(site, archive, search),
-                new OpsRoutes(new OpsStore(db), metrics, clock));
+                new OpsRoutes(new OpsStore(db), metrics, clock, health));
     }
 
     private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {

@@ -22,6 +22,7 @@ public final class ConsoleProgress implements Progress {
     }
 
     /** For the real console: a bar when stderr is a terminal. */
+    @SuppressWarnings("SystemConsoleNull") // built for Java 17, where null means no terminal
     public static ConsoleProgress forConsole() {
         return new ConsoleProgress(System.err, System.console() != null, 500);
     }

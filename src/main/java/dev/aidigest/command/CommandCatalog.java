@@ -2,8 +2,7 @@ package dev.aidigest.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +48,7 @@ public final class CommandCatalog {
     }
 
     static CommandCatalog parse(InputStream in) throws IOException {
-        File file = new ObjectMapper(new YAMLFactory()).readValue(in, File.class);
+        File file = Jackson.yaml().readValue(in, File.class);
         return new CommandCatalog(file.commands.stream()
                 .map(e -> new CommandSpec(e.name, e.args, e.adminOnly, e.help.get("zh"), e.help.get("en")))
                 .toList());

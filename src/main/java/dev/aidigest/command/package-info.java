@@ -6,5 +6,7 @@
  * bots/commands.yml}; the ports it reads ({@link dev.aidigest.command.Archive}, {@link
  * dev.aidigest.command.Subscriptions}, {@link dev.aidigest.command.Follows}, {@link
  * dev.aidigest.command.TopicSearch}) are implemented in {@code store} and {@code search}.
+ *
+ * <p>May use {@code channel}, {@code render}, {@code json} and commonmark; never the store, which plugs in through the ports.
  */
 package dev.aidigest.command;

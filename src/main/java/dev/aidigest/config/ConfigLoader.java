@@ -1,11 +1,9 @@
 package dev.aidigest.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +16,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
-    /** Environment variable → dotted key in application.yml. The contract is in DESIGN.md. */
+    /** Environment variable → dotted key in application.yml; the README lists them. */
     static final Map<String, String> ENV_KEYS = Map.ofEntries(
             Map.entry("AIDIGEST_DB_URL", "database.url"),
             Map.entry("AIDIGEST_DB_USER", "database.user"),
@@ -47,9 +45,7 @@ public final class ConfigLoader {
             Map.entry("AIDIGEST_DIGEST_CRON", "digest.cron"),
             Map.entry("AIDIGEST_REPORT_CRON", "report.cron"));
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+    private final ObjectMapper yaml = Jackson.configYaml();
 
     private final Path configDir;
     private final Map<String, String> env;

@@ -5,5 +5,7 @@
  * platform's {@link dev.aidigest.channel.Channel} and records each before the next, so a crash
  * repeats at most the message in flight. {@link dev.aidigest.delivery.Alerts} does the same for
  * /follow alerts.
+ *
+ * <p>May use {@code channel} and {@code command}; the store implements the outbox.
  */
 package dev.aidigest.delivery;

@@ -256,7 +256,7 @@ public final class DigestBuilder {
         if (stories.isEmpty()) {
             return new Reviewed(stories, LlmUsage.NONE, List.of());
         }
-        Map<Story, Integer> index = new IdentityHashMap<>();
+        IdentityHashMap<Story, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < stories.size(); i++) {
             index.put(stories.get(i), i);
         }

@@ -176,7 +176,7 @@ public final class PostText {
         }
         String before = cur.substring(0, cur.length() - 1);
         int space = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\n'));
-        String word = before.substring(space + 1).toLowerCase();
+        String word = before.substring(space + 1).toLowerCase(java.util.Locale.ROOT);
         if (ABBREVIATIONS.contains(word)) {
             return false;
         }

@@ -7,4 +7,6 @@ import dev.aidigest.ingest.Post;
  *
  * @param embedding unit-length vector, or null when the post was stored without one
  */
+// equality is by id; the vector is never compared
+@SuppressWarnings("ArrayRecordComponent")
 public record StoredPost(long id, Post post, float[] embedding) {}

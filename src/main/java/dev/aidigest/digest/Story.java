@@ -38,7 +38,7 @@ public record Story(List<StoredPost> posts) {
     public Set<String> authorHandles() {
         Set<String> handles = new LinkedHashSet<>();
         for (StoredPost p : posts) {
-            handles.add(p.post().authorHandle().toLowerCase());
+            handles.add(p.post().authorHandle().toLowerCase(java.util.Locale.ROOT));
         }
         return handles;
     }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class VectorRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(VectorRenewal.class);
-    private static final Duration MIN_HORIZON = Duration.ofHours(48);
+    private static final Duration MIN_HORIZON = Duration.ofDays(2);
 
     /** Renews nothing: for a store whose vectors are all of one model. */
     public static final VectorRenewal NONE = new VectorRenewal(since -> 0, Duration.ZERO);

@@ -5,5 +5,7 @@
  * post once and stores it, and keeps a failing source from holding up the others. The adapters
  * live in sub-packages ({@code x}, {@code feed}, {@code jsonl}) and are wired by {@code setup};
  * this package imports none of them.
+ *
+ * <p>May use only the JDK and slf4j.
  */
 package dev.aidigest.ingest;

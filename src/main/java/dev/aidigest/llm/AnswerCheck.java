@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.digest.MarkdownSafe;
 import dev.aidigest.digest.PostText;
 import dev.aidigest.digest.StorySummary;
+import dev.aidigest.json.Jackson;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ final class AnswerCheck {
     static final int SUMMARY_MAX = 400;
     private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?</think>");
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
 
     /** A usable summary, or the reason it is not. */
     record Result(StorySummary summary, String error) {

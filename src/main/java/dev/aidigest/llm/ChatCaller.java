@@ -10,6 +10,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import io.github.resilience4j.core.functions.CheckedSupplier;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -19,10 +22,11 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One logical LLM call for one digest: retries 429/5xx/timeouts with exponential backoff (or the
- * provider's Retry-After), never retries a refused connection, counts every attempt that reached
+ * provider's Retry-After) through a resilience4j {@link Retry}, never retries a refused connection, counts every attempt that reached
  * the provider into the digest's usage, and feeds the digest's circuit breaker.
  */
 final class ChatCaller {
@@ -34,12 +38,24 @@ final class ChatCaller {
     private final LlmTuning tuning;
     private final CircuitBreaker breaker;
     private final UsageMeter usage;
+    private final Retry retry;
 
     ChatCaller(ChatModel model, LlmTuning tuning, CircuitBreaker breaker, UsageMeter usage) {
         this.model = model;
         this.tuning = tuning;
         this.breaker = breaker;
         this.usage = usage;
+        this.retry = Retry.of(
+                "llm",
+                RetryConfig.<Answer>custom()
+                        .maxAttempts(tuning.retries() + 1)
+                        .retryOnException(e -> e instanceof AttemptFailed a && retries(a))
+                        .intervalBiFunction(
+                                (attempts, outcome) -> outcome.isLeft() && outcome.getLeft() instanceof AttemptFailed a
+                                        ? wait(a).toMillis()
+                                        : backoff(attempts - 1).toMillis())
+                        .failAfterMaxAttempts(false)
+                        .build());
     }
 
     boolean unavailable() {
@@ -49,52 +65,73 @@ final class ChatCaller {
     Answer call(List<ChatMessage> messages, ResponseFormat format) throws LlmUnavailableException {
         ChatRequest request =
                 ChatRequest.builder().messages(messages).responseFormat(format).build();
-        for (int attempt = 0; ; attempt++) {
-            if (breaker.open()) {
-                throw new LlmUnavailableException(
-                        "LLM skipped for the rest of this digest after repeated failures", null);
+        AtomicInteger attempts = new AtomicInteger();
+        CheckedSupplier<Answer> attempt = () -> attempt(request, messages, attempts.getAndIncrement());
+        try {
+            return Retry.decorateCheckedSupplier(retry, attempt).get();
+        } catch (AttemptFailed a) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new LlmUnavailableException("interrupted", a.getCause());
             }
-            try {
-                ChatResponse response = model.chat(request);
-                breaker.success();
-                String text =
-                        response.aiMessage() == null || response.aiMessage().text() == null
-                                ? ""
-                                : response.aiMessage().text();
-                Answer answer = new Answer(
-                        text, inputTokens(response.tokenUsage(), messages), outputTokens(response.tokenUsage(), text));
-                usage.call(answer.inputTokens(), answer.outputTokens());
-                return answer;
-            } catch (RuntimeException e) {
-                Failure f = Failure.of(e);
-                if (f.reachedProvider()) {
-                    usage.call(0, 0);
-                }
-                if (f.countsForBreaker()) {
-                    breaker.failure();
-                }
-                Duration wait = f.retryAfter().orElse(backoff(attempt));
-                if (!f.retryable()
-                        || attempt >= tuning.retries()
-                        || breaker.open()
-                        || wait.compareTo(tuning.maxWait()) > 0) {
-                    throw new LlmUnavailableException(f.reason() + " after " + (attempt + 1) + " attempt(s)", e);
-                }
-                sleep(wait);
-            }
+            throw new LlmUnavailableException(
+                    a.failure.reason() + " after " + (a.attempt + 1) + " attempt(s)", a.getCause());
+        } catch (LlmUnavailableException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new LlmUnavailableException("unexpected error (" + t + ")", t);
         }
+    }
+
+    private Answer attempt(ChatRequest request, List<ChatMessage> messages, int attempt)
+            throws LlmUnavailableException, AttemptFailed {
+        if (breaker.open()) {
+            throw new LlmUnavailableException("LLM skipped for the rest of this digest after repeated failures", null);
+        }
+        try {
+            ChatResponse response = model.chat(request);
+            breaker.success();
+            String text = response.aiMessage() == null || response.aiMessage().text() == null
+                    ? ""
+                    : response.aiMessage().text();
+            Answer answer = new Answer(
+                    text, inputTokens(response.tokenUsage(), messages), outputTokens(response.tokenUsage(), text));
+            usage.call(answer.inputTokens(), answer.outputTokens());
+            return answer;
+        } catch (RuntimeException e) {
+            Failure f = Failure.of(e);
+            if (f.reachedProvider()) {
+                usage.call(0, 0);
+            }
+            if (f.countsForBreaker()) {
+                breaker.failure();
+            }
+            throw new AttemptFailed(f, attempt, e);
+        }
+    }
+
+    /** Another attempt follows a failure the provider may get over, while the breaker is closed and the wait fits. */
+    private boolean retries(AttemptFailed a) {
+        return a.failure.retryable() && !breaker.open() && wait(a).compareTo(tuning.maxWait()) <= 0;
+    }
+
+    /** The provider's Retry-After, or exponential backoff. */
+    private Duration wait(AttemptFailed a) {
+        return a.failure.retryAfter().orElse(backoff(a.attempt));
     }
 
     private Duration backoff(int attempt) {
         return tuning.backoff().multipliedBy(1L << Math.min(attempt, 10));
     }
 
-    private static void sleep(Duration d) throws LlmUnavailableException {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmUnavailableException("interrupted", e);
+    /** One failed attempt, its classification and its number (0 for the first). */
+    private static final class AttemptFailed extends Exception {
+        final transient Failure failure;
+        final int attempt;
+
+        AttemptFailed(Failure failure, int attempt, Throwable cause) {
+            super(failure.reason(), cause, false, false);
+            this.failure = failure;
+            this.attempt = attempt;
         }
     }
 

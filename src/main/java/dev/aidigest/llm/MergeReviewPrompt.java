@@ -68,6 +68,7 @@ final class MergeReviewPrompt {
         return new Rendered(user.toString(), shown, estimateTokens(systemPrompt) + estimateTokens(user) + 8);
     }
 
+    @SuppressWarnings("ReferenceEquality") // the lead is this very post object
     private static String block(int id, Story story, List<Long> shownPosts, Map<Long, StoredPost> byId) {
         StoredPost lead = story.lead();
         StringBuilder sb = new StringBuilder();

@@ -96,8 +96,9 @@ final class ProviderHttpClient implements HttpClient {
             if (v.matches("\\d+(\\.\\d+)?")) {
                 return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
             }
-            Duration d =
-                    Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            Duration d = Duration.between(
+                    ZonedDateTime.now(java.time.ZoneOffset.UTC),
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
             return d.isNegative() ? Duration.ZERO : d;
         } catch (NumberFormatException | DateTimeParseException e) {
             return null;

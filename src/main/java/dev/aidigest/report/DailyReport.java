@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * The daily report in the sections of seed 004. Every line that names a story links to a post;
+ * The daily report, section by section. Every line that names a story links to a post;
  * every opinion names its person. {@code engine} is {@code offline} or the LLM model.
  *
  * @param overview     topics and trends of the day, and the mood

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The report as Hugo markdown in the sections of seed 004. Text from posts and digests arrives
+ * The report as Hugo markdown in the report's sections. Text from posts and digests arrives
  * already neutralised ({@link MarkdownSafe}); the renderer adds only links, bold labels and lists.
  */
 public final class ReportRenderer {

@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The daily report of yesterday (issue 4 fills {@link ReportRun}); published like a digest. */
+/** The daily report of yesterday (built by a {@link ReportRun}); published like a digest. */
 @DisallowConcurrentExecution
 final class ReportJob implements Job {
 

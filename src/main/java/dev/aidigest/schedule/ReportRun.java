@@ -3,7 +3,7 @@ package dev.aidigest.schedule;
 import java.time.LocalDate;
 import java.util.OptionalLong;
 
-/** Builds the daily report (issue 4); until it exists {@link #NONE} is wired and the job does nothing. */
+/** Builds the daily report of a date and stores it; {@link #NONE} builds nothing (the job then does nothing). */
 public interface ReportRun {
 
     ReportRun NONE = date -> OptionalLong.empty();

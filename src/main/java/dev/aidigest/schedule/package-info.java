@@ -4,5 +4,7 @@
  * chat bots and the web server, and stops cleanly on SIGTERM. The jobs call the rest of the system
  * through small ports ({@link dev.aidigest.schedule.DigestRun}, {@link dev.aidigest.schedule.IngestRun},
  * {@link dev.aidigest.schedule.ReportRun}) that Wiring fills in.
+ *
+ * <p>May use {@code channel}, {@code command}, {@code delivery}, {@code digest}, {@code web} and Quartz.
  */
 package dev.aidigest.schedule;

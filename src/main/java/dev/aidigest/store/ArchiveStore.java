@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.ArchivedDigest;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ public final class ArchiveStore implements Archive {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Database db;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
 
     public ArchiveStore(Database db) {
         this.db = db;

@@ -3,11 +3,12 @@ package dev.aidigest.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aidigest.json.Jackson;
 import java.util.List;
 
 /** The small JSON arrays kept in text columns (links, media, authors, categories). */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.json();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private Json() {}

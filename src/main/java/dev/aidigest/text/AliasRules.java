@@ -21,6 +21,7 @@ final class AliasRules {
         this.where = where;
     }
 
+    @SuppressWarnings("ReferenceEquality") // another entry than this one, by identity
     void check(List<AliasFile.Located> entries) {
         Map<String, Integer> lineOfId = new HashMap<>();
         Map<String, AliasFile.Located> ownerOfKey = new HashMap<>();

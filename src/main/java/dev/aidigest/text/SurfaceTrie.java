@@ -179,6 +179,7 @@ final class SurfaceTrie {
     }
 
     /** Folded text and where each folded character came from. */
+    @SuppressWarnings("ArrayRecordComponent") // a scratch result, never compared
     record Folded(String original, char[] chars, int[] at, int length) {
         static Folded of(String text) {
             char[] out = new char[text.length()];

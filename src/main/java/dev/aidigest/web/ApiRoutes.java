@@ -13,6 +13,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.ArchivedDigest;
 import dev.aidigest.command.TopicSearch;
+import dev.aidigest.json.Jackson;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class ApiRoutes implements Routes {
     private final Archive archive;
     private final TopicSearch search;
     private final Html html = new Html();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
 
     public ApiRoutes(SiteArchive site, Archive archive, TopicSearch search) {
         this.site = site;

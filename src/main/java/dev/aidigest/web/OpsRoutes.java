@@ -15,14 +15,31 @@ import java.time.Instant;
  */
 public final class OpsRoutes implements Routes {
 
+    /** More facts for {@code /healthz}, each under its own key (e.g. {@code cluster}: nodes and leases). */
+    public interface Section {
+        String name();
+
+        /** Plain values (maps, lists, strings, numbers, booleans), written as JSON. */
+        Object facts();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper FACTS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final OpsProbe probe;
     private final ServeMetrics metrics;
     private final Clock clock;
+    private final java.util.List<Section> sections;
 
     public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock) {
+        this(probe, metrics, clock, java.util.List.of());
+    }
+
+    public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock, java.util.List<Section> sections) {
         this.probe = probe;
         this.metrics = metrics;
         this.clock = clock;
+        this.sections = java.util.List.copyOf(sections);
     }
 
     @Override
@@ -65,6 +82,9 @@ public final class OpsRoutes implements Routes {
             out.putObject("newest_post")
                     .put("created_at", s.newestPost().toString())
                     .put("age_seconds", Duration.between(s.newestPost(), now).toSeconds());
+        }
+        for (Section section : sections) {
+            out.set(section.name(), FACTS.valueToTree(section.facts()));
         }
         ctx.contentType("application/json").result(out.toString());
     }

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layout in DESIGN.md, checked: vendor SDKs stay in their adapters, and the core has no cycles. */
+/** The package layout, checked: vendor SDKs stay in their adapters, and the core has no cycles. */
 class ArchitectureTest {
 
     static JavaClasses main;
@@ -32,6 +32,16 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.langchain4j.."));
+    }
+
+    @Test
+    void onlyTheLlmAdapterSeesOnnxAndResilience4j() {
+        holds(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.aidigest.llm..", "dev.aidigest")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ai.onnxruntime..", "ai.djl..", "io.github.resilience4j.."));
     }
 
     @Test
@@ -61,7 +71,7 @@ class ArchitectureTest {
                 .resideOutsideOfPackages("dev.aidigest.channel.lark..", "dev.aidigest")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("com.lark.."));
+                .resideInAPackage("com.lark.oapi.."));
     }
 
     @Test

@@ -154,7 +154,7 @@ class VectorRenewalTest {
         Post current = Posts.x("c", "dotey", "宝玉", "新模型", inWindow);
         store.add(old, old.stream().map(p -> unit(0, 8)).toList(), OLD);
         store.add(beforeHorizon, List.of(unit(1, 8), unit(2, 8)), OLD);
-        store.add(List.of(unnamed), java.util.Arrays.asList((float[]) null), OLD);
+        store.add(List.of(unnamed), java.util.Collections.<float[]>singletonList(null), OLD);
         store.add(List.of(current), List.of(unit(3, 8)), fake.model());
         IngestService ingest = ingest(store, fake);
 

@@ -62,7 +62,7 @@ class IngestServiceRenewTest {
         sink.add(recent, old(150), OLD);
         sink.add(older, old(3), OLD);
         sink.add(edge, old(1), OLD);
-        sink.add(unnamed, java.util.Arrays.asList((float[]) null), OLD);
+        sink.add(unnamed, java.util.Collections.<float[]>singletonList(null), OLD);
         sink.add(current, current.stream().map(this::current).toList(), embedder.model());
 
         int renewed = service(embedder).renewEmbeddings(SINCE);

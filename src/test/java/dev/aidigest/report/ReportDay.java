@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,7 +58,7 @@ final class ReportDay {
                 List.of(),
                 List.of(),
                 id);
-        posts.add(List.of(p), Arrays.asList((float[]) null), null);
+        posts.add(List.of(p), java.util.Collections.<float[]>singletonList(null), null);
         return Long.parseLong(TestDb.column(db, "SELECT id FROM post WHERE platform_id = '" + id + "'")
                 .get(0));
     }

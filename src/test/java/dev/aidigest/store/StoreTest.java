@@ -134,7 +134,7 @@ class StoreTest {
                 links,
                 List.of(),
                 null);
-        assertThat(posts.add(List.of(huge), java.util.Arrays.asList((float[]) null), "m"))
+        assertThat(posts.add(List.of(huge), java.util.Collections.<float[]>singletonList(null), "m"))
                 .isEqualTo(1);
         Post stored = posts.inWindow(T0, T0.plusSeconds(1)).get(0).post();
         assertThat(stored.text()).hasSize(PostStore.MAX_TEXT);

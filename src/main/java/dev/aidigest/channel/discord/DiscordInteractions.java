@@ -113,7 +113,8 @@ final class DiscordInteractions implements Webhook {
         }
         List<Reply> parts = DiscordEmbeds.split(reply.get());
         if (parts.size() > 1) {
-            pool.schedule(() -> followups(i, parts.subList(1, parts.size())), 1, TimeUnit.SECONDS);
+            // followups logs its own failures
+            var unused = pool.schedule(() -> followups(i, parts.subList(1, parts.size())), 1, TimeUnit.SECONDS);
         }
         return answer(json.response(4, json.message(DiscordEmbeds.message(parts.get(0)))));
     }
@@ -137,7 +138,7 @@ final class DiscordInteractions implements Webhook {
             for (Reply p : parts) {
                 rest.followup(appId(i), i.path("token").asText(), json.message(DiscordEmbeds.message(p)));
             }
-        } catch (ChannelException e) {
+        } catch (ChannelException | RuntimeException e) {
             log.info("Discord follow-up for {} failed: {}", i.path("id").asText(), e.getMessage());
         }
     }

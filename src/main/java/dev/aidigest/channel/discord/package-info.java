@@ -11,5 +11,7 @@
  * {@code AIDIGEST_DISCORD_PUBLIC_KEY}) moves commands from the gateway to HTTP; pushes still need
  * the token. {@code /subscribe} in a server channel needs Manage Channels there; in a DM the
  * person subscribes themselves, and the chat id is their user id.
+ *
+ * <p>May use {@code channel}, {@code config}, {@code json}, JDA, OkHttp and slf4j.
  */
 package dev.aidigest.channel.discord;

@@ -1,6 +1,5 @@
 package dev.aidigest.channel.lark;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Channel;
@@ -11,6 +10,7 @@ import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.json.Jackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -87,14 +87,14 @@ public final class LarkBot implements ChatBot {
     private final LarkEvents events;
     private final ExecutorService pool;
     private final LarkIntake intake;
-    private final LarkLongConnection longConnection;
+    private volatile LarkLongConnection longConnection;
 
     public LarkBot(
             Settings settings, Conversation conversation, ChatEvents chatEvents, Throttle throttle, Clock clock) {
         this.settings = settings;
         this.http =
                 new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper json = Jackson.lenientJson();
         this.api = new LarkApi(http, settings.apiUrl(), settings.appId(), settings.appSecret(), clock, json);
         this.channel = new LarkChannel(api, throttle);
         this.events = new LarkEvents(api, channel, conversation, chatEvents);
@@ -104,9 +104,37 @@ public final class LarkBot implements ChatBot {
             return t;
         });
         this.intake = new LarkIntake(chatEvents, pool, events::handle);
-        this.longConnection = settings.longConnection()
-                ? new LarkLongConnection(settings.appId(), settings.appSecret(), settings.apiUrl(), api.json(), intake)
-                : null;
+        this.longConnection = settings.longConnection() ? newLongConnection() : null;
+    }
+
+    private LarkLongConnection newLongConnection() {
+        return new LarkLongConnection(settings.appId(), settings.appSecret(), settings.apiUrl(), api.json(), intake);
+    }
+
+    /** The long connection, one per app: in a cluster only the node holding its lease opens it. */
+    @Override
+    public Optional<String> receiver() {
+        return settings.longConnection() ? Optional.of("lark:" + settings.appId()) : Optional.empty();
+    }
+
+    private boolean connecting;
+
+    @Override
+    public synchronized void startReceiving() {
+        if (longConnection != null && !connecting) {
+            longConnection.start();
+            connecting = true;
+        }
+    }
+
+    @Override
+    public synchronized void stopReceiving() {
+        if (longConnection != null && connecting) {
+            longConnection.close();
+            longConnection =
+                    newLongConnection(); // a closed connection is not opened again: the next holder gets a new one
+            connecting = false;
+        }
     }
 
     @Override
@@ -130,7 +158,7 @@ public final class LarkBot implements ChatBot {
 
     /**
      * Checks the credentials (token and bot info) so a wrong app secret fails at start, not at the
-     * first digest; then opens the long connection, when that is the way in.
+     * first digest. The long connection, when that is the way in, opens with {@link #startReceiving()}.
      */
     @Override
     public void start() throws ChannelException {
@@ -148,7 +176,6 @@ public final class LarkBot implements ChatBot {
                 log.warn("Lark: a verification token or encrypt key is set but lark.receive is long_connection, so"
                         + " POST /webhooks/lark is off; set AIDIGEST_LARK_RECEIVE=callback to receive by callback");
             }
-            longConnection.start();
         }
     }
 
@@ -159,8 +186,11 @@ public final class LarkBot implements ChatBot {
     /** Lets events in flight finish (up to 10 s) and releases the HTTP client. */
     @Override
     public void close() {
-        if (longConnection != null) {
-            longConnection.close();
+        synchronized (this) {
+            if (longConnection != null && connecting) {
+                longConnection.close();
+                connecting = false;
+            }
         }
         pool.shutdown();
         try {

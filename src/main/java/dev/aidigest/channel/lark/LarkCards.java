@@ -8,6 +8,7 @@ import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
 import dev.aidigest.channel.Reply.Span;
 import dev.aidigest.channel.ReplySplitter;
+import dev.aidigest.render.HtmlEscape;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,14 +79,19 @@ final class LarkCards {
         return dev.aidigest.channel.ReplyMarkdown.render(b, LarkCards::escape);
     }
 
+    private static final java.util.regex.Pattern HEX_REFERENCE = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);");
+
     /** Markdown's special characters as the HTML entities Lark's lark_md accepts. */
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        // lark_md decodes decimal references; the named &quot; and jsoup's hex ones are written in decimal
+        String html = HEX_REFERENCE
+                .matcher(HtmlEscape.escape(s).replace("&quot;", "&#34;"))
+                .replaceAll(m -> "&#" + Integer.parseInt(m.group(1), 16) + ";");
+        StringBuilder sb = new StringBuilder(html.length());
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
             switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
+                // the markdown marks, so that text never turns bold, struck or into a link
                 case '*', '~', '[', ']', '_', '`' ->
                     sb.append("&#").append((int) c).append(';');
                 default -> sb.append(c);

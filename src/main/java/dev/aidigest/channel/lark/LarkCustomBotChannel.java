@@ -8,6 +8,7 @@ import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Throttle;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class LarkCustomBotChannel implements Channel {
     public LarkCustomBotChannel(List<Hook> hooks, Clock clock) {
         this(
                 new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build(),
-                new ObjectMapper(),
+                Jackson.json(),
                 hooks,
                 clock,
                 new Throttle(1.5, 1000, 100));

@@ -10,5 +10,7 @@
  * {@code AIDIGEST_LARK_API_URL} is {@code https://open.feishu.cn} (Feishu) or
  * {@code https://open.larksuite.com} (Lark); {@code AIDIGEST_LARK_RECEIVE} is {@code long_connection}
  * or {@code callback}.
+ *
+ * <p>May use {@code channel}, {@code config}, {@code render}, {@code json}, OkHttp, the Lark SDK ({@code com.lark.oapi}) and slf4j.
  */
 package dev.aidigest.channel.lark;

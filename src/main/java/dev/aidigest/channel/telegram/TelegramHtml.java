@@ -3,6 +3,7 @@ package dev.aidigest.channel.telegram;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.render.HtmlEscape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,13 +49,13 @@ final class TelegramHtml {
             text = "<b>" + text + "</b>";
         }
         if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-            text = "<a href=\"" + escape(s.url()).replace("\"", "&quot;") + "\">" + text + "</a>";
+            text = "<a href=\"" + escape(s.url()) + "\">" + text + "</a>";
         }
         return text;
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return HtmlEscape.escape(s);
     }
 
     /** Parts of at most {@code limit} HTML characters; a block too long alone is cut as plain text. */

@@ -3,6 +3,6 @@
  * client and long polling against a configurable Bot API URL, HTML rendering of {@link
  * dev.aidigest.channel.Reply} with 4096-character splitting between items, Bot API errors mapped to
  * {@link dev.aidigest.channel.ChannelException}s, admin checks via getChatMember, my_chat_member and
- * group migration tracking, and the webhook endpoint.
+ * group migration tracking, and the webhook endpoint. May use {@code channel}, {@code render} and {@code json}.
  */
 package dev.aidigest.channel.telegram;

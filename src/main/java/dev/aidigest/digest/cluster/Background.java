@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * there the window's own 48–65 posts carry more weight than the background's {@value #PSEUDO_COUNT},
  * so the overlap matters little, but it is an overlap.
  */
+// one per model, never compared or hashed
+@SuppressWarnings("ArrayRecordComponent")
 public record Background(float[] other, float[] cjk) {
 
     /** How many posts the background counts as when blended with a window's own mean. */

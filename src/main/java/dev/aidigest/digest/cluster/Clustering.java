@@ -142,7 +142,7 @@ public final class Clustering {
             return List.of();
         }
         Map<Integer, Integer> storyOfGroup = new HashMap<>();
-        Map<StoredPost, Integer> storyOfLead = new IdentityHashMap<>();
+        IdentityHashMap<StoredPost, Integer> storyOfLead = new IdentityHashMap<>();
         for (int s = 0; s < stories.size(); s++) {
             storyOfLead.put(stories.get(s).posts().get(0), s);
         }

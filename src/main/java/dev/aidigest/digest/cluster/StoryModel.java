@@ -1,8 +1,6 @@
 package dev.aidigest.digest.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +16,8 @@ import java.util.Map;
  * {@code P ≥ threshold}. Its weights are data, fitted from labelled windows by {@code StoryModelFit}
  * and kept in {@code config/story-model.yml} with the data and scores they came from.
  */
+// loaded once from the configuration, never compared
+@SuppressWarnings("ArrayRecordComponent")
 public record StoryModel(double bias, double[] weights, double threshold) {
 
     static final String FILE = "story-model.yml";
@@ -61,7 +61,7 @@ public record StoryModel(double bias, double[] weights, double threshold) {
     static StoryModel parse(InputStream in, String source) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            root = dev.aidigest.json.Jackson.yaml().readTree(in);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
         }

@@ -42,6 +42,7 @@ final class StoryOrder {
         return stories;
     }
 
+    @SuppressWarnings("ReferenceEquality") // the lead is this very post object
     static List<StoredPost> ordered(List<StoredPost> posts) {
         List<StoredPost> sorted = new ArrayList<>(posts);
         sorted.sort(LEAD);

@@ -2,7 +2,6 @@ package dev.aidigest.digest.explain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.digest.cluster.PairEvidence;
@@ -24,7 +23,7 @@ import java.util.Map;
  */
 public final class ExplanationJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = dev.aidigest.json.Jackson.indentedJson();
 
     private ExplanationJson() {}
 

@@ -73,7 +73,7 @@ final class Figures {
         Matcher m = FIGURE.matcher(text);
         while (m.find()) {
             double value = Double.parseDouble(m.group("num").replace(",", "")) * magnitude(m.group("mag"));
-            String unit = m.group("unit") == null ? "" : m.group("unit").strip().toLowerCase();
+            String unit = m.group("unit") == null ? "" : m.group("unit").strip().toLowerCase(java.util.Locale.ROOT);
             boolean rank = m.group("rank") != null;
             boolean money = m.group("cur") != null || MONEY_UNITS.contains(unit);
             boolean per = m.group("per") != null || unit.startsWith("credit") || unit.equals("积分");

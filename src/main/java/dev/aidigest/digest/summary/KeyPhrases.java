@@ -267,6 +267,7 @@ final class KeyPhrases {
      * Nothing or one joiner between them (bold on both would leave "****" or a split name), or one
      * space between a name and what continues it ("Llama 3.1" "8B", "Trainium3" "UltraServers").
      */
+    @SuppressWarnings("ReferenceEquality") // which of the two spans, by identity
     private static boolean touching(Span a, Span b, String text) {
         Span first = a.start() <= b.start() ? a : b;
         Span second = first == a ? b : a;

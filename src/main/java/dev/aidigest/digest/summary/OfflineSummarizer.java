@@ -140,6 +140,7 @@ public final class OfflineSummarizer implements Summarizer {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // posts of one story are the same objects
     private static String summary(Telling t) {
         String mainAuthor = t.post().post().authorName();
         List<String> others = t.otherAuthors();
@@ -171,6 +172,7 @@ public final class OfflineSummarizer implements Summarizer {
     }
 
     /** The telling's sentences, then its author's other posts in the story (in Chinese, if it is). */
+    @SuppressWarnings("ReferenceEquality") // posts of one story are the same objects
     private static List<String> mainSentences(Telling t, String author) {
         List<String> out = new ArrayList<>(t.sentences(t.post()));
         for (StoredPost p : t.story().posts()) {
@@ -209,6 +211,7 @@ public final class OfflineSummarizer implements Summarizer {
      * What the story is about: the telling's first sentence and every name and number in it and in
      * the lead post, so an English post sharing "Opus 4.5" with a Chinese telling is on topic.
      */
+    @SuppressWarnings("ReferenceEquality") // posts of one story are the same objects
     private static String topic(Telling t, List<String> main) {
         StringBuilder sb = new StringBuilder(main.isEmpty() ? "" : main.get(0));
         List<String> named = new ArrayList<>(main);

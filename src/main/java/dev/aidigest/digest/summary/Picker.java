@@ -78,7 +78,7 @@ final class Picker {
             List<KeyPhrases.Span> spans = new ArrayList<>();
             for (KeyPhrases.Span s : KeyPhrases.find(body, MAX_BOLD)) {
                 if (bolded.size() < MAX_BOLD
-                        && bolded.add(body.substring(s.start(), s.end()).toLowerCase())) {
+                        && bolded.add(body.substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT))) {
                     spans.add(s);
                 }
             }

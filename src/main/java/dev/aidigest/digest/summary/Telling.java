@@ -34,7 +34,7 @@ final class Telling {
 
     private final Story story;
     private final Map<String, String> names;
-    private final Map<StoredPost, String> cleaned = new IdentityHashMap<>();
+    private final IdentityHashMap<StoredPost, String> cleaned = new IdentityHashMap<>();
     private StoredPost post;
     private boolean chinese;
 
@@ -61,7 +61,7 @@ final class Telling {
                 candidates.add(p);
             }
         }
-        Map<StoredPost, Integer> info = new IdentityHashMap<>();
+        IdentityHashMap<StoredPost, Integer> info = new IdentityHashMap<>();
         candidates.forEach(p -> info.put(p, t.informativeness(p)));
         candidates.sort(Comparator.comparing((StoredPost p) -> isOriginal(p.post()) ? 0 : 1)
                 .thenComparing(info::get, Comparator.reverseOrder())
@@ -116,6 +116,7 @@ final class Telling {
      * Long, or sharing a Latin name or number with another post of the story, or two Chinese
      * bigrams with another Chinese post ("日活" and "过亿" in two tellings of "豆包 DAU 破亿").
      */
+    @SuppressWarnings("ReferenceEquality") // posts of one story are the same objects
     private boolean onTopic(StoredPost p) {
         String t = text(p);
         if (PostText.cjkCount(t) >= LONG_CJK) {

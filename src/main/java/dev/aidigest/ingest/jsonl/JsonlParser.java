@@ -8,6 +8,7 @@ import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
+import dev.aidigest.json.Jackson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ import java.util.List;
  * A line that breaks any of this makes the whole file refused, naming the line.
  */
 public final class JsonlParser implements PostParser {
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
 
     @Override
     public Parsed parse(byte[] content) {

@@ -9,6 +9,7 @@ import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.PostParser;
 import dev.aidigest.ingest.StrictDecoder;
+import dev.aidigest.json.Jackson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class XApiV2Parser implements PostParser {
     private static final Logger log = LoggerFactory.getLogger(XApiV2Parser.class);
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final Map<String, String> displayNames;
 
     /** @param displayNames handle (lower case) → display name as configured */

@@ -56,6 +56,7 @@ class LarkLongConnectionTest {
     void connect() throws Exception {
         api.longConnection(lark);
         bot.start();
+        bot.startReceiving(); // the lease is this process's (one node)
         await().atMost(Duration.ofSeconds(10)).until(() -> lark.connected() && bot.receiving());
     }
 
@@ -216,6 +217,7 @@ class LarkLongConnectionTest {
     void startReturnsWhileLarkIsUnreachableAndTheSdkConnectsOnItsOwnLater() throws Exception {
         long t0 = System.nanoTime();
         bot.start(); // the endpoint answers "system busy": no long connection server yet
+        bot.startReceiving();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         assertThat(bot.receiving()).isFalse();
         api.longConnection(lark);
@@ -230,6 +232,7 @@ class LarkLongConnectionTest {
         api.longConnection(lark);
         api.refuseLongConnection(514, "app id or secret invalid");
         bot.start();
+        bot.startReceiving();
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> api.calls("/callback/ws/endpoint").size() == 1);
         await().during(Duration.ofSeconds(3))

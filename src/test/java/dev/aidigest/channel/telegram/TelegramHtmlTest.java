@@ -40,7 +40,7 @@ class TelegramHtmlTest {
         assertThat(html).startsWith("<b>2025.11.26.16 过去4小时全球AI发生了什么？</b>\n分类：AI模型\n\n1. ");
         assertThat(html)
                 .contains(
-                        "<a href=\"https://x.com/a/status/1?x=1&amp;y=&quot;2&quot;\">FLUX.2 &lt;发布&gt; &amp; \"更多\"</a> - merve / clem 🤗");
+                        "<a href=\"https://x.com/a/status/1?x=1&amp;y=&quot;2&quot;\">FLUX.2 &lt;发布&gt; &amp; &quot;更多&quot;</a> - merve / clem 🤗");
         assertThat(html).contains("merve 介绍 <b>FLUX.2</b> &lt;script&gt; &amp; a&lt;b ");
         assertThat(html).doesNotContain("**");
     }
