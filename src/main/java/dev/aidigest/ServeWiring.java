@@ -117,8 +117,8 @@ public final class ServeWiring {
     }
 
     /**
-     * Everything {@code serve} runs. The search index catches up after each ingest and digest run
-     * and at start.
+     * Everything {@code serve} runs. Posts and digest items are indexed for search as they are stored;
+     * what an older database holds unindexed is indexed once, in the background, from the start.
      */
     public static Serve serve(
             AppConfig config,
@@ -168,6 +168,37 @@ public final class ServeWiring {
                 DeliverySettings.defaults(),
                 new SearchStore(db, new Tokenizer(aliases)),
                 reads,
+                null,
+                clock);
+    }
+
+    /**
+     * The application's {@code serve}: {@code digests} is its slot-to-chat path (it publishes through
+     * {@code outbox}, which the delivery job then wakes on), and search (and its catch-up) goes through
+     * {@code search}, the index the stores write.
+     */
+    static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            SearchStore search,
+            ReadSpending reads,
+            Outbox outbox,
+            Clock clock) {
+        return serve(
+                config,
+                schedule,
+                db,
+                ingest,
+                digests,
+                reports,
+                DeliverySettings.defaults(),
+                search,
+                reads,
+                outbox,
                 clock);
     }
 
@@ -191,6 +222,7 @@ public final class ServeWiring {
                 delivery,
                 new SearchStore(db),
                 ReadSpending.NONE,
+                null,
                 clock);
     }
 
@@ -204,13 +236,10 @@ public final class ServeWiring {
             DeliverySettings delivery,
             SearchStore search,
             ReadSpending reads,
+            Outbox published,
             Clock clock) {
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
         metrics.watchReads(reads);
-        IngestRun ingestAndIndex = () -> {
-            ingest.runOnce();
-            search.indexNew();
-        };
         CommandCatalog catalog = CommandCatalog.load();
         ArchiveStore archive = new ArchiveStore(db);
         SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
@@ -252,36 +281,41 @@ public final class ServeWiring {
                 bots.stream().map(ChatBot::channel).toList(),
                 config.health() == null ? List.of() : config.health().alertChats());
         reads.budgets().forEach(b -> b.tellOperators(operators::send));
+        Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
+        // with the application's outbox, the digest run is the publishing path already (SlotPublisher)
+        Outbox outbox = published != null ? published : new Outbox(new OutboxStore(db), alerts, clock);
+        DigestRun makeAndPublish = published != null
+                ? digests
+                : slot -> {
+                    long id = digests.runSlot(slot);
+                    outbox.publish(id);
+                    return id;
+                };
         DigestRun digestAndIndex = slot -> {
             try {
-                long id = metered(metrics, "digest", () -> digests.runSlot(slot));
-                search.indexNew();
-                return id;
+                return metered(metrics, "digest", () -> makeAndPublish.runSlot(slot));
             } catch (Freshness.StaleSourcesException e) {
                 operators.send("⚠️ ai-digest：" + e.getMessage());
                 throw e;
             }
         };
-        Alerts alerts = new Alerts(new AlertStore(db), new TermMatch(search.tokenizer()), clock);
-        Outbox outbox = new Outbox(new OutboxStore(db), alerts, clock);
         DeliveryWorker worker = new DeliveryWorker(
                 new OutboxStore(db),
-                archive,
+                dev.aidigest.command.DigestReplies.messages(archive, new TermMatch(search.tokenizer())),
                 subscriptions,
                 java.util.stream.Stream.concat(bots.stream().map(ChatBot::channel), pushOnly.stream())
                         .toList(),
                 delivery,
                 alerts,
-                new TermMatch(search.tokenizer()),
                 clock);
         int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
         ClusterNode cluster = cluster(db, schedule);
-        return new Serve(
+        Serve serve = new Serve(
                 new Serve.Parts(
                         db.dataSource(),
                         db.isPostgres(),
                         schedule,
-                        ingestAndIndex,
+                        ingest,
                         digestAndIndex,
                         meteredReports(metrics, reports),
                         archive,
@@ -299,6 +333,9 @@ public final class ServeWiring {
                         metrics,
                         clock,
                         List.of(clusterSection(cluster), new ReadSpendHealth(reads))));
+        serve.alsoRun(
+                "search-catch-up", search::catchUp); // an older database is indexed once, meanwhile search says so
+        return serve;
     }
 
     /** {@code /healthz} → {@code cluster}: this node, the nodes seen lately, and which node holds which bot's receiver. */

@@ -3,6 +3,7 @@ package dev.aidigest;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
+import dev.aidigest.delivery.Outbox;
 import dev.aidigest.digest.DigestBuilder;
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.Summarizer;
@@ -11,6 +12,7 @@ import dev.aidigest.digest.review.MergeReview;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.edition.Freshness;
+import dev.aidigest.edition.SlotPublisher;
 import dev.aidigest.edition.VectorRenewal;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.IngestService;
@@ -33,11 +35,14 @@ import dev.aidigest.report.ReportWriter;
 import dev.aidigest.report.WordCloudPainter;
 import dev.aidigest.report.WordCounts;
 import dev.aidigest.schedule.ReportRun;
+import dev.aidigest.search.Tokenizer;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.DigestStore;
 import dev.aidigest.store.PostStore;
 import dev.aidigest.store.ReadLedgerStore;
 import dev.aidigest.store.ReportStore;
+import dev.aidigest.store.SearchIndex;
+import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SourceStateStores;
 import dev.aidigest.store.SummaryStore;
 import dev.aidigest.text.Aliases;
@@ -71,6 +76,8 @@ public final class Wiring implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Database db;
+    private SearchIndex searchIndex;
+    private SearchStore search;
     private PostStore posts;
     private DigestStore digests;
     private Embedder embedder;
@@ -78,6 +85,7 @@ public final class Wiring implements AutoCloseable {
     private MergeReview review;
     private IngestService ingest;
     private ReadSpending spending;
+    private Outbox outbox;
     private dev.aidigest.ingest.Progress progress = dev.aidigest.ingest.Progress.NONE;
 
     Wiring(ConfigLoader loader, Path configDir, Path dataDir, Clock clock) {
@@ -133,16 +141,32 @@ public final class Wiring implements AutoCloseable {
         return db;
     }
 
+    /** The search terms, with the configured names: written by the stores in the transactions that store. */
+    public synchronized SearchIndex searchIndex() {
+        if (searchIndex == null) {
+            searchIndex = new SearchIndex(new Tokenizer(aliases));
+        }
+        return searchIndex;
+    }
+
+    /** /topic, /api/search and the archive's search, over the same index the stores write. */
+    public synchronized SearchStore search() {
+        if (search == null) {
+            search = new SearchStore(db(), searchIndex());
+        }
+        return search;
+    }
+
     public synchronized PostStore posts() {
         if (posts == null) {
-            posts = new PostStore(db(), clock);
+            posts = new PostStore(db(), clock, searchIndex());
         }
         return posts;
     }
 
     public synchronized DigestStore digests() {
         if (digests == null) {
-            digests = new DigestStore(db(), clock);
+            digests = new DigestStore(db(), clock, searchIndex());
         }
         return digests;
     }
@@ -297,30 +321,47 @@ public final class Wiring implements AutoCloseable {
         return date -> OptionalLong.of(reports(null).make(date).id());
     }
 
+    /** Queues a stored digest to every subscription that has not had it, and its /follow alerts. */
+    public synchronized Outbox outbox() {
+        if (outbox == null) {
+            outbox = ServeWiring.outbox(db(), aliases, clock);
+        }
+        return outbox;
+    }
+
     /** Queues a stored digest to every subscription that has not had it; returns how many rows were queued. */
     public int publish(long digestId) {
-        return ServeWiring.outbox(db(), aliases, clock).publish(digestId);
+        return outbox().publish(digestId);
+    }
+
+    /**
+     * The one path from a slot to the chats, for {@code digest [--publish]} and the scheduled job:
+     * freshness check, build, render, store (with search terms), site, publish.
+     *
+     * @param siteOverride {@code digest --out DIR}, or null for {@code digest.site_dir}
+     */
+    public SlotPublisher slotPublisher(Path siteOverride) {
+        int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
+        // the newest post up to the slot's end: a post dated in the future cannot make stale sources look fresh
+        Freshness freshness =
+                new Freshness(upTo -> posts().newestPostAt(upTo), Duration.ofHours(Math.max(0, staleHours)));
+        return new SlotPublisher(freshness, editions(siteOverride), outbox());
     }
 
     /** {@code serve}: the scheduler runs ingest, the digest of each slot and delivery; chat bots and HTTP on top. */
     public dev.aidigest.schedule.Serve serve() {
-        DigestEditions editions = editions(null);
+        SlotPublisher slots = slotPublisher(null);
         List<Source> sources = sources();
-        int staleHours = config.health() == null ? 12 : config.health().staleAfterHours();
-        Freshness freshness =
-                new Freshness(upTo -> posts().newestPostAt(upTo), Duration.ofHours(Math.max(0, staleHours)));
         return ServeWiring.serve(
                 config,
                 ServeWiring.schedule(config),
                 db(),
                 () -> ingest().ingestOnce(sources),
-                slot -> {
-                    freshness.check(slot);
-                    return editions.make(slot).id();
-                },
+                slot -> slots.run(slot, true).edition().id(),
                 reportRun(),
-                aliases,
+                search(),
                 spending(),
+                outbox(),
                 clock);
     }
 

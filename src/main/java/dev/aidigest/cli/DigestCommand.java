@@ -7,6 +7,7 @@ import dev.aidigest.digest.explain.DigestExplanation;
 import dev.aidigest.digest.explain.ExplanationJson;
 import dev.aidigest.digest.explain.ExplanationText;
 import dev.aidigest.edition.DigestEditions;
+import dev.aidigest.edition.SlotPublisher;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -75,13 +76,14 @@ final class DigestCommand extends BaseCommand {
         if (json || post != null) {
             throw new IllegalArgumentException("--json and --post go with --explain");
         }
-        DigestEditions.Edition edition = w.editions(out).make(slot);
+        // the scheduled job's path too: stale sources make nothing, and it is stored before it is written or queued
+        SlotPublisher.Published made = w.slotPublisher(out).run(slot, publish);
+        DigestEditions.Edition edition = made.edition();
         System.out.print(edition.markdown());
         System.out.flush();
         System.err.println("written " + edition.file());
         if (publish) {
-            int queued = w.publish(edition.id());
-            System.err.println("queued to " + queued + " subscription(s)");
+            System.err.println("queued to " + made.queued() + " subscription(s)");
         }
         return 0;
     }

@@ -16,6 +16,36 @@ public final class DigestReplies {
 
     private final InlineMarkdown markdown = new InlineMarkdown();
 
+    /** The stored digests as the outbox sends them: the same form as /latest; topics found as written. */
+    public static dev.aidigest.delivery.DigestMessages messages(Archive archive) {
+        return messages(archive, (words, text) -> text.toLowerCase(java.util.Locale.ROOT)
+                .contains(words.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * As above; a subscription with topics gets the items on them, found by {@code topics} (the names of
+     * /topic: 英伟达 finds Nvidia).
+     */
+    public static dev.aidigest.delivery.DigestMessages messages(
+            Archive archive, dev.aidigest.delivery.FollowMatch topics) {
+        DigestReplies replies = new DigestReplies();
+        TopicSelection selection = new TopicSelection(topics);
+        return new dev.aidigest.delivery.DigestMessages() {
+            @Override
+            public java.util.Optional<Reply> byId(long digestId) {
+                return archive.byId(digestId).map(replies::of);
+            }
+
+            @Override
+            public java.util.Optional<Selection> on(long digestId, List<String> on) {
+                return archive.byId(digestId).map(digest -> selection
+                        .of(digest, on)
+                        .map(selected -> new Selection(replies.of(selected), false))
+                        .orElseGet(() -> new Selection(Reply.text(TopicSelection.nothingOn(digest, on)), true)));
+            }
+        };
+    }
+
     public Reply of(ArchivedDigest d) {
         Reply.Builder b = Reply.builder();
         List<List<Span>> head = new ArrayList<>();

@@ -26,6 +26,9 @@ public final class TopicCommand extends CommandAdapter {
             return usage();
         }
         TopicSearch.Page page = search.search(request.args(), request.page(), PAGE_SIZE);
+        if (page.hits().isEmpty() && page.catchingUp()) {
+            return Reply.text(page.catchingUpNote());
+        }
         if (page.hits().isEmpty()) {
             return Reply.text(request.page() == 1 ? "没有找到与「" + request.args() + "」相关的内容。" : "没有更多结果了。");
         }
@@ -37,6 +40,9 @@ public final class TopicCommand extends CommandAdapter {
                     Span.plain(tag),
                     Span.link(h.title(), h.url()),
                     Span.plain(" · " + DATE.format(h.at().atZone(zone))));
+        }
+        if (page.catchingUp()) {
+            b.paragraph(Span.plain(page.catchingUpNote()));
         }
         if (page.more()) {
             b.button("更多", CommandRouter.pageAction(name(), request.page() + 1, request.args()));

@@ -9,10 +9,30 @@ public interface TopicSearch {
     /** One result: a digest item or a post. */
     record Hit(String kind, String title, String url, Instant at) {}
 
-    /** A page of results and whether another page exists. */
-    record Page(List<Hit> hits, boolean more) {
+    /**
+     * A page of results and whether another page exists.
+     *
+     * @param indexedPercent how much of what is stored the index holds: below 100 while it catches up with
+     *                       a database stored before search was indexed on write, so the page may miss some
+     */
+    record Page(List<Hit> hits, boolean more, int indexedPercent) {
         public Page {
             hits = List.copyOf(hits);
+        }
+
+        /** A page of an index that holds everything stored. */
+        public Page(List<Hit> hits, boolean more) {
+            this(hits, more, 100);
+        }
+
+        /** Whether the index is still catching up, so that "nothing found" may not be the last word. */
+        public boolean catchingUp() {
+            return indexedPercent < 100;
+        }
+
+        /** What a reader is told while the index catches up (chats and pages say the same). */
+        public String catchingUpNote() {
+            return "搜索索引仍在补建（已完成约 " + indexedPercent + "%），结果可能不全，请稍后再试。";
         }
     }
 

@@ -3,9 +3,6 @@ package dev.aidigest.delivery;
 import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.Reply;
-import dev.aidigest.command.Archive;
-import dev.aidigest.command.ArchivedDigest;
-import dev.aidigest.command.DigestReplies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,51 +28,35 @@ public final class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final OutboxQueue queue;
-    private final Archive archive;
+    private final DigestMessages messages;
     private final SubscriptionControl subscriptions;
     private final Map<String, Channel> channels;
     private final DeliverySettings settings;
     private final Clock clock;
-    private final DigestReplies replies = new DigestReplies();
     private final Alerts alerts;
-    private final TopicSelection topics;
 
     public DeliveryWorker(
             OutboxQueue queue,
-            Archive archive,
+            DigestMessages messages,
             SubscriptionControl subscriptions,
             List<Channel> channels,
             DeliverySettings settings,
             Clock clock) {
-        this(queue, archive, subscriptions, channels, settings, null, clock);
+        this(queue, messages, subscriptions, channels, settings, null, clock);
     }
 
     /** @param alerts follow alerts sent after the digests of each round; null for none */
     public DeliveryWorker(
             OutboxQueue queue,
-            Archive archive,
+            DigestMessages messages,
             SubscriptionControl subscriptions,
             List<Channel> channels,
             DeliverySettings settings,
             Alerts alerts,
             Clock clock) {
-        this(queue, archive, subscriptions, channels, settings, alerts, PLAIN, clock);
-    }
-
-    /** @param topics how a subscription's topics find the items on them (the names of /topic) */
-    public DeliveryWorker(
-            OutboxQueue queue,
-            Archive archive,
-            SubscriptionControl subscriptions,
-            List<Channel> channels,
-            DeliverySettings settings,
-            Alerts alerts,
-            FollowMatch topics,
-            Clock clock) {
-        this.topics = new TopicSelection(topics);
         this.alerts = alerts;
         this.queue = queue;
-        this.archive = archive;
+        this.messages = messages;
         this.subscriptions = subscriptions;
         this.channels = new HashMap<>();
         channels.forEach(ch -> this.channels.put(ch.platform(), ch));
@@ -138,32 +119,25 @@ public final class DeliveryWorker {
         return out;
     }
 
-    /** Without the alias-aware matcher: a topic is found as written, in any case. */
-    private static final FollowMatch PLAIN =
-            (words, text) -> text.toLowerCase(java.util.Locale.ROOT).contains(words.toLowerCase(java.util.Locale.ROOT));
-
     private boolean sendNext(Delivery d, Map<String, List<Reply>> cache) {
         if (!d.active()) {
             queue.giveUp(d.id(), "dropped", "subscription cancelled");
             return false;
         }
         Channel channel = channels.get(d.chat().platform());
-        Optional<ArchivedDigest> digest = archive.byId(d.digestId());
-        if (digest.isEmpty()) {
+        // one digest per slot; each subscription gets its selection of it, split for its platform
+        Optional<DigestMessages.Selection> selected = messages.on(d.digestId(), d.topics());
+        if (selected.isEmpty()) {
             queue.giveUp(d.id(), "dropped", "digest " + d.digestId() + " is gone");
             return false;
         }
-        // one digest per slot; each subscription gets its selection of it, split for its platform
-        Optional<ArchivedDigest> selected = topics.of(digest.get(), d);
-        if (selected.isEmpty() && !d.emptyNotice()) {
+        if (selected.get().nothingOnTopics() && !d.emptyNotice()) {
             queue.giveUp(d.id(), "dropped", "no item on the chat's topics");
             return false;
         }
         List<Reply> parts = cache.computeIfAbsent(
                 d.digestId() + "/" + channel.platform() + "/" + String.join("\n", d.topics()),
-                k -> selected.map(replies::of)
-                        .map(channel::split)
-                        .orElseGet(() -> List.of(Reply.text(TopicSelection.nothingOn(digest.get(), d.topics())))));
+                k -> channel.split(selected.get().message()));
         if (d.partsSent() >= parts.size()) {
             queue.completed(d.id(), d.partsSent(), "", clock.instant());
             return false;

@@ -1,7 +1,6 @@
 package dev.aidigest.schedule;
 
 import dev.aidigest.command.Archive;
-import dev.aidigest.delivery.Outbox;
 import dev.aidigest.digest.Slot;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,14 +23,12 @@ final class DigestJob implements Job {
 
     private final DigestRun digests;
     private final Archive archive;
-    private final Outbox outbox;
     private final ScheduleSettings settings;
     private final Clock clock;
 
-    DigestJob(DigestRun digests, Archive archive, Outbox outbox, ScheduleSettings settings, Clock clock) {
+    DigestJob(DigestRun digests, Archive archive, ScheduleSettings settings, Clock clock) {
         this.digests = digests;
         this.archive = archive;
-        this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
     }
@@ -40,8 +37,7 @@ final class DigestJob implements Job {
     public void execute(JobExecutionContext context) {
         for (Slot slot : slotsToBuild()) {
             try {
-                long id = digests.runSlot(slot);
-                outbox.publish(id);
+                digests.runSlot(slot);
                 log.info("digest {} built and published", slot);
             } catch (dev.aidigest.edition.Freshness.StaleSourcesException e) {
                 log.error(e.getMessage()); // nothing goes out; /healthz shows the age of the newest post

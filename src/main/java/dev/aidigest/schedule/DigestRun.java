@@ -2,9 +2,12 @@ package dev.aidigest.schedule;
 
 import dev.aidigest.digest.Slot;
 
-/** Builds and stores one slot's digest (the digest pipeline and the digest store, as the wiring joins them). */
+/** Makes one slot's digest and queues it to the chats: the same path as {@code digest --publish}. */
 public interface DigestRun {
 
-    /** Builds the digest of {@code slot} (rebuilding in place if it exists) and returns its row id in table digest. */
+    /**
+     * Builds, stores and publishes the digest of {@code slot} (rebuilding in place if it exists; each
+     * subscription gets it once) and returns its row id in table digest.
+     */
     long runSlot(Slot slot);
 }

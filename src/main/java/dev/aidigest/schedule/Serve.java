@@ -82,6 +82,7 @@ public final class Serve {
     private final QuartzSchedule schedule;
     private final WebServer web;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Thread> background = new ArrayList<>();
     private volatile boolean running;
     private int port;
 
@@ -95,7 +96,7 @@ public final class Serve {
         this.delivery = new DeliveryLoop(parts.worker(), parts.cluster().idlePoll(), parts.clock());
         Jobs jobs = new Jobs(
                 new IngestJob(parts.ingest()),
-                new DigestJob(parts.digests(), parts.archive(), parts.outbox(), parts.settings(), parts.clock()),
+                new DigestJob(parts.digests(), parts.archive(), parts.settings(), parts.clock()),
                 new ReportJob(parts.reports(), parts.outbox(), parts.settings(), parts.clock()));
         try {
             this.schedule = new QuartzSchedule(parts.dataSource(), parts.settings(), jobs, parts.postgres());
@@ -105,6 +106,17 @@ public final class Serve {
         List<Webhook> hooks = new ArrayList<>();
         parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
         this.web = new WebServer(hooks, routes);
+    }
+
+    /**
+     * Work that runs once beside everything else from the start (catching the search index up with an
+     * older database); {@code task} is given "keep going", false once {@code serve} is stopping.
+     */
+    public synchronized void alsoRun(
+            String name, java.util.function.Consumer<java.util.function.BooleanSupplier> task) {
+        Thread t = new Thread(() -> task.accept(() -> running), "aidigest-" + name);
+        t.setDaemon(true);
+        background.add(t);
     }
 
     /** Starts everything; returns the HTTP port. */
@@ -121,6 +133,7 @@ public final class Serve {
         schedule.start();
         delivery.start();
         running = true;
+        background.forEach(Thread::start);
         log.info(
                 "serving: http port {}, {} chat bot(s), digest cron '{}' in {}",
                 port,
@@ -156,6 +169,13 @@ public final class Serve {
             log.debug("stop listening: {}", e.getMessage());
         }
         delivery.stop(parts.settings().shutdownGrace());
+        for (Thread t : background) {
+            try {
+                t.join(parts.settings().shutdownGrace().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Thread waiter = new Thread(
                 () -> {
                     try {

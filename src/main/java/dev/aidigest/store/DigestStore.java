@@ -26,10 +26,18 @@ public final class DigestStore implements Digests {
 
     private final Database db;
     private final Clock clock;
+    private final SearchIndex search;
 
+    /** Indexed for search with the bundled names. */
     public DigestStore(Database db, Clock clock) {
+        this(db, clock, SearchIndex.bundled());
+    }
+
+    /** @param search writes the items' search terms in the transaction that stores them */
+    public DigestStore(Database db, Clock clock, SearchIndex search) {
         this.db = db;
         this.clock = clock;
+        this.search = search;
     }
 
     @Override
@@ -44,6 +52,8 @@ public final class DigestStore implements Digests {
             for (DigestItem item : d.items()) {
                 ItemRows.insert(c, id, item);
             }
+            // the replaced items' postings stay behind; search skips postings of items that are gone
+            search.items(c, "di.digest_id = ?", id);
             return id;
         });
     }

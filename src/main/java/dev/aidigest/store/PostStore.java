@@ -38,10 +38,18 @@ public final class PostStore implements PostSink, Posts {
 
     private final Database db;
     private final Clock clock;
+    private final SearchIndex search;
 
+    /** Indexed for search with the bundled names. */
     public PostStore(Database db, Clock clock) {
+        this(db, clock, SearchIndex.bundled());
+    }
+
+    /** @param search writes each new post's search terms in the transaction that stores it */
+    public PostStore(Database db, Clock clock, SearchIndex search) {
         this.db = db;
         this.clock = clock;
+        this.search = search;
     }
 
     @Override
@@ -84,8 +92,22 @@ public final class PostStore implements PostSink, Posts {
                     bind(ps, posts.get(i), embeddings.get(i), model, now);
                     ps.addBatch();
                 }
-                for (int n : ps.executeBatch()) {
-                    added += Math.max(n, 0);
+                int[] counts = ps.executeBatch();
+                Map<String, List<String>> stored = new HashMap<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        added += counts[i];
+                        Post p = posts.get(i);
+                        stored.computeIfAbsent(p.platform(), k -> new ArrayList<>())
+                                .add(p.platformId());
+                    }
+                }
+                for (Map.Entry<String, List<String>> e : stored.entrySet()) {
+                    search.posts(
+                            c,
+                            "platform = ? AND platform_id = ANY(?)",
+                            e.getKey(),
+                            e.getValue().toArray());
                 }
             }
             return added;
@@ -114,8 +136,7 @@ public final class PostStore implements PostSink, Posts {
 
     /**
      * Vector and model name change together in one statement per row, so a process killed mid-way
-     * leaves each post with its old vector and name or its new ones. PostgreSQL keeps a batch whole;
-     * H2 may lose the last commits before a crash, or keep part of the last batch, never part of a row.
+     * leaves each post with its old vector and name or its new ones; the batch commits as a whole.
      */
     @Override
     public int renewVectors(List<Long> ids, List<float[]> vectors, String model) {

@@ -8,22 +8,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * /topic over the inverted index in table search_term. {@link #indexNew} adds posts and digest items
- * written since it last ran (it keeps its place in search_cursor), so the stores that write them need
- * not know about search. A query walks the postings of its rarest term newest first and checks the
- * other terms by primary key, which keeps it fast whatever the table size.
+ * /topic over the inverted index in table search_term. Posts and digest items are indexed when they are
+ * stored ({@link SearchIndex}, in the storing transaction); {@link #catchUp} indexes, once, what a
+ * database held before that (up to the ids the migration recorded in search_cursor as 'P' and 'I'),
+ * keeping its place in the cursors 'p' and 'i'. Until it is done, every page says how far it got. A
+ * query walks the postings of its rarest term newest first and checks the other terms by primary key,
+ * which keeps it fast whatever the table size.
  *
  * <p>The index holds entity terms made from the configured aliases, so it is only right for the
  * aliases it was built with: their fingerprint is kept in search_cursor (row {@code doc_kind = 'a'}),
- * and when it differs (new aliases.yml, or an index from before entity terms) the index is emptied
- * and rebuilt by the same {@link #indexNew}. Processes sharing a database should share aliases.yml.
+ * and when it differs (a new aliases.yml) {@link #catchUp} empties the index and indexes everything
+ * stored so far again, while new rows are indexed on write with the new names. Processes sharing a
+ * database should share aliases.yml.
  */
 public final class SearchStore implements TopicSearch {
 
@@ -34,104 +36,121 @@ public final class SearchStore implements TopicSearch {
             1_000; // enough to tell a rare term from a common one; counting more costs time
 
     private final Database db;
-    private final Tokenizer tokenizer;
+    private final SearchIndex index;
+    private volatile boolean current;
 
     public SearchStore(Database db) {
-        this(db, new Tokenizer());
+        this(db, SearchIndex.bundled());
     }
 
     public SearchStore(Database db, Tokenizer tokenizer) {
+        this(db, new SearchIndex(tokenizer));
+    }
+
+    /** @param index the same index the stores write on storing */
+    public SearchStore(Database db, SearchIndex index) {
         this.db = db;
-        this.tokenizer = tokenizer;
+        this.index = index;
     }
 
     public Tokenizer tokenizer() {
-        return tokenizer;
-    }
-
-    /**
-     * Indexes posts and digest items added since the last call; returns how many documents. The
-     * postings and the cursor move in one transaction; if another process indexed the same rows at the
-     * same moment, the unique index refuses ours and the next call goes on from its cursor.
-     */
-    public synchronized int indexNew() {
-        try {
-            return indexAll();
-        } catch (DatabaseException e) {
-            log.info("search indexing deferred: {}", e.getMessage());
-            return 0;
-        }
+        return index.tokenizer();
     }
 
     /** The search_cursor row that holds the aliases fingerprint instead of a document id. */
     static final String ALIASES_ROW = "a";
 
-    private int indexAll() {
-        rebuildIfNamesChanged();
+    /**
+     * Indexes what was stored before indexing on write, or all of it again after the aliases changed;
+     * returns how many documents. Runs at the start of {@code serve}, in the background; search works
+     * meanwhile and says it is catching up. Each batch and its cursor move in one transaction; if
+     * another process indexed the same rows at the same moment, the unique index refuses ours and the
+     * next batch goes on from its cursor.
+     *
+     * @param keepGoing false stops between two batches (shutdown); the next start goes on from there
+     */
+    public synchronized int catchUp(java.util.function.BooleanSupplier keepGoing) {
         int n = 0;
-        int batch;
-        do {
-            batch = indexBatch(
-                    'p',
-                    "SELECT id, author_name || ' ' || text, created_at FROM post WHERE id > ? ORDER BY id LIMIT "
-                            + BATCH);
-            n += batch;
-        } while (batch == BATCH);
-        int items = 0;
-        do {
-            batch = indexBatch(
-                    'i',
-                    "SELECT di.id, di.headline || ' ' || di.summary || ' ' || COALESCE((SELECT STRING_AGG(a.name, ' '"
-                            + " ORDER BY a.position) FROM digest_item_author a WHERE a.item_id = di.id), ''), d.window_end"
-                            + " FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id > ? AND d.kind = 'digest'" // a report's key points repeat digest items
-                            + " ORDER BY di.id LIMIT " + BATCH);
-            items += batch;
-        } while (batch == BATCH);
-        return n + items;
+        int failures = 0;
+        try {
+            rebuildIfNamesChanged();
+            while (keepGoing.getAsBoolean()) {
+                try {
+                    int batch = catchUpBatch('p', 'P') + catchUpBatch('i', 'I');
+                    if (batch == 0) {
+                        break;
+                    }
+                    n += batch;
+                } catch (DatabaseException e) {
+                    if (++failures > 5) {
+                        throw e;
+                    }
+                    log.info("search catch-up: batch refused ({}), going on from the cursor", e.getMessage());
+                }
+            }
+        } catch (DatabaseException e) {
+            log.info("search catch-up deferred to the next start: {}", e.getMessage());
+        }
+        return n;
     }
 
-    private int indexBatch(char kind, String select) {
+    /** As {@link #catchUp(java.util.function.BooleanSupplier)}, to the end. */
+    public int catchUp() {
+        return catchUp(() -> true);
+    }
+
+    private int catchUpBatch(char cursorRow, char boundRow) {
         return db.transaction(c -> {
-            long from = cursor(c, kind);
-            long last = from;
-            int docs = 0;
-            try (PreparedStatement ps = c.prepareStatement(select);
-                    PreparedStatement ins = c.prepareStatement(
-                            "INSERT INTO search_term (term, doc_kind, doc_id, created_at) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, from);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        Instant at = Sql.time(rs, 3);
-                        for (String term : tokenizer.documentTerms(rs.getString(2))) {
-                            ins.setString(1, term);
-                            ins.setString(2, String.valueOf(kind));
-                            ins.setLong(3, id);
-                            Sql.setTime(ins, 4, at);
-                            ins.addBatch();
-                        }
-                        last = id;
-                        docs++;
-                    }
-                }
-                ins.executeBatch();
+            long from = row(c, cursorRow);
+            long until = row(c, boundRow);
+            if (from >= until) {
+                return 0;
             }
-            if (docs > 0) {
-                if (update(c, "UPDATE search_cursor SET last_id = ? WHERE doc_kind = ?", last, String.valueOf(kind))
-                        == 0) {
-                    update(
+            String range =
+                    (cursorRow == 'p' ? "id" : "di.id") + " > ? AND " + (cursorRow == 'p' ? "id" : "di.id") + " <= ?";
+            SearchIndex.Indexed done = cursorRow == 'p'
+                    ? index.index(
+                            c, 'p', SearchIndex.POSTS + " WHERE " + range + " ORDER BY id LIMIT " + BATCH, from, until)
+                    : index.index(
                             c,
-                            "INSERT INTO search_cursor (doc_kind, last_id) VALUES (?, ?)",
-                            String.valueOf(kind),
-                            last);
-                }
-            }
-            return docs;
+                            'i',
+                            SearchIndex.ITEMS + " AND " + range + " ORDER BY di.id LIMIT " + BATCH,
+                            from,
+                            until);
+            // a short batch reached the bound: the ids up to it that were not selected are gaps (or reports)
+            long reached = done.docs() < BATCH ? until : done.last();
+            setRow(c, cursorRow, reached);
+            return Math.max(1, done.docs()); // the cursor moved: not yet "nothing left"
         });
     }
 
+    /**
+     * How much of what is stored the index holds, in percent of the catch-up ranges; 100 when there is
+     * nothing to catch up (then it is not asked again: once caught up, only the aliases changing at a
+     * start could make it fall behind, and that start catches up before it answers).
+     */
+    public int indexedPercent() {
+        if (current) {
+            return 100;
+        }
+        int percent = db.read(c -> {
+            long p = row(c, 'p');
+            long bigP = row(c, 'P');
+            long i = row(c, 'i');
+            long bigI = row(c, 'I');
+            long total = bigP + bigI;
+            long done = Math.min(p, bigP) + Math.min(i, bigI);
+            if (done >= total) {
+                return 100;
+            }
+            return (int) Math.min(99, done * 100 / total);
+        });
+        current = percent == 100;
+        return percent;
+    }
+
     private void rebuildIfNamesChanged() {
-        long fingerprint = tokenizer.aliases().fingerprint();
+        long fingerprint = tokenizer().aliases().fingerprint();
         db.transaction(c -> {
             Long stored = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT last_id FROM search_cursor WHERE doc_kind = ?")) {
@@ -142,20 +161,28 @@ public final class SearchStore implements TopicSearch {
                     }
                 }
             }
-            if (stored != null && stored == fingerprint) {
+            if (stored == null) {
+                // nothing indexed yet: what is indexed from now on is indexed with these names
+                setRow(c, ALIASES_ROW.charAt(0), fingerprint);
+                return 0;
+            }
+            if (stored == fingerprint) {
                 return 0;
             }
             int dropped = update(c, "DELETE FROM search_term");
             update(c, "DELETE FROM search_cursor");
             update(c, "INSERT INTO search_cursor (doc_kind, last_id) VALUES (?, ?)", ALIASES_ROW, fingerprint);
-            if (dropped > 0) {
-                log.info("search index rebuilt: the aliases it was built with changed");
-            }
+            update(c, "INSERT INTO search_cursor (doc_kind, last_id) SELECT 'P', COALESCE(MAX(id), 0) FROM post");
+            update(
+                    c,
+                    "INSERT INTO search_cursor (doc_kind, last_id) SELECT 'I', COALESCE(MAX(id), 0) FROM digest_item");
+            current = false;
+            log.info("search index rebuilt: the aliases it was built with changed; indexing again");
             return dropped;
         });
     }
 
-    private static long cursor(Connection c, char kind) throws SQLException {
+    private static long row(Connection c, char kind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT last_id FROM search_cursor WHERE doc_kind = ?")) {
             ps.setString(1, String.valueOf(kind));
             try (ResultSet rs = ps.executeQuery()) {
@@ -164,16 +191,23 @@ public final class SearchStore implements TopicSearch {
         }
     }
 
+    private static void setRow(Connection c, char kind, long value) throws SQLException {
+        if (update(c, "UPDATE search_cursor SET last_id = ? WHERE doc_kind = ?", value, String.valueOf(kind)) == 0) {
+            update(c, "INSERT INTO search_cursor (doc_kind, last_id) VALUES (?, ?)", String.valueOf(kind), value);
+        }
+    }
+
     @Override
     public Page search(String query, int page, int pageSize) {
-        List<String> terms = tokenizer.queryTerms(query);
+        List<String> terms = tokenizer().queryTerms(query);
+        int indexed = indexedPercent();
         if (terms.isEmpty()) {
-            return new Page(List.of(), false);
+            return new Page(List.of(), false, indexed);
         }
         return db.read(c -> {
             List<String> ordered = byRarity(c, terms);
             if (ordered.isEmpty()) {
-                return new Page(List.of(), false);
+                return new Page(List.of(), false, indexed);
             }
             // Items of a rebuilt digest were replaced by new rows: their old postings are skipped here.
             StringBuilder sql = new StringBuilder("SELECT t0.doc_kind, t0.doc_id FROM search_term t0 WHERE t0.term = ?"
@@ -216,7 +250,7 @@ public final class SearchStore implements TopicSearch {
                     }
                 }
             }
-            return new Page(hits, more);
+            return new Page(hits, more, indexed);
         });
     }
 
@@ -270,8 +304,8 @@ public final class SearchStore implements TopicSearch {
 
     /** For follows: whether {@code text} contains every term of {@code words}. */
     public boolean matches(String words, String text) {
-        Set<String> doc = tokenizer.documentTerms(text);
-        List<String> q = tokenizer.queryTerms(words);
+        Set<String> doc = tokenizer().documentTerms(text);
+        List<String> q = tokenizer().queryTerms(words);
         return !q.isEmpty() && doc.containsAll(q);
     }
 }

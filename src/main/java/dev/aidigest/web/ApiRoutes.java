@@ -121,6 +121,8 @@ public final class ApiRoutes implements Routes {
         TopicSearch.Page result = search.search(q, page, API_PAGE);
         ObjectNode out =
                 json.createObjectNode().put("query", q).put("page", page).put("more", result.more());
+        // while an older database is being indexed, "no hits" is not an answer: say so
+        out.put("catching_up", result.catchingUp()).put("indexed_percent", result.indexedPercent());
         ArrayNode hits = out.putArray("hits");
         for (TopicSearch.Hit h : result.hits()) {
             hits.addObject()

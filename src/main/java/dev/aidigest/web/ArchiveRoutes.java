@@ -113,7 +113,11 @@ public final class ArchiveRoutes implements Routes {
         StringBuilder body = new StringBuilder("<h1>搜索</h1>").append(searchForm(q));
         if (!q.isEmpty()) {
             TopicSearch.Page result = search.search(q, page, SEARCH_PAGE);
-            if (result.hits().isEmpty()) {
+            if (result.catchingUp()) {
+                body.append("<p class=\"meta\">")
+                        .append(Html.escape(result.catchingUpNote()))
+                        .append("</p>");
+            } else if (result.hits().isEmpty()) {
                 body.append("<p>")
                         .append(page == 1 ? "没有找到与「" + Html.escape(q) + "」相关的内容。" : "没有更多结果了。")
                         .append("</p>");

@@ -106,6 +106,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void deliveryNeverSeesTheChatCommands() {
+        // the outbox sends what it is given (DigestMessages); how a digest reads in a chat is the commands' business
+        holds(noClasses()
+                .that()
+                .resideInAPackage("dev.aidigest.delivery..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.aidigest.command..", "dev.aidigest.store..", "dev.aidigest.schedule.."));
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         holds(slices().matching("dev.aidigest.(*)..").should().beFreeOfCycles());
     }

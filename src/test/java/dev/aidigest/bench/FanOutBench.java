@@ -55,7 +55,7 @@ class FanOutBench {
             OutboxStore queue = new OutboxStore(db);
             DeliveryWorker worker = new DeliveryWorker(
                     queue,
-                    new ArchiveStore(db),
+                    dev.aidigest.command.DigestReplies.messages(new ArchiveStore(db)),
                     subs,
                     List.of(bot.channel()),
                     Boolean.getBoolean("raw")

@@ -105,7 +105,7 @@ class ThreePlatformsTest {
         assertThat(backend.outbox.publish(digest)).isEqualTo(3);
         DeliveryWorker worker = new DeliveryWorker(
                 backend.queue,
-                backend.archive,
+                dev.aidigest.command.DigestReplies.messages(backend.archive),
                 backend.subscriptions,
                 List.of(telegram.channel(), discord.channel(), lark.channel()),
                 new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5)),

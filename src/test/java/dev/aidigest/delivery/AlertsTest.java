@@ -28,7 +28,7 @@ class AlertsTest {
     final FakeChannel channel = new FakeChannel(10);
     final DeliveryWorker worker = new DeliveryWorker(
             new OutboxStore(db),
-            new ArchiveStore(db),
+            dev.aidigest.command.DigestReplies.messages(new ArchiveStore(db)),
             new SubscriptionStore(db, clock),
             List.of(channel),
             DeliverySettings.defaults(),

@@ -32,8 +32,13 @@ class DeliveryWorkerTest {
     final FakeChannel channel = new FakeChannel(4); // title + 3 items per part
     final DeliverySettings settings =
             new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5));
-    final DeliveryWorker worker =
-            new DeliveryWorker(queue, new ArchiveStore(db), subs, List.of(channel), settings, clock);
+    final DeliveryWorker worker = new DeliveryWorker(
+            queue,
+            dev.aidigest.command.DigestReplies.messages(new ArchiveStore(db)),
+            subs,
+            List.of(channel),
+            settings,
+            clock);
     final long digest = TestDb.insertDigest(db, "2025.11.26.16", Instant.parse("2025-11-26T08:00:00Z"), 8, 100);
 
     @AfterEach

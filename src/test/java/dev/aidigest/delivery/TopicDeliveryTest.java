@@ -34,12 +34,12 @@ class TopicDeliveryTest {
     final FakeChannel channel = new FakeChannel(20);
     final DeliveryWorker worker = new DeliveryWorker(
             queue,
-            new ArchiveStore(db),
+            dev.aidigest.command.DigestReplies.messages(
+                    new ArchiveStore(db), new TermMatch(new Tokenizer(Aliases.bundled()))),
             subs,
             List.of(channel),
             new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5)),
             null,
-            new TermMatch(new Tokenizer(Aliases.bundled())),
             clock);
 
     @AfterEach

@@ -196,7 +196,6 @@ class DailyReportsTest {
         day.standard();
         reports().make(DAY);
         SearchStore search = new SearchStore(db);
-        search.indexNew();
 
         assertThat(search.search("Opus 4.5", 1, 20).hits())
                 .filteredOn(h -> h.kind().equals("item"))

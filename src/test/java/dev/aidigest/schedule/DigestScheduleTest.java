@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.ArchivedDigest;
-import dev.aidigest.delivery.Outbox;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.testing.TestClock;
 import java.text.ParseException;
@@ -69,7 +68,7 @@ class DigestScheduleTest {
                 Duration.ofSeconds(10),
                 4,
                 Duration.ofSeconds(5));
-        DigestJob job = new DigestJob(slot -> 1, archive, new Outbox(null, clock), s, clock);
+        DigestJob job = new DigestJob(slot -> 1, archive, s, clock);
         assertThat(job.slotsToBuild())
                 .extracting(Slot::name)
                 .containsExactly("2025.11.26.04", "2025.11.26.12", "2025.11.26.16");
@@ -82,7 +81,7 @@ class DigestScheduleTest {
                 Duration.ofSeconds(10),
                 1,
                 Duration.ofSeconds(5));
-        assertThat(new DigestJob(slot -> 1, archive, null, one, clock).slotsToBuild())
+        assertThat(new DigestJob(slot -> 1, archive, one, clock).slotsToBuild())
                 .extracting(Slot::name)
                 .containsExactly("2025.11.26.16");
     }

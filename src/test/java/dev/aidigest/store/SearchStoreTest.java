@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.command.TopicSearch;
 import dev.aidigest.testing.TestDb;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +18,13 @@ class SearchStoreTest {
         db.close();
     }
 
+    /** A post stored as ingest stores it: through PostStore, which indexes it in the same transaction. */
     static void post(Database db, long n, String text, Instant at) {
-        db.write(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO post (platform, platform_id, author_handle, author_name,"
-                            + " text, created_at, url, ingested_at) VALUES ('x', ?, 'merve', 'merve', ?, ?, ?, ?)")) {
-                ps.setString(1, String.valueOf(n));
-                ps.setString(2, text);
-                ps.setObject(3, at.atOffset(ZoneOffset.UTC));
-                ps.setString(4, "https://x.com/merve/status/" + n);
-                ps.setObject(5, at.atOffset(ZoneOffset.UTC));
-                return ps.executeUpdate();
-            }
-        });
+        new PostStore(db, java.time.Clock.systemUTC())
+                .add(
+                        java.util.List.of(dev.aidigest.testing.Posts.x(String.valueOf(n), "merve", "merve", text, at)),
+                        java.util.Collections.singletonList(null),
+                        "none");
     }
 
     @Test
@@ -43,7 +35,9 @@ class SearchStoreTest {
         post(db, 3, "黑森林实验室发布 FLUX.2 图像生成模型", t.plusSeconds(120));
         post(db, 4, "Qwen3-VL 开源", t.plusSeconds(180));
         TestDb.insertDigest(db, "2025.11.26.16", t.plusSeconds(3600), 2, 50);
-        assertThat(search.indexNew()).isEqualTo(6);
+        assertThat(search.catchUp())
+                .as("stored is indexed: nothing to catch up")
+                .isZero();
 
         TopicSearch.Page page = search.search("flux.2", 1, 10);
         assertThat(page.hits()).extracting(TopicSearch.Hit::kind).containsExactly("item", "item", "post", "post");
@@ -62,7 +56,6 @@ class SearchStoreTest {
         for (int i = 0; i < 7; i++) {
             post(db, i, "Gemini 3 post " + i, t.plusSeconds(i));
         }
-        search.indexNew();
         assertThat(search.search("gemini", 1, 5).more()).isTrue();
         TopicSearch.Page second = search.search("Gemini", 2, 5);
         assertThat(second.hits()).hasSize(2);
@@ -71,12 +64,13 @@ class SearchStoreTest {
     }
 
     @Test
-    void indexingAgainAddsOnlyWhatIsNew() {
+    void aPostIsFoundAsSoonAsItIsStoredAndAReimportAddsNoSecondPosting() {
         post(db, 1, "Claude Opus 4.5", Instant.parse("2025-11-26T00:00:00Z"));
-        assertThat(search.indexNew()).isEqualTo(1);
-        assertThat(search.indexNew()).isZero();
+        assertThat(search.search("claude", 1, 5).hits()).hasSize(1);
+        post(db, 1, "Claude Opus 4.5", Instant.parse("2025-11-26T00:00:00Z")); // already stored: not new
         post(db, 2, "Claude again", Instant.parse("2025-11-26T01:00:00Z"));
-        assertThat(search.indexNew()).isEqualTo(1);
-        assertThat(search.search("claude", 1, 5).hits()).hasSize(2);
+        TopicSearch.Page page = search.search("claude", 1, 5);
+        assertThat(page.hits()).hasSize(2);
+        assertThat(page.catchingUp()).isFalse();
     }
 }

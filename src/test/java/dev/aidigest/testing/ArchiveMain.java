@@ -23,7 +23,7 @@ public final class ArchiveMain {
     public static void main(String[] args) throws Exception {
         Database db = Database.open(Database.h2FileUrl(Path.of(args[0])), "", "");
         SearchStore search = new SearchStore(db);
-        search.indexNew();
+        search.catchUp();
         AppConfig config = TestConfigs.noChat();
         Clock clock = Clock.systemUTC();
         WebServer web = new WebServer(

@@ -62,7 +62,7 @@ public final class ChatBackend implements AutoCloseable {
         outbox.publish(digestId);
         DeliveryWorker worker = new DeliveryWorker(
                 queue,
-                archive,
+                dev.aidigest.command.DigestReplies.messages(archive),
                 subscriptions,
                 List.of(channel),
                 new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5)),

@@ -51,6 +51,25 @@ public final class Jar {
         return r;
     }
 
+    /**
+     * Starts the jar without waiting, stdout and stderr into {@code out} and {@code err}: for tests that
+     * watch what it prints and kill it.
+     */
+    public static Process start(Path workDir, Map<String, String> env, Path out, Path err, String... args)
+            throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(
+                    JAR + " is missing: run `mvn package` (the jar is built before the *IT tests)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("AIDIGEST_"));
+        pb.environment().putAll(env);
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        return pb.start();
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

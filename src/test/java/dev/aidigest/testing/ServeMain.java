@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * {@code serve} in its own process for the SIGKILL test: args are the JDBC URL and the Bot API URL.
+ * {@code serve} in its own process for the SIGKILL tests: args are the JDBC URL (PostgreSQL or an H2
+ * file) and the Bot API URL.
  * The digest job never fires (the test publishes from outside, like {@code digest --publish}).
  */
 public final class ServeMain {
@@ -18,7 +19,8 @@ public final class ServeMain {
     private ServeMain() {}
 
     public static void main(String[] args) throws Exception {
-        Database db = Database.open(args[0], TestDatabases.PG_USER, "");
+        // an H2 file database here is made by the test with the empty user
+        Database db = Database.open(args[0], args[0].startsWith("jdbc:h2:") ? "" : TestDatabases.PG_USER, "");
         ScheduleSettings s = new ScheduleSettings(
                 "killtest",
                 Duration.ofMinutes(30),

@@ -72,6 +72,7 @@ public final class TestDb {
                     }
                 }
             }
+            dev.aidigest.store.SearchIndex.bundled().items(c, "di.digest_id = ?", id); // as DigestStore does
             return id;
         });
     }

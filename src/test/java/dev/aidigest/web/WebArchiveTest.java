@@ -124,7 +124,6 @@ class WebArchiveTest {
                         "---\ntitle: \"x\"\n---\n\n# 日报\n\n![词云图](/images/2025-11-26-wordcloud.png)\n",
                         PNG);
         SearchStore search = new SearchStore(db);
-        search.indexNew();
         AppConfig config = TestConfigs.noChat();
         metrics = new ServeMetrics(new OpsStore(db), clock);
         web = new WebServer(List.of(), ServeWiring.webRoutes(db, new ArchiveStore(db), search, config, metrics, clock));

@@ -1,6 +1,6 @@
-package dev.aidigest.delivery;
+package dev.aidigest.command;
 
-import dev.aidigest.command.ArchivedDigest;
+import dev.aidigest.delivery.FollowMatch;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,21 +9,21 @@ import java.util.Optional;
  * matched on headline, summary and credits by the same names as /topic and /follow (英伟达 finds
  * Nvidia). The digest is never summarized again; reports and subscriptions without topics get all.
  */
-final class TopicSelection {
+public final class TopicSelection {
 
     private final FollowMatch match;
 
-    TopicSelection(FollowMatch match) {
+    public TopicSelection(FollowMatch match) {
         this.match = match;
     }
 
-    /** The digest as {@code d} should see it; empty when no item is on its topics. */
-    Optional<ArchivedDigest> of(ArchivedDigest digest, Delivery d) {
-        if (d.topics().isEmpty() || !"digest".equals(digest.kind())) {
+    /** The digest as a subscription with {@code topics} should see it; empty when no item is on them. */
+    public Optional<ArchivedDigest> of(ArchivedDigest digest, List<String> topics) {
+        if (topics.isEmpty() || !"digest".equals(digest.kind())) {
             return Optional.of(digest);
         }
         List<ArchivedDigest.Item> items = digest.items().stream()
-                .filter(item -> d.topics().stream().anyMatch(topic -> match.matches(topic, text(item))))
+                .filter(item -> topics.stream().anyMatch(topic -> match.matches(topic, text(item))))
                 .toList();
         return items.isEmpty()
                 ? Optional.empty()
