@@ -45,6 +45,7 @@ import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.HttpLimits;
 import dev.aidigest.web.OpsRoutes;
 import dev.aidigest.web.Routes;
 import dev.aidigest.web.ServeMetrics;
@@ -197,7 +198,7 @@ public final class ServeWiring {
         AppConfig.DiscordConfig dc = config.discord();
         DiscordBot discord = null;
         if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
-            discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
+            discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats, clock);
             bots.add(discord);
         }
         AppConfig.LarkConfig lc = config.lark();
@@ -244,7 +245,8 @@ public final class ServeWiring {
                         bots,
                         port,
                         clock),
-                webRoutes(db, archive, search, config, metrics, clock));
+                webRoutes(db, archive, search, config, metrics, clock),
+                HttpLimits.of(config.http()));
     }
 
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
@@ -253,7 +255,11 @@ public final class ServeWiring {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
-                new ApiRoutes(site, archive, search),
+                new ApiRoutes(
+                        site,
+                        archive,
+                        search,
+                        config.http() == null ? "" : config.http().publicUrl()),
                 new OpsRoutes(new OpsStore(db), metrics, clock));
     }
 

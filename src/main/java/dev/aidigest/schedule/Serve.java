@@ -5,6 +5,7 @@ import dev.aidigest.channel.Webhook;
 import dev.aidigest.command.Archive;
 import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.Outbox;
+import dev.aidigest.web.HttpLimits;
 import dev.aidigest.web.WebServer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,6 +56,11 @@ public final class Serve {
 
     /** @param routes the web archive's routes (pages, feed, API), served beside /healthz and the webhooks */
     public Serve(Parts parts, List<dev.aidigest.web.Routes> routes) {
+        this(parts, routes, HttpLimits.defaults());
+    }
+
+    /** @param limits timeouts, minimum body rate and per-address connection cap of the HTTP server */
+    public Serve(Parts parts, List<dev.aidigest.web.Routes> routes, HttpLimits limits) {
         this.parts = parts;
         this.deliveryJob = new DeliveryJob(parts.worker());
         Jobs jobs = new Jobs(
@@ -69,7 +75,7 @@ public final class Serve {
         }
         List<Webhook> hooks = new ArrayList<>();
         parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
-        this.web = new WebServer(hooks, routes);
+        this.web = new WebServer(hooks, routes, limits);
     }
 
     /** Starts everything; returns the HTTP port. */

@@ -5,8 +5,10 @@ import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -64,6 +66,7 @@ public final class DiscordBot implements ChatBot {
     }
 
     private final Settings settings;
+    private final Clock clock;
     private final Conversation conversation;
     private final ChatEvents chatEvents;
     private final ObjectMapper json = new ObjectMapper();
@@ -78,6 +81,12 @@ public final class DiscordBot implements ChatBot {
     private final DiscordChannel channel;
 
     public DiscordBot(Settings settings, Conversation conversation, ChatEvents chatEvents) {
+        this(settings, conversation, chatEvents, Clock.systemUTC());
+    }
+
+    /** @param clock the replay window of HTTP interactions is measured on it */
+    public DiscordBot(Settings settings, Conversation conversation, ChatEvents chatEvents, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.conversation = conversation;
         this.chatEvents = chatEvents;
@@ -99,6 +108,8 @@ public final class DiscordBot implements ChatBot {
         DiscordJson dj = new DiscordJson(json);
         return Optional.of(new DiscordInteractions(
                 new DiscordSignature(settings.publicKey()),
+                new ReplayWindow(clock),
+                chatEvents,
                 dj,
                 conversation,
                 new DiscordWebhooks(http, settings.api(), dj),

@@ -8,6 +8,7 @@ import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
@@ -51,6 +52,7 @@ public final class LarkBot implements ChatBot {
     private final LarkChannel channel;
     private final LarkEvents events;
     private final ChatEvents chatEvents;
+    private final Clock clock;
     private final ExecutorService pool;
 
     public LarkBot(
@@ -63,6 +65,7 @@ public final class LarkBot implements ChatBot {
         this.channel = new LarkChannel(api, throttle);
         this.events = new LarkEvents(api, channel, conversation, chatEvents);
         this.chatEvents = chatEvents;
+        this.clock = clock;
         this.pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "lark-events");
             t.setDaemon(true);
@@ -82,7 +85,13 @@ public final class LarkBot implements ChatBot {
             return Optional.empty();
         }
         return Optional.of(new LarkWebhook(
-                settings.verificationToken(), settings.encryptKey(), api.json(), chatEvents, pool, events::handle));
+                settings.verificationToken(),
+                settings.encryptKey(),
+                new ReplayWindow(clock),
+                api.json(),
+                chatEvents,
+                pool,
+                events::handle));
     }
 
     /** Checks the credentials (token and bot info) so a wrong app secret fails at start, not at the first digest. */
