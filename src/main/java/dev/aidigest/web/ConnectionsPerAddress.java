@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Connection;
 import org.slf4j.Logger;
@@ -22,9 +22,10 @@ final class ConnectionsPerAddress implements Connection.Listener {
     private static final long LOG_EVERY_NANOS = 60_000_000_000L;
 
     private final int cap;
-    private final Map<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
     private final Map<InetAddress, AtomicLong> lastLogged = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
+    private final Set<Connection> counted = ConcurrentHashMap.newKeySet();
 
     ConnectionsPerAddress(int cap) {
         this.cap = cap;
@@ -36,12 +37,15 @@ final class ConnectionsPerAddress implements Connection.Listener {
         if (address == null) {
             return;
         }
-        int now = open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        int now = open.merge(address, 1, Integer::sum);
         if (now > cap) {
+            release(address); // a refused connection is not counted, however its close is reported
             refused.incrementAndGet();
             logRefusal(address, now);
             connection.getEndPoint().close();
+            return;
         }
+        counted.add(connection);
     }
 
     @Override
@@ -50,10 +54,14 @@ final class ConnectionsPerAddress implements Connection.Listener {
         if (address == null) {
             return;
         }
-        AtomicInteger n = open.get(address);
-        if (n != null && n.decrementAndGet() <= 0) {
-            open.computeIfPresent(address, (a, c) -> c.get() <= 0 ? null : c);
+        if (!counted.remove(connection)) {
+            return;
         }
+        release(address);
+    }
+
+    private void release(InetAddress address) {
+        open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Connections refused since start. */
@@ -63,6 +71,9 @@ final class ConnectionsPerAddress implements Connection.Listener {
 
     private void logRefusal(InetAddress address, int now) {
         long t = System.nanoTime();
+        if (lastLogged.size() > 10_000) {
+            lastLogged.clear(); // many addresses at once: forget when each was last logged
+        }
         AtomicLong last = lastLogged.computeIfAbsent(address, a -> new AtomicLong(t - LOG_EVERY_NANOS));
         long before = last.get();
         if (t - before >= LOG_EVERY_NANOS && last.compareAndSet(before, t)) {
