@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * the {@code url_verification} challenge is answered after its token is checked; every other event
  * must carry a valid {@code X-Lark-Signature} (when an encrypt key is set) and the verification
  * token, or it is answered 401; so is one whose request timestamp or event time lies outside the
- * {@link ReplayWindow}. Lark retries an event it did not see acknowledged quickly, so each
- * {@code event_id} is handled once, off the request thread.
+ * {@link ReplayWindow}. What passes goes to {@link LarkIntake} (each {@code event_id} once, off the
+ * request thread).
  */
 final class LarkWebhook implements Webhook {
 
@@ -36,9 +36,7 @@ final class LarkWebhook implements Webhook {
     private final String encryptKey;
     private final ReplayWindow window;
     private final ObjectMapper json;
-    private final ChatEvents chatEvents;
-    private final Executor executor;
-    private final Consumer<JsonNode> handler;
+    private final LarkIntake intake;
 
     LarkWebhook(
             String verificationToken,
@@ -48,13 +46,16 @@ final class LarkWebhook implements Webhook {
             ChatEvents chatEvents,
             Executor executor,
             Consumer<JsonNode> handler) {
+        this(verificationToken, encryptKey, window, json, new LarkIntake(chatEvents, executor, handler));
+    }
+
+    LarkWebhook(
+            String verificationToken, String encryptKey, ReplayWindow window, ObjectMapper json, LarkIntake intake) {
         this.verificationToken = blankToNull(verificationToken);
         this.encryptKey = blankToNull(encryptKey);
         this.window = window;
         this.json = json;
-        this.chatEvents = chatEvents;
-        this.executor = executor;
-        this.handler = handler;
+        this.intake = intake;
     }
 
     @Override
@@ -118,13 +119,7 @@ final class LarkWebhook implements Webhook {
         if ((headers.containsKey(TIMESTAMP) && !fresh(headers)) || !eventFresh(event)) {
             return error(401, "event outside the replay window");
         }
-        String eventId =
-                event.path("header").path("event_id").asText(event.path("uuid").asText(""));
-        if (!eventId.isEmpty() && !chatEvents.firstTime("lark", key(eventId))) {
-            return Response.ok();
-        }
-        JsonNode verified = event;
-        executor.execute(() -> handler.accept(verified));
+        intake.accept(event);
         return Response.ok();
     }
 
