@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Connection;
@@ -25,7 +24,8 @@ final class ConnectionsPerAddress implements Connection.Listener {
     private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
     private final Map<InetAddress, AtomicLong> lastLogged = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
-    private final Set<Connection> counted = ConcurrentHashMap.newKeySet();
+    /** The address of each counted connection, kept: a closed socket no longer tells its peer. */
+    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
     ConnectionsPerAddress(int cap) {
         this.cap = cap;
@@ -45,19 +45,15 @@ final class ConnectionsPerAddress implements Connection.Listener {
             connection.getEndPoint().close();
             return;
         }
-        counted.add(connection);
+        counted.put(connection, address);
     }
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress address = address(connection);
-        if (address == null) {
-            return;
+        InetAddress address = counted.remove(connection);
+        if (address != null) {
+            release(address);
         }
-        if (!counted.remove(connection)) {
-            return;
-        }
-        release(address);
     }
 
     private void release(InetAddress address) {
