@@ -52,6 +52,7 @@ import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.HttpLimits;
 import dev.aidigest.web.OpsRoutes;
 import dev.aidigest.web.ReadSpendHealth;
 import dev.aidigest.web.Routes;
@@ -264,7 +265,7 @@ public final class ServeWiring {
         AppConfig.DiscordConfig dc = config.discord();
         DiscordBot discord = null;
         if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
-            discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
+            discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats, clock);
             bots.add(discord);
         }
         AppConfig.LarkConfig lc = config.lark();
@@ -332,7 +333,8 @@ public final class ServeWiring {
                         config,
                         metrics,
                         clock,
-                        List.of(clusterSection(cluster), new ReadSpendHealth(reads))));
+                        List.of(clusterSection(cluster), new ReadSpendHealth(reads))),
+                HttpLimits.of(config.http()));
         serve.alsoRun(
                 "search-catch-up", search::catchUp); // an older database is indexed once, meanwhile search says so
         return serve;
@@ -394,7 +396,11 @@ public final class ServeWiring {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
-                new ApiRoutes(site, archive, search),
+                new ApiRoutes(
+                        site,
+                        archive,
+                        search,
+                        config.http() == null ? "" : config.http().publicUrl()),
                 new OpsRoutes(new OpsStore(db), metrics, clock, health));
     }
 

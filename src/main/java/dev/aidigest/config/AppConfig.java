@@ -217,8 +217,24 @@ public record AppConfig(
         }
     }
 
+    /**
+     * @param publicUrl the site's address as readers reach it ({@code https://digest.example.com}), the
+     *     base of every absolute link; empty: links are relative, never built from the request's Host
+     * @param minBodyBytesPerSecond null: the default; 0: no minimum
+     * @param maxConnectionsPerAddress null: the default; 0: no cap
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record HttpConfig(int port) {}
+    public record HttpConfig(
+            int port,
+            String publicUrl,
+            int readTimeoutSeconds,
+            Long minBodyBytesPerSecond,
+            int bodyTimeoutSeconds,
+            Integer maxConnectionsPerAddress) {
+        public HttpConfig(int port) {
+            this(port, "", 0, null, 0, null);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReportConfig(String cron) {}

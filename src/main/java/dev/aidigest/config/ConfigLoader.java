@@ -43,6 +43,7 @@ public final class ConfigLoader {
             Map.entry("AIDIGEST_LARK_ENCRYPT_KEY", "lark.encrypt_key"),
             Map.entry("AIDIGEST_LARK_RECEIVE", "lark.receive"),
             Map.entry("AIDIGEST_HTTP_PORT", "http.port"),
+            Map.entry("AIDIGEST_HTTP_PUBLIC_URL", "http.public_url"),
             Map.entry("AIDIGEST_TIMEZONE", "timezone"),
             Map.entry("AIDIGEST_DIGEST_CRON", "digest.cron"),
             Map.entry("AIDIGEST_REPORT_CRON", "report.cron"));

@@ -6,6 +6,7 @@ import dev.aidigest.cluster.ClusterNode;
 import dev.aidigest.command.Archive;
 import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.Outbox;
+import dev.aidigest.web.HttpLimits;
 import dev.aidigest.web.WebServer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -92,6 +93,11 @@ public final class Serve {
 
     /** @param routes the web archive's routes (pages, feed, API), served beside /healthz and the webhooks */
     public Serve(Parts parts, List<dev.aidigest.web.Routes> routes) {
+        this(parts, routes, HttpLimits.defaults());
+    }
+
+    /** @param limits timeouts, minimum body rate and per-address connection cap of the HTTP server */
+    public Serve(Parts parts, List<dev.aidigest.web.Routes> routes, HttpLimits limits) {
         this.parts = parts;
         this.delivery = new DeliveryLoop(parts.worker(), parts.cluster().idlePoll(), parts.clock());
         Jobs jobs = new Jobs(
@@ -105,7 +111,7 @@ public final class Serve {
         }
         List<Webhook> hooks = new ArrayList<>();
         parts.bots().forEach(b -> b.webhook().ifPresent(hooks::add));
-        this.web = new WebServer(hooks, routes);
+        this.web = new WebServer(hooks, routes, limits);
     }
 
     /**

@@ -30,13 +30,24 @@ public final class ApiRoutes implements Routes {
     static final int FEED_ENTRIES = 30;
     static final int API_PAGE = 20;
 
+    private final String base;
     private final SiteArchive site;
     private final Archive archive;
     private final TopicSearch search;
     private final Html html = new Html();
     private final ObjectMapper json = Jackson.json();
 
+    /** Links relative to the site (no public URL configured). */
     public ApiRoutes(SiteArchive site, Archive archive, TopicSearch search) {
+        this(site, archive, search, "");
+    }
+
+    /**
+     * @param publicUrl the site's address as readers reach it ({@code https://digest.example.com}),
+     *     the base of every absolute link; empty: links are relative to the site
+     */
+    public ApiRoutes(SiteArchive site, Archive archive, TopicSearch search, String publicUrl) {
+        this.base = base(publicUrl);
         this.site = site;
         this.archive = archive;
         this.search = search;
@@ -50,7 +61,6 @@ public final class ApiRoutes implements Routes {
     }
 
     private void feed(Context ctx) throws FeedException {
-        String base = baseUrl(ctx);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("rss_2.0");
         feed.setTitle("全球AI速递");
@@ -89,7 +99,7 @@ public final class ApiRoutes implements Routes {
                 .put("title", a.title())
                 .put("window_end", a.windowEnd().toString())
                 .put("engine", a.engine())
-                .put("url", baseUrl(ctx) + "/digests/" + a.slot());
+                .put("url", base + "/digests/" + a.slot());
         a.categories().forEach(out.putArray("categories")::add);
         ArrayNode items = out.putArray("items");
         for (ArchivedDigest.Item i : a.items()) {
@@ -134,9 +144,28 @@ public final class ApiRoutes implements Routes {
         ctx.contentType("application/json; charset=utf-8").result(out.toString());
     }
 
-    /** Scheme and host as the client reached us, for absolute links in the feed. */
-    private static String baseUrl(Context ctx) {
-        String host = Optional.ofNullable(ctx.header("Host")).orElse("localhost");
-        return ctx.scheme() + "://" + host;
+    /**
+     * The configured public URL without a trailing slash, or "" for links relative to the site. Only
+     * an absolute http(s) URL with a host is taken; the request's own Host header never is.
+     */
+    static String base(String publicUrl) {
+        if (publicUrl == null || publicUrl.isBlank()) {
+            return "";
+        }
+        String u = publicUrl.strip();
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(u);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("http.public_url is not a URL: " + u);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                || uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
+            throw new IllegalArgumentException(
+                    "http.public_url must be an http(s) address like https://digest.example.com, got " + u);
+        }
+        return u.replaceAll("/+$", "");
     }
 }

@@ -77,8 +77,8 @@ class ThreePlatformsTest {
                         .status())
                 .isEqualTo(200);
         gateway.slashCommand("tok-latest", FakeDiscordGateway.CHANNEL, "53908232506183680", "latest", null, false);
-        LarkCallbacks.Signed s = new LarkCallbacks("1212121212", "v")
-                .signed(new LarkCallbacks("1212121212", "v")
+        LarkCallbacks.Signed s = new LarkCallbacks("1212121212", "v", backend.clock)
+                .signed(new LarkCallbacks("1212121212", "v", backend.clock)
                         .message("evt-latest", "oc_group", "group", "ou_member", "@_user_1 /latest"));
         assertThat(lark.webhook().orElseThrow().handle(s.headers(), s.body()).status())
                 .isEqualTo(200);

@@ -83,7 +83,7 @@ class WebhooksOverHttpTest {
 
     @Test
     void anEncryptedSignedLarkEventIsAcceptedAndAForgedOneRefused() throws Exception {
-        LarkCallbacks callbacks = new LarkCallbacks("1212121212", "v");
+        LarkCallbacks callbacks = new LarkCallbacks("1212121212", "v", backend.clock);
         LarkCallbacks.Signed s = callbacks.signed(callbacks.message("evt-http", "oc_dm", "p2p", "ou_reader", "/help"));
         try (Response r = post("/webhooks/lark", s.headers(), s.body())) {
             assertThat(r.code()).isEqualTo(200);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -24,7 +25,15 @@ public final class LarkCallbacks {
     private final String encryptKey;
     private final String verificationToken;
 
+    private final Clock clock;
+
     public LarkCallbacks(String encryptKey, String verificationToken) {
+        this(encryptKey, verificationToken, Clock.systemUTC());
+    }
+
+    /** @param clock the events' {@code create_time} and the requests' timestamp are now on it */
+    public LarkCallbacks(String encryptKey, String verificationToken, Clock clock) {
+        this.clock = clock;
         this.encryptKey = encryptKey;
         this.verificationToken = verificationToken;
     }
@@ -46,7 +55,7 @@ public final class LarkCallbacks {
         m.put("message_id", "om_" + eventId)
                 .put("root_id", "")
                 .put("parent_id", "")
-                .put("create_time", "1732608000000")
+                .put("create_time", String.valueOf(clock.millis()))
                 .put("chat_id", chatId)
                 .put("chat_type", chatType)
                 .put("message_type", "text")
@@ -95,7 +104,7 @@ public final class LarkCallbacks {
         root.putObject("header")
                 .put("event_id", eventId)
                 .put("event_type", type)
-                .put("create_time", "1732608000000")
+                .put("create_time", String.valueOf(clock.millis()))
                 .put("token", verificationToken)
                 .put("app_id", FakeLarkOpenApi.APP_ID)
                 .put("tenant_key", "736588c9260f175d");
@@ -105,7 +114,7 @@ public final class LarkCallbacks {
     /** Encrypts and signs a plaintext event as Lark does when an encrypt key is configured. */
     public Signed signed(String plaintext) {
         String body = json.createObjectNode().put("encrypt", encrypt(plaintext)).toString();
-        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        String ts = String.valueOf(clock.millis() / 1000);
         String nonce = UUID.randomUUID().toString();
         return new Signed(
                 Map.of(

@@ -1,6 +1,7 @@
 package dev.aidigest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import dev.aidigest.store.DigestStore;
 import dev.aidigest.store.OpsStore;
 import dev.aidigest.store.ReportStore;
 import dev.aidigest.store.SearchStore;
+import dev.aidigest.store.SiteArchiveStore;
 import dev.aidigest.testing.TestConfigs;
 import dev.aidigest.testing.TestDatabases;
 import java.io.StringReader;
@@ -216,12 +218,60 @@ class WebArchiveTest {
         SyndFeed feed = new SyndFeedInput().build(new StringReader(r.body()));
         assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
         assertThat(feed.getEntries()).hasSize(1);
-        assertThat(feed.getEntries().get(0).getLink()).isEqualTo(base + "/digests/2025.11.26.16");
+        assertThat(feed.getEntries().get(0).getLink()).isEqualTo("/digests/2025.11.26.16"); // no public URL set
         assertThat(feed.getEntries().get(0).getPublishedDate().toInstant())
                 .isEqualTo(Instant.parse("2025-11-26T08:00:00Z"));
         assertThat(feed.getEntries().get(0).getDescription().getValue())
                 .contains("&lt;script&gt;")
                 .doesNotContain("<script>");
+    }
+
+    /** GET with a Host header of the client's choosing, as a cache in front of the site would pass it on. */
+    String getWithHost(String path, String host) throws Exception {
+        try (java.net.Socket s =
+                new java.net.Socket("127.0.0.1", java.net.URI.create(base).getPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theRequestsHostHeaderNeverReachesTheFeedOrTheApi() throws Exception {
+        String feed = getWithHost("/feed.xml", "evil.example");
+        String latest = getWithHost("/api/digests/latest", "evil.example:8443");
+
+        assertThat(feed)
+                .startsWith("HTTP/1.1 200")
+                .contains("/digests/2025.11.26.16")
+                .doesNotContain("evil.example");
+        assertThat(latest)
+                .startsWith("HTTP/1.1 200")
+                .contains("\"url\":\"/digests/2025.11.26.16\"")
+                .doesNotContain("evil.example");
+    }
+
+    @Test
+    void aConfiguredPublicUrlIsTheBaseOfEveryAbsoluteLink() throws Exception {
+        SiteArchiveStore site = new SiteArchiveStore(db);
+        SearchStore search = new SearchStore(db);
+        try (WebServer other = new WebServer(
+                List.of(), List.of(new ApiRoutes(site, new ArchiveStore(db), search, "https://digest.example.com/")))) {
+            base = "http://127.0.0.1:" + other.start(0);
+            String answer = getWithHost("/feed.xml", "evil.example");
+            SyndFeed feed = new SyndFeedInput().build(new StringReader(answer.substring(answer.indexOf("<?xml"))));
+            assertThat(feed.getLink()).isEqualTo("https://digest.example.com/");
+            assertThat(feed.getEntries().get(0).getLink())
+                    .isEqualTo("https://digest.example.com/digests/2025.11.26.16");
+            assertThat(getWithHost("/api/digests/latest", "evil.example"))
+                    .contains("\"url\":\"https://digest.example.com/digests/2025.11.26.16\"")
+                    .doesNotContain("evil.example");
+        }
+        assertThatThrownBy(() -> ApiRoutes.base("javascript:alert(1)")).hasMessageContaining("http.public_url");
+        assertThatThrownBy(() -> ApiRoutes.base("digest.example.com")).hasMessageContaining("http.public_url");
+        assertThat(ApiRoutes.base("")).isEmpty();
     }
 
     @Test

@@ -5,9 +5,11 @@ import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.json.Jackson;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,6 +67,7 @@ public final class DiscordBot implements ChatBot {
     }
 
     private final Settings settings;
+    private final Clock clock;
     private final Conversation conversation;
     private final ChatEvents chatEvents;
     private final ObjectMapper json = Jackson.json();
@@ -79,6 +82,12 @@ public final class DiscordBot implements ChatBot {
     private final DiscordChannel channel;
 
     public DiscordBot(Settings settings, Conversation conversation, ChatEvents chatEvents) {
+        this(settings, conversation, chatEvents, Clock.systemUTC());
+    }
+
+    /** @param clock the replay window of HTTP interactions is measured on it */
+    public DiscordBot(Settings settings, Conversation conversation, ChatEvents chatEvents, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.conversation = conversation;
         this.chatEvents = chatEvents;
@@ -100,6 +109,8 @@ public final class DiscordBot implements ChatBot {
         DiscordJson dj = new DiscordJson(json);
         return Optional.of(new DiscordInteractions(
                 new DiscordSignature(settings.publicKey()),
+                new ReplayWindow(clock),
+                chatEvents,
                 dj,
                 conversation,
                 new DiscordWebhooks(http, settings.api(), dj),

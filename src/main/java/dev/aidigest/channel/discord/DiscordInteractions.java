@@ -3,12 +3,19 @@ package dev.aidigest.channel.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.channel.ChannelException;
+import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Webhook;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POST /webhooks/discord, Discord's HTTP interactions endpoint. Every request must carry a valid
- * Ed25519 signature (401 otherwise, which Discord itself tests with forged requests). PING is
+ * Ed25519 signature (401 otherwise, which Discord itself tests with forged requests) and a
+ * {@code X-Signature-Timestamp} within the {@link ReplayWindow}; each interaction id is handled
+ * once, so a captured request replayed within the window is refused too (409). PING is
  * answered with PONG; a slash command or button goes to the {@link Conversation}. An answer ready
  * within {@code budget} is sent inline as embeds; a slower one is deferred (type 5, "thinking…")
  * and delivered by editing the original answer, since Discord drops interactions unanswered in 3 s.
@@ -33,10 +42,19 @@ import org.slf4j.LoggerFactory;
 final class DiscordInteractions implements Webhook {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
+    static final String SIGNATURE = "x-signature-ed25519";
+    static final String TIMESTAMP = "x-signature-timestamp";
     static final long ADMINISTRATOR = 1L << 3;
     static final long MANAGE_CHANNELS = 1L << 4;
 
+    private static final Response BAD_SIGNATURE =
+            new Response(401, "application/json", "{\"error\":\"invalid request signature\"}");
+    private static final Response STALE =
+            new Response(401, "application/json", "{\"error\":\"request timestamp outside the replay window\"}");
+
     private final DiscordSignature signature;
+    private final ReplayWindow window;
+    private final ChatEvents seen;
     private final DiscordJson json;
     private final Conversation conversation;
     private final DiscordWebhooks rest;
@@ -45,12 +63,16 @@ final class DiscordInteractions implements Webhook {
 
     DiscordInteractions(
             DiscordSignature signature,
+            ReplayWindow window,
+            ChatEvents seen,
             DiscordJson json,
             Conversation conversation,
             DiscordWebhooks rest,
             ScheduledExecutorService pool,
             Duration budget) {
         this.signature = signature;
+        this.window = window;
+        this.seen = seen;
         this.json = json;
         this.conversation = conversation;
         this.rest = rest;
@@ -63,16 +85,45 @@ final class DiscordInteractions implements Webhook {
         return "/webhooks/discord";
     }
 
+    /**
+     * The signature and its timestamp are headers: a request without a well-formed signature, or
+     * dated outside the replay window, is refused before its body is read.
+     */
+    @Override
+    public Admission admit(Map<String, String> headers) {
+        if (!DiscordSignature.wellFormed(headers.get(SIGNATURE))) {
+            return Admission.refuse(BAD_SIGNATURE);
+        }
+        if (!fresh(headers)) {
+            return Admission.refuse(STALE);
+        }
+        return Admission.body(MAX_BODY_BYTES);
+    }
+
     @Override
     public Response handle(Map<String, String> headers, String body) {
-        if (!signature.verify(headers.get("x-signature-ed25519"), headers.get("x-signature-timestamp"), body)) {
-            return new Response(401, "application/json", "{\"error\":\"invalid request signature\"}");
+        if (!signature.verify(headers.get(SIGNATURE), headers.get(TIMESTAMP), body)) {
+            return BAD_SIGNATURE;
+        }
+        if (!fresh(headers)) {
+            return STALE;
         }
         JsonNode i;
         try {
             i = json.mapper().readTree(body);
         } catch (IOException e) {
             return new Response(400, "application/json", "{\"error\":\"not JSON\"}");
+        }
+        if (i == null || !i.isObject()) {
+            return new Response(400, "application/json", "{\"error\":\"not an interaction\"}");
+        }
+        String id = i.path("id").asText("");
+        if (id.isEmpty()) {
+            return new Response(400, "application/json", "{\"error\":\"interaction without id\"}");
+        }
+        if (!seen.firstTime("discord", key(id))) {
+            log.info("Discord interaction {} seen before: refused as a replay", id);
+            return new Response(409, "application/json", "{\"error\":\"interaction already handled\"}");
         }
         int type = i.path("type").asInt();
         if (type == 1) {
@@ -104,6 +155,25 @@ final class DiscordInteractions implements Webhook {
         } catch (ExecutionException e) {
             log.warn("Discord interaction {} failed", i.path("id").asText(), e.getCause());
             return answer(json.response(4, ephemeral("抱歉，出错了，请稍后再试。")));
+        }
+    }
+
+    private boolean fresh(Map<String, String> headers) {
+        Instant at = ReplayWindow.epochSeconds(headers.get(TIMESTAMP));
+        return at != null && window.holds(at);
+    }
+
+    /** Interaction ids are snowflakes (64-bit numbers); anything else is keyed by 64 bits of its SHA-256. */
+    static long key(String id) {
+        try {
+            return Long.parseUnsignedLong(id);
+        } catch (NumberFormatException e) {
+            try {
+                return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)))
+                        .getLong();
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 

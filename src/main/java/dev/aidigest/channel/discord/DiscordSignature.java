@@ -35,8 +35,15 @@ final class DiscordSignature {
         }
     }
 
+    /** 64 bytes in hex: the shape of a signature, checked before the body is read. */
+    static boolean wellFormed(String signatureHex) {
+        return signatureHex != null
+                && signatureHex.length() == 128
+                && signatureHex.chars().allMatch(HexFormat::isHexDigit);
+    }
+
     boolean verify(String signatureHex, String timestamp, String body) {
-        if (signatureHex == null || timestamp == null || signatureHex.length() != 128) {
+        if (!wellFormed(signatureHex) || timestamp == null) {
             return false;
         }
         try {

@@ -7,6 +7,7 @@ import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.config.AppConfig;
@@ -85,6 +86,7 @@ public final class LarkBot implements ChatBot {
     private final LarkApi api;
     private final LarkChannel channel;
     private final LarkEvents events;
+    private final Clock clock;
     private final ExecutorService pool;
     private final LarkIntake intake;
     private volatile LarkLongConnection longConnection;
@@ -98,6 +100,7 @@ public final class LarkBot implements ChatBot {
         this.api = new LarkApi(http, settings.apiUrl(), settings.appId(), settings.appSecret(), clock, json);
         this.channel = new LarkChannel(api, throttle);
         this.events = new LarkEvents(api, channel, conversation, chatEvents);
+        this.clock = clock;
         this.pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "lark-events");
             t.setDaemon(true);
@@ -148,7 +151,8 @@ public final class LarkBot implements ChatBot {
         if (!settings.receivesCallbacks()) {
             return Optional.empty();
         }
-        return Optional.of(new LarkWebhook(settings.verificationToken(), settings.encryptKey(), api.json(), intake));
+        return Optional.of(new LarkWebhook(
+                settings.verificationToken(), settings.encryptKey(), new ReplayWindow(clock), api.json(), intake));
     }
 
     /** True while events can arrive: the long connection is open, or the callback is configured. */

@@ -3,12 +3,14 @@ package dev.aidigest.channel.lark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChatEvents;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Webhook;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -17,29 +19,41 @@ import java.util.function.Consumer;
  * POST /webhooks/lark, Lark's event callback. Encrypted bodies are decrypted with the encrypt key;
  * the {@code url_verification} challenge is answered after its token is checked; every other event
  * must carry a valid {@code X-Lark-Signature} (when an encrypt key is set) and the verification
- * token, or it is answered 401. What passes goes to {@link LarkIntake} (each {@code event_id} once,
- * off the request thread).
+ * token, or it is answered 401; so is one whose request timestamp or event time lies outside the
+ * {@link ReplayWindow}. What passes goes to {@link LarkIntake} (each {@code event_id} once, off the
+ * request thread).
  */
 final class LarkWebhook implements Webhook {
 
+    /** An encrypted {@code url_verification} challenge, the one request Lark sends unsigned, is far smaller. */
+    static final long UNSIGNED_BODY_BYTES = 4096;
+
+    static final String TIMESTAMP = "x-lark-request-timestamp";
+    static final String NONCE = "x-lark-request-nonce";
+    static final String SIGNATURE = "x-lark-signature";
+
     private final String verificationToken;
     private final String encryptKey;
+    private final ReplayWindow window;
     private final ObjectMapper json;
     private final LarkIntake intake;
 
     LarkWebhook(
             String verificationToken,
             String encryptKey,
+            ReplayWindow window,
             ObjectMapper json,
             ChatEvents chatEvents,
             Executor executor,
             Consumer<JsonNode> handler) {
-        this(verificationToken, encryptKey, json, new LarkIntake(chatEvents, executor, handler));
+        this(verificationToken, encryptKey, window, json, new LarkIntake(chatEvents, executor, handler));
     }
 
-    LarkWebhook(String verificationToken, String encryptKey, ObjectMapper json, LarkIntake intake) {
+    LarkWebhook(
+            String verificationToken, String encryptKey, ReplayWindow window, ObjectMapper json, LarkIntake intake) {
         this.verificationToken = blankToNull(verificationToken);
         this.encryptKey = blankToNull(encryptKey);
+        this.window = window;
         this.json = json;
         this.intake = intake;
     }
@@ -47,6 +61,21 @@ final class LarkWebhook implements Webhook {
     @Override
     public String path() {
         return "/webhooks/lark";
+    }
+
+    /**
+     * With an encrypt key, a signed request dated outside the replay window is refused before its
+     * body is read; an unsigned one can only be the URL challenge and may send a few KiB.
+     */
+    @Override
+    public Admission admit(Map<String, String> headers) {
+        if (headers.containsKey(TIMESTAMP) && !fresh(headers)) {
+            return Admission.refuse(error(401, "request timestamp outside the replay window"));
+        }
+        if (encryptKey != null && !headers.containsKey(SIGNATURE)) {
+            return Admission.body(UNSIGNED_BODY_BYTES);
+        }
+        return Admission.body(MAX_BODY_BYTES);
     }
 
     @Override
@@ -87,14 +116,53 @@ final class LarkWebhook implements Webhook {
         if (!tokenOk(event)) {
             return error(401, "wrong token");
         }
+        if ((headers.containsKey(TIMESTAMP) && !fresh(headers)) || !eventFresh(event)) {
+            return error(401, "event outside the replay window");
+        }
         intake.accept(event);
         return Response.ok();
     }
 
+    private boolean fresh(Map<String, String> headers) {
+        Instant at = ReplayWindow.epochSeconds(headers.get(TIMESTAMP));
+        return at != null && window.holds(at);
+    }
+
+    /**
+     * The event's own time: {@code header.create_time} (milliseconds) in schema 2.0, {@code ts}
+     * (seconds) in 1.0. An event that carries one must be within the window; Lark's own retries
+     * of an event older than that are refused with it (a chat command answered that late is stale).
+     */
+    private boolean eventFresh(JsonNode event) {
+        String created = event.path("header").path("create_time").asText("");
+        if (!created.isEmpty()) {
+            Instant at = epoch(created);
+            return at != null && window.holds(at);
+        }
+        String ts = event.path("ts").asText("");
+        if (!ts.isEmpty()) {
+            Instant at = ReplayWindow.epochSeconds(ts);
+            return at != null && window.holds(at);
+        }
+        return true;
+    }
+
+    /** {@code create_time} is milliseconds in Lark's events, microseconds in its SDK's samples: told apart by size. */
+    static Instant epoch(String digits) {
+        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        long n = Long.parseLong(digits);
+        if (n >= 100_000_000_000_000L) {
+            return Instant.ofEpochMilli(n / 1000);
+        }
+        return n >= 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+    }
+
     private boolean signed(Map<String, String> headers, String body) {
-        String ts = headers.get("x-lark-request-timestamp");
-        String nonce = headers.get("x-lark-request-nonce");
-        String sig = headers.get("x-lark-signature");
+        String ts = headers.get(TIMESTAMP);
+        String nonce = headers.get(NONCE);
+        String sig = headers.get(SIGNATURE);
         return ts != null && nonce != null && LarkCrypto.same(LarkCrypto.signature(ts, nonce, encryptKey, body), sig);
     }
 

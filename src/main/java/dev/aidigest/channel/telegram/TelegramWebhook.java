@@ -11,11 +11,13 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * POST /webhooks/telegram: checks {@code X-Telegram-Bot-Api-Secret-Token} (constant time; 401 when
- * wrong or missing), parses the update and hands it to the same handler as long polling.
+ * wrong or missing, decided from the headers before the body is read), parses the update and hands it to the same handler as long polling.
  */
 final class TelegramWebhook implements Webhook {
 
     static final String SECRET_HEADER = "x-telegram-bot-api-secret-token";
+    private static final Response WRONG_SECRET =
+            new Response(401, "application/json", "{\"ok\":false,\"error\":\"wrong secret token\"}");
 
     private final byte[] secret;
     private final ObjectMapper json;
@@ -32,11 +34,16 @@ final class TelegramWebhook implements Webhook {
         return "/webhooks/telegram";
     }
 
+    /** The secret travels in a header: a request without it is refused before its body is read. */
+    @Override
+    public Admission admit(Map<String, String> headers) {
+        return secretOk(headers) ? Admission.body(MAX_BODY_BYTES) : Admission.refuse(WRONG_SECRET);
+    }
+
     @Override
     public Response handle(Map<String, String> headers, String body) {
-        String given = headers.get(SECRET_HEADER);
-        if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-            return new Response(401, "application/json", "{\"ok\":false,\"error\":\"wrong secret token\"}");
+        if (!secretOk(headers)) {
+            return WRONG_SECRET;
         }
         Update update;
         try {
@@ -46,5 +53,10 @@ final class TelegramWebhook implements Webhook {
         }
         handler.accept(update);
         return Response.ok();
+    }
+
+    private boolean secretOk(Map<String, String> headers) {
+        String given = headers.get(SECRET_HEADER);
+        return given != null && MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8));
     }
 }

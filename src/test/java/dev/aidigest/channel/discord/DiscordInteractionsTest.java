@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Webhook;
 import dev.aidigest.testing.ChatBackend;
 import dev.aidigest.testing.DiscordSigner;
 import dev.aidigest.testing.FakeDiscordApi;
 import dev.aidigest.testing.JsonSnapshots;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,8 @@ class DiscordInteractionsTest {
     DiscordInteractions endpoint(Conversation conversation, Duration budget) {
         return new DiscordInteractions(
                 new DiscordSignature(signer.publicKeyHex()),
+                new ReplayWindow(Clock.systemUTC()),
+                backend.chats,
                 json,
                 conversation,
                 new DiscordWebhooks(new OkHttpClient(), discord.apiUrl(), json),
@@ -106,6 +111,59 @@ class DiscordInteractionsTest {
         Map<String, String> otherTime = new HashMap<>(good);
         otherTime.put("x-signature-timestamp", "1");
         assertThat(endpoint.handle(otherTime, ping).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCorrectlySignedInteractionFromThirtyDaysAgoIsRefusedBeforeItsBodyIsRead() {
+        String body = slash("subscribe", "all", "2147483647").toString();
+        String monthAgo =
+                String.valueOf(Instant.now().minus(Duration.ofDays(30)).getEpochSecond());
+        Map<String, String> captured =
+                Map.of("x-signature-ed25519", signer.sign(monthAgo, body), "x-signature-timestamp", monthAgo);
+        assertThat(endpoint.admit(captured).refused()).isTrue();
+        assertThat(endpoint.admit(captured).refusal().status()).isEqualTo(401);
+        assertThat(endpoint.handle(captured, body).status()).isEqualTo(401);
+        assertThat(backend.subscription(DiscordInteractions.chat(read(body)))).isEmpty();
+        String inAnHour = String.valueOf(Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+        assertThat(endpoint.handle(
+                                Map.of(
+                                        "x-signature-ed25519",
+                                        signer.sign(inAnHour, body),
+                                        "x-signature-timestamp",
+                                        inAnHour),
+                                body)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anInteractionReplayedWithinTheWindowIsHandledOnce() {
+        String subscribe = slash("subscribe", "all", "2147483647").toString();
+        Map<String, String> headers = signer.headers(subscribe);
+        assertThat(endpoint.handle(headers, subscribe).status()).isEqualTo(200);
+        String unsubscribe = slash("unsubscribe", null, "2147483647")
+                .put("id", "787053080478613999")
+                .toString();
+        assertThat(post(unsubscribe).status()).isEqualTo(200);
+        assertThat(endpoint.handle(headers, subscribe).status()).isEqualTo(409); // the captured /subscribe again
+        ChatRef channel = DiscordInteractions.chat(read(subscribe));
+        assertThat(backend.subscription(channel))
+                .hasValueSatisfying(s -> assertThat(s.active()).isFalse());
+    }
+
+    @Test
+    void headersWithoutAWellFormedSignatureAreRefusedBeforeTheBody() {
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        assertThat(endpoint.admit(Map.of()).refused()).isTrue();
+        assertThat(endpoint.admit(Map.of("x-signature-ed25519", "zz", "x-signature-timestamp", now))
+                        .refused())
+                .isTrue();
+        assertThat(endpoint.admit(Map.of("x-signature-ed25519", "ab".repeat(64), "x-signature-timestamp", "soon"))
+                        .refused())
+                .isTrue();
+        assertThat(endpoint.admit(Map.of("x-signature-ed25519", "ab".repeat(64), "x-signature-timestamp", now))
+                        .refused())
+                .isFalse();
     }
 
     @Test

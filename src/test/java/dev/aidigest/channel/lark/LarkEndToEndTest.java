@@ -38,7 +38,7 @@ class LarkEndToEndTest {
             new Throttle(1000, 0, 1000),
             backend.clock);
     final Webhook webhook = bot.webhook().orElseThrow();
-    final LarkCallbacks lark = new LarkCallbacks(KEY, TOKEN);
+    final LarkCallbacks lark = new LarkCallbacks(KEY, TOKEN, backend.clock);
     final ChatRef group = new ChatRef("lark", GROUP, ChatRef.Kind.GROUP);
     int events;
 

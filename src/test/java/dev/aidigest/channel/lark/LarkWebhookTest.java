@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.ChatRef;
+import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.testing.LarkCallbacks;
+import dev.aidigest.testing.TestClock;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,10 +31,12 @@ class LarkWebhookTest {
     final String token = vector.get("verification_token").asText(); // v
     final List<JsonNode> handled = new ArrayList<>();
     final SeenEvents seen = new SeenEvents();
-    final LarkCallbacks lark = new LarkCallbacks(key, token);
+    final TestClock clock = new TestClock(Instant.parse("2025-11-26T08:00:00Z"));
+    final LarkCallbacks lark = new LarkCallbacks(key, token, clock);
 
     LarkWebhook webhook(String verificationToken, String encryptKey) {
-        return new LarkWebhook(verificationToken, encryptKey, JSON, seen, Runnable::run, handled::add);
+        return new LarkWebhook(
+                verificationToken, encryptKey, new ReplayWindow(clock), JSON, seen, Runnable::run, handled::add);
     }
 
     @Test
@@ -86,8 +92,9 @@ class LarkWebhookTest {
 
     @Test
     void acceptsTheRealEncryptedBodyWhenSignedAndHandsOnItsPlaintext() {
+        clock.set(Instant.ofEpochSecond(1603977298)); // the vector's create_time (microseconds in the SDK's sample)
         String body = vector.get("encrypted_body").toString();
-        String ts = "1732608000";
+        String ts = "1603977298";
         String nonce = "nonce";
         var r = webhook(token, key)
                 .handle(
@@ -153,6 +160,49 @@ class LarkWebhookTest {
         assertThat(w.handle(again.headers(), again.body()).status()).isEqualTo(200);
         assertThat(handled).hasSize(1);
         assertThat(seen.keys).containsExactly(LarkWebhook.key("f7984f25108f8137722bb63cee927e66"));
+    }
+
+    @Test
+    void refusesASignedEventReplayedAfterTheWindowEvenWithANewEventId() {
+        var captured = lark.signed(lark.message("e-old", "oc_1", "group", "ou_a", "/subscribe"));
+        LarkWebhook w = webhook(token, key);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(w.admit(captured.headers()).refused()).isTrue(); // before any of the body is read
+        assertThat(w.admit(captured.headers()).refusal().status()).isEqualTo(401);
+        assertThat(w.handle(captured.headers(), captured.body()).status()).isEqualTo(401);
+        assertThat(handled).isEmpty();
+        assertThat(seen.keys).isEmpty();
+    }
+
+    @Test
+    void refusesAnEventWhoseOwnTimeIsOldThoughTheRequestIsFresh() {
+        String old = lark.message("e-new-id", "oc_1", "group", "ou_a", "/subscribe");
+        clock.advance(Duration.ofMinutes(30));
+        var signed = lark.signed(old); // signed now, the event inside is 30 minutes old
+        assertThat(webhook(token, key).admit(signed.headers()).refused()).isFalse();
+        assertThat(webhook(token, key).handle(signed.headers(), signed.body()).status())
+                .isEqualTo(401);
+        assertThat(webhook(token, null).handle(Map.of(), old).status()).isEqualTo(401);
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void acceptsAnEventFromAFewMinutesAgoAndOnlyOnce() {
+        String event = lark.message("e-recent", "oc_1", "group", "ou_a", "/latest");
+        clock.advance(Duration.ofMinutes(4));
+        var signed = lark.signed(event);
+        LarkWebhook w = webhook(token, key);
+        assertThat(w.handle(signed.headers(), signed.body()).status()).isEqualTo(200);
+        assertThat(w.handle(signed.headers(), signed.body()).status()).isEqualTo(200);
+        assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void anUnsignedRequestMayOnlySendAChallengeSizedBody() {
+        LarkWebhook w = webhook(token, key);
+        assertThat(w.admit(Map.of()).maxBodyBytes()).isEqualTo(LarkWebhook.UNSIGNED_BODY_BYTES);
+        var signed = lark.signed(lark.message("e5", "oc_1", "group", "ou_a", "/latest"));
+        assertThat(w.admit(signed.headers()).maxBodyBytes()).isGreaterThan(LarkWebhook.UNSIGNED_BODY_BYTES);
     }
 
     static JsonNode read(String resourceOrJson) {
