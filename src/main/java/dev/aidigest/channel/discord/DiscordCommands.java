@@ -35,7 +35,9 @@ final class DiscordCommands {
         }
         String desc = description("Usage: /" + c.name() + " " + args);
         String descZh = description("用法：/" + c.name() + " " + args);
-        if (args.startsWith("[") && args.endsWith("]") && args.contains("|")) {
+        // one group of alternatives ("[digest|daily|all]") is a choice; anything more ("[digest|daily|all]
+        // [主题…]") is typed as text, so the words after the choice reach the command
+        if (args.startsWith("[") && args.indexOf(']') == args.length() - 1 && args.contains("|")) {
             List<String> choices = Arrays.stream(
                             args.substring(1, args.length() - 1).split("\\|"))
                     .map(String::trim)

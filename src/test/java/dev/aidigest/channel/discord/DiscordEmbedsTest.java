@@ -53,7 +53,7 @@ class DiscordEmbedsTest {
                 .paragraph(Span.bold("a_b"), Span.plain(" *x* `c` <@123> #h"), Span.link("t(1)", "https://x.com/a_(b)"))
                 .build();
         assertThat(DiscordEmbeds.message(r).embeds().get(0).description())
-                .isEqualTo("**a\\_b** \\*x\\* \\`c\\` \\<@123\\> \\#h[t\\(1\\)](https://x.com/a_(b%29)");
+                .isEqualTo("**a\\_b** \\*x\\* \\`c\\` \\<@123\\> \\#h[t\\(1\\)](https://x.com/a_%28b%29)");
     }
 
     @Test
