@@ -1,6 +1,5 @@
 package dev.aidigest.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.Map;
  * {@code config/sources.yml}: the X accounts to follow (with display names exactly as the authors
  * write them, and a weight for ranking) and the feeds to read.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record SourcesConfig(List<Account> accounts, List<Feed> feeds) {
 
     public SourcesConfig {
@@ -19,18 +17,16 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds) {
     }
 
     /** An X account. {@code rsshub} true reads it through the RSSHub route instead of the X API. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Account(String handle, String name, double weight, boolean rsshub) {
         public Account {
             if (handle == null || handle.isBlank()) {
-                throw new ConfigException("sources.yml: an account without handle");
+                throw new ConfigException("handle: an account without handle");
             }
             weight = weight <= 0 ? 1.0 : weight;
         }
     }
 
     /** An RSS/Atom feed; {@code handle}/{@code name} attribute its entries when the feed is one person's. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Feed(String name, String url, String handle, String authorName, double weight) {}
 
     /** handle (lower case) → weight; unknown authors weigh 1. */
