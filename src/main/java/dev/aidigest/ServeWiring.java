@@ -4,6 +4,7 @@ import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.SupervisedBot;
 import dev.aidigest.channel.discord.DiscordBot;
 import dev.aidigest.channel.discord.DiscordWebhookChannel;
 import dev.aidigest.channel.lark.LarkBot;
@@ -24,6 +25,7 @@ import dev.aidigest.delivery.DeliverySettings;
 import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.OperatorAlerts;
 import dev.aidigest.delivery.Outbox;
+import dev.aidigest.edition.EditionWithheld;
 import dev.aidigest.edition.Freshness;
 import dev.aidigest.schedule.DigestRun;
 import dev.aidigest.schedule.IngestRun;
@@ -45,9 +47,13 @@ import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.BotHealth;
+import dev.aidigest.web.Health;
+import dev.aidigest.web.OpsChecks;
 import dev.aidigest.web.OpsRoutes;
 import dev.aidigest.web.Routes;
 import dev.aidigest.web.ServeMetrics;
+import dev.aidigest.web.SlotHealth;
 import dev.aidigest.web.TimedConversation;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,6 +139,20 @@ public final class ServeWiring {
             ReportRun reports,
             Aliases aliases,
             Clock clock) {
+        return serve(config, schedule, db, ingest, digests, reports, aliases, List.of(), clock);
+    }
+
+    /** As above; /healthz lists the newest post of each of {@code accounts} (the X handles of sources.yml). */
+    public static Serve serve(
+            AppConfig config,
+            ScheduleSettings schedule,
+            Database db,
+            IngestRun ingest,
+            DigestRun digests,
+            ReportRun reports,
+            Aliases aliases,
+            List<String> accounts,
+            Clock clock) {
         return serve(
                 config,
                 schedule,
@@ -142,6 +162,7 @@ public final class ServeWiring {
                 reports,
                 DeliverySettings.defaults(),
                 new SearchStore(db, new Tokenizer(aliases)),
+                accounts,
                 clock);
     }
 
@@ -155,7 +176,7 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), clock);
+        return serve(config, schedule, db, ingest, digests, reports, delivery, new SearchStore(db), List.of(), clock);
     }
 
     private static Serve serve(
@@ -167,14 +188,16 @@ public final class ServeWiring {
             ReportRun reports,
             DeliverySettings delivery,
             SearchStore search,
+            List<String> accounts,
             Clock clock) {
-        ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
+        OpsStore ops = new OpsStore(db, clock);
+        ServeMetrics metrics = new ServeMetrics(ops, clock);
         IngestRun ingestAndIndex = () -> {
             ingest.runOnce();
             search.indexNew();
         };
         CommandCatalog catalog = CommandCatalog.load();
-        ArchiveStore archive = new ArchiveStore(db);
+        ArchiveStore archive = new ArchiveStore(db, clock);
         SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
         FollowStore follows = new FollowStore(db, clock);
         ChatStore chats = new ChatStore(db, clock);
@@ -188,33 +211,44 @@ public final class ServeWiring {
         List<ChatBot> bots = new ArrayList<>();
         AppConfig.TelegramConfig tg = config.telegram();
         if (tg != null && tg.enabled()) {
-            bots.add(new TelegramBot(
-                    new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
-                    router,
-                    chats,
-                    TelegramChannel.telegramLimits()));
+            bots.add(supervised(
+                    "telegram",
+                    new TelegramBot(
+                            new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
+                            router,
+                            chats,
+                            TelegramChannel.telegramLimits()),
+                    clock));
         }
         AppConfig.DiscordConfig dc = config.discord();
         DiscordBot discord = null;
         if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
             discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats);
-            bots.add(discord);
+            bots.add(supervised("discord", discord, clock));
         }
         AppConfig.LarkConfig lc = config.lark();
         if (lc != null && lc.enabled()) {
-            bots.add(new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock));
+            bots.add(supervised(
+                    "lark",
+                    new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock),
+                    clock));
         }
         List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
         OperatorAlerts operators = new OperatorAlerts(
                 bots.stream().map(ChatBot::channel).toList(),
                 config.health() == null ? List.of() : config.health().alertChats());
+        SlotHealth lastSlot = new SlotHealth(archive, config.zone());
         DigestRun digestAndIndex = slot -> {
             try {
                 long id = metered(metrics, "digest", () -> digests.runSlot(slot));
                 search.indexNew();
                 return id;
             } catch (Freshness.StaleSourcesException e) {
+                lastSlot.withheld(slot.name(), e.getMessage());
                 operators.send("⚠️ ai-digest：" + e.getMessage());
+                throw e;
+            } catch (EditionWithheld e) {
+                lastSlot.withheld(slot.name(), e.getMessage());
                 throw e;
             }
         };
@@ -244,17 +278,59 @@ public final class ServeWiring {
                         bots,
                         port,
                         clock),
-                webRoutes(db, archive, search, config, metrics, clock));
+                webRoutes(
+                        db,
+                        archive,
+                        search,
+                        config,
+                        metrics,
+                        clock,
+                        serveChecks(config, ops, accounts, bots, lastSlot)));
+    }
+
+    /** A chat bot that connects in the background and retries, so its platform being down stops nothing else. */
+    private static ChatBot supervised(String platform, ChatBot bot, Clock clock) {
+        return new SupervisedBot(platform, bot, Duration.ofSeconds(1), Duration.ofMinutes(5), clock);
+    }
+
+    /** What /healthz checks under serve besides the database. */
+    private static List<Health.Check> serveChecks(
+            AppConfig config, OpsStore ops, List<String> accounts, List<ChatBot> bots, SlotHealth lastSlot) {
+        int stale = config.health() == null ? 12 : config.health().staleAfterHours();
+        List<Health.Check> checks = new ArrayList<>();
+        checks.add(OpsChecks.scheduler(ops));
+        checks.add(OpsChecks.sources(ops, accounts, Duration.ofHours(Math.max(0, stale))));
+        checks.add(now -> bots.stream()
+                .filter(b -> b instanceof SupervisedBot)
+                .map(b -> BotHealth.part(((SupervisedBot) b).state()))
+                .toList());
+        checks.add(OpsChecks.outbox(ops, OpsChecks.STUCK_AFTER));
+        checks.add(lastSlot);
+        return checks;
     }
 
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
     public static List<Routes> webRoutes(
             Database db, Archive archive, TopicSearch search, AppConfig config, ServeMetrics metrics, Clock clock) {
+        OpsStore ops = new OpsStore(db, clock);
+        return webRoutes(
+                db, archive, search, config, metrics, clock, List.of(OpsChecks.outbox(ops, OpsChecks.STUCK_AFTER)));
+    }
+
+    /** As above, /healthz asking {@code checks} besides the database. */
+    public static List<Routes> webRoutes(
+            Database db,
+            Archive archive,
+            TopicSearch search,
+            AppConfig config,
+            ServeMetrics metrics,
+            Clock clock,
+            List<Health.Check> checks) {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
                 new ApiRoutes(site, archive, search),
-                new OpsRoutes(new OpsStore(db), metrics, clock));
+                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks));
     }
 
     private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {

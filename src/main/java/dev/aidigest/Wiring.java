@@ -306,6 +306,9 @@ public final class Wiring implements AutoCloseable {
                 },
                 reportRun(),
                 aliases,
+                sourcesConfig.accounts().stream()
+                        .map(SourcesConfig.Account::handle)
+                        .toList(),
                 clock);
     }
 

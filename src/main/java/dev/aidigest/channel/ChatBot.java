@@ -13,6 +13,14 @@ public interface ChatBot extends AutoCloseable {
     /** Connects and starts receiving (commands registered, polling started). */
     void start() throws Exception;
 
+    /**
+     * Whether a failure of {@link #start()} means the platform refused the credentials (a bad token
+     * or app secret): a configuration error that retrying will not fix.
+     */
+    default boolean refusesCredentials(Exception e) {
+        return false;
+    }
+
     /** Stops receiving; a message being handled finishes first. */
     @Override
     void close();

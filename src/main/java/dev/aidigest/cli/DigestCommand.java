@@ -7,6 +7,7 @@ import dev.aidigest.digest.explain.DigestExplanation;
 import dev.aidigest.digest.explain.ExplanationJson;
 import dev.aidigest.digest.explain.ExplanationText;
 import dev.aidigest.edition.DigestEditions;
+import dev.aidigest.edition.EditionWithheld;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,6 +27,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "digest",
         mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ai-digest digest",
+            "  ai-digest digest --at 2025.11.26.16 --publish",
+            "  ai-digest digest --explain --post 1861234567890123456"
+        },
         description = {
             "Build the digest of one 4-hour slot, store it and print its markdown.",
             "With --explain: print what happened to every post of the window instead (dropped and why, its story,"
@@ -40,8 +49,13 @@ final class DigestCommand extends BaseCommand {
             names = "--at",
             paramLabel = "ISO_TIME",
             description =
-                    "a time in the slot's window end: 2025-11-26T16:00:00+08:00, 2025-11-26T16:00 (in the configured zone) or a slot name 2025.11.26.16")
+                    "the slot ending at or before this time: 2025-11-26T16:00:00+08:00, 2025-11-26T16:00 (in the configured zone) or a slot name 2025.11.26.16; not later than the last ended slot (default: the last ended slot)")
     String at;
+
+    @Option(
+            names = "--allow-empty",
+            description = "store and publish the digest even when its window has no posts (otherwise nothing is made)")
+    boolean allowEmpty;
 
     @Option(names = "--publish", description = "queue the digest to every subscribed chat (each chat gets it once)")
     boolean publish;
@@ -68,14 +82,25 @@ final class DigestCommand extends BaseCommand {
 
     @Override
     int run(Wiring w) {
-        Slot slot = at == null ? Slot.endingAtOrBefore(w.clock().instant(), w.zone()) : slotAt(at, w.zone());
+        Slot last = Slot.endingAtOrBefore(w.clock().instant(), w.zone());
+        Slot slot = at == null ? last : slotAt(at, w.zone());
+        if (slot.windowEnd().isAfter(last.windowEnd())) {
+            throw new IllegalArgumentException(
+                    "--at " + at + ": slot " + slot + " has not ended yet; the last ended slot is " + last);
+        }
         if (explain) {
             return explain(w, slot);
         }
         if (json || post != null) {
             throw new IllegalArgumentException("--json and --post go with --explain");
         }
-        DigestEditions.Edition edition = w.editions(out).make(slot);
+        DigestEditions.Edition edition;
+        try {
+            edition = w.editions(out).make(slot, allowEmpty);
+        } catch (EditionWithheld e) {
+            System.err.println(e.getMessage());
+            return 0;
+        }
         System.out.print(edition.markdown());
         System.out.flush();
         System.err.println("written " + edition.file());

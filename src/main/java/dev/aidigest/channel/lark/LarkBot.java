@@ -99,6 +99,12 @@ public final class LarkBot implements ChatBot {
                 settings.receivesEvents() ? "on POST /webhooks/lark" : "off (no verification token or encrypt key)");
     }
 
+    /** Lark's answers to a wrong app id or app secret (10003, 10014) when the tenant token is asked for. */
+    @Override
+    public boolean refusesCredentials(Exception e) {
+        return LarkErrors.refusesCredentials(e);
+    }
+
     /** Lets events in flight finish (up to 10 s) and releases the HTTP client. */
     @Override
     public void close() {
