@@ -96,6 +96,11 @@ public final class Wiring implements AutoCloseable {
         return config;
     }
 
+    /** What {@code sources.yml} says: the accounts and feeds. */
+    public SourcesConfig sourcesConfig() {
+        return sourcesConfig;
+    }
+
     /** The names of each entity in every language ({@code config/aliases.yml}, else the bundled list). */
     public Aliases aliases() {
         return aliases;

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             DigestCommand.class,
             ReportCommand.class,
             ServeCommand.class,
+            DoctorCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class AppCommand {

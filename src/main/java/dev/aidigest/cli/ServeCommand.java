@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
         name = "serve",
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
-        footer = {"", "Examples:", "  AIDIGEST_TELEGRAM_TOKEN=123:abc ai-digest serve"},
+        footer = {
+            "",
+            "Examples:",
+            "  ai-digest serve",
+            "  AIDIGEST_TELEGRAM_TOKEN=123:abc AIDIGEST_HTTP_PORT=8080 ai-digest --data /var/lib/ai-digest serve"
+        },
         description = "Run the scheduler, the enabled chat bots and the HTTP server until stopped.")
 final class ServeCommand extends BaseCommand {
 
