@@ -5,6 +5,7 @@ import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.SupervisedBot;
+import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.discord.DiscordBot;
 import dev.aidigest.channel.discord.DiscordWebhookChannel;
 import dev.aidigest.channel.lark.LarkBot;
@@ -12,6 +13,8 @@ import dev.aidigest.channel.lark.LarkChannel;
 import dev.aidigest.channel.lark.LarkCustomBotChannel;
 import dev.aidigest.channel.telegram.TelegramBot;
 import dev.aidigest.channel.telegram.TelegramChannel;
+import dev.aidigest.cluster.ClusterNode;
+import dev.aidigest.cluster.ReceiverLeases;
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.CommandCatalog;
 import dev.aidigest.command.CommandRouter;
@@ -39,8 +42,11 @@ import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.ChatStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.FollowStore;
+import dev.aidigest.store.LeaseStore;
 import dev.aidigest.store.OpsStore;
+import dev.aidigest.store.OutboxListener;
 import dev.aidigest.store.OutboxStore;
+import dev.aidigest.store.RateBudgetStore;
 import dev.aidigest.store.SearchStore;
 import dev.aidigest.store.SiteArchiveStore;
 import dev.aidigest.store.SubscriptionStore;
@@ -217,7 +223,7 @@ public final class ServeWiring {
                             new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
                             router,
                             chats,
-                            TelegramChannel.telegramLimits()),
+                            shared(db, "telegram:" + TelegramBot.botKey(tg.token()), TelegramChannel.telegramLimits())),
                     clock));
         }
         AppConfig.DiscordConfig dc = config.discord();
@@ -230,7 +236,12 @@ public final class ServeWiring {
         if (lc != null && lc.enabled()) {
             bots.add(supervised(
                     "lark",
-                    new LarkBot(LarkBot.Settings.of(lc), router, chats, LarkChannel.larkLimits(), clock),
+                    new LarkBot(
+                            LarkBot.Settings.of(lc),
+                            router,
+                            chats,
+                            shared(db, "lark:" + lc.appId(), LarkChannel.larkLimits()),
+                            clock),
                     clock));
         }
         List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
@@ -264,6 +275,7 @@ public final class ServeWiring {
                 alerts,
                 clock);
         int port = config.http() == null ? 8080 : config.http().port(); // 0: any free port
+        ClusterNode cluster = cluster(db, schedule);
         return new Serve(
                 new Serve.Parts(
                         db.dataSource(),
@@ -277,7 +289,8 @@ public final class ServeWiring {
                         worker,
                         bots,
                         port,
-                        clock),
+                        clock,
+                        cluster),
                 webRoutes(
                         db,
                         archive,
@@ -285,7 +298,8 @@ public final class ServeWiring {
                         config,
                         metrics,
                         clock,
-                        serveChecks(config, ops, accounts, bots, lastSlot)));
+                        serveChecks(config, ops, accounts, bots, lastSlot),
+                        List.of(clusterSection(cluster))));
     }
 
     /** A chat bot that connects in the background and retries, so its platform being down stops nothing else. */
@@ -309,12 +323,69 @@ public final class ServeWiring {
         return checks;
     }
 
+    /** {@code /healthz} → {@code cluster}: this node, the nodes seen lately, and which node holds which bot's receiver. */
+    static OpsRoutes.Section clusterSection(ClusterNode cluster) {
+        return new OpsRoutes.Section() {
+            @Override
+            public String name() {
+                return "cluster";
+            }
+
+            @Override
+            public Object facts() {
+                return cluster.receivers().view();
+            }
+        };
+    }
+
+    /**
+     * On PostgreSQL several nodes may share the database: receivers by lease, publishes announced by
+     * NOTIFY. On H2 there is one process: everything is local, and delivery looks for rows every second.
+     */
+    static ClusterNode cluster(Database db, ScheduleSettings schedule) {
+        if (!db.isPostgres()) {
+            return ClusterNode.single();
+        }
+        return new ClusterNode(
+                ReceiverLeases.of(new LeaseStore(db), ReceiverLeases.nodeId()),
+                wake -> {
+                    OutboxListener listener = new OutboxListener(db, wake);
+                    listener.start();
+                    return listener;
+                },
+                schedule.deliveryPoll());
+    }
+
+    /** A bot's global rate as one budget for every node on PostgreSQL; in this process on H2. */
+    static Throttle shared(Database db, String bot, Throttle limits) {
+        return db.isPostgres() ? limits.sharedBy(new RateBudgetStore(db, bot, limits.perSecond())) : limits;
+    }
+
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */
     public static List<Routes> webRoutes(
             Database db, Archive archive, TopicSearch search, AppConfig config, ServeMetrics metrics, Clock clock) {
+        return webRoutes(db, archive, search, config, metrics, clock, List.of());
+    }
+
+    /** As above, with more sections of {@code /healthz}. */
+    public static List<Routes> webRoutes(
+            Database db,
+            Archive archive,
+            TopicSearch search,
+            AppConfig config,
+            ServeMetrics metrics,
+            Clock clock,
+            List<OpsRoutes.Section> health) {
         OpsStore ops = new OpsStore(db, clock);
         return webRoutes(
-                db, archive, search, config, metrics, clock, List.of(OpsChecks.outbox(ops, OpsChecks.STUCK_AFTER)));
+                db,
+                archive,
+                search,
+                config,
+                metrics,
+                clock,
+                List.of(OpsChecks.outbox(ops, OpsChecks.STUCK_AFTER)),
+                health);
     }
 
     /** As above, /healthz asking {@code checks} besides the database. */
@@ -325,12 +396,13 @@ public final class ServeWiring {
             AppConfig config,
             ServeMetrics metrics,
             Clock clock,
-            List<Health.Check> checks) {
+            List<Health.Check> checks,
+            List<OpsRoutes.Section> health) {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
                 new ApiRoutes(site, archive, search),
-                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks));
+                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks, health));
     }
 
     private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {

@@ -186,7 +186,13 @@ class PlatformDownTest {
         start(config(
                 null,
                 new AppConfig.LarkConfig(
-                        FakeLarkOpenApi.APP_ID, "wrong-secret", lark.url(), "", "", java.util.List.of())));
+                        FakeLarkOpenApi.APP_ID,
+                        "wrong-secret",
+                        lark.url(),
+                        "",
+                        "",
+                        AppConfig.LarkConfig.Receive.CALLBACK,
+                        java.util.List.of())));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(

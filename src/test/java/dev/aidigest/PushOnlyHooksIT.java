@@ -44,7 +44,7 @@ class PushOnlyHooksIT {
     void aConfiguredCustomBotIsSubscribedAndGetsThePublishedDigestOnce() throws Exception {
         String hook = lark.hook(TOKEN, "hook-secret");
         AppConfig.LarkConfig lc = new AppConfig.LarkConfig(
-                "", "", lark.url(), "", "", List.of(new AppConfig.LarkConfig.CustomBot(hook, "hook-secret")));
+                "", "", lark.url(), "", "", null, List.of(new AppConfig.LarkConfig.CustomBot(hook, "hook-secret")));
         AppConfig config = new AppConfig(
                 "Asia/Shanghai",
                 null,

@@ -1,5 +1,6 @@
 package dev.aidigest.channel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,19 @@ public interface Channel {
      * @throws ChannelException typed by what the caller should do next
      */
     String send(ChatRef chat, Reply part) throws ChannelException;
+
+    /**
+     * The shortest gap between two messages to this chat the platform allows (about 1 s in a Telegram
+     * DM, 3 s in a group): the delivery outbox sends a digest's next part after it.
+     */
+    default Duration pace(ChatRef chat) {
+        return Duration.ZERO;
+    }
+
+    /** Whether this node can send through the channel now (a leased bot sends only where it is held). */
+    default boolean ready() {
+        return true;
+    }
 
     /** Splits and sends a whole reply (command answers); returns the message ids in order. */
     default List<String> sendAll(ChatRef chat, Reply reply) throws ChannelException {

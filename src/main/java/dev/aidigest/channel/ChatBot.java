@@ -10,7 +10,10 @@ public interface ChatBot extends AutoCloseable {
     /** The HTTP endpoint of the bot, when it receives by webhook. */
     Optional<Webhook> webhook();
 
-    /** Connects and starts receiving (commands registered, polling started). */
+    /**
+     * Connects (credentials checked, commands registered) and starts what every node runs; a
+     * {@link #receiver()} starts separately with {@link #startReceiving()}.
+     */
     void start() throws Exception;
 
     /**
@@ -20,6 +23,22 @@ public interface ChatBot extends AutoCloseable {
     default boolean refusesCredentials(Exception e) {
         return false;
     }
+
+    /**
+     * The name of this bot's receiver when it is a connection only one process per bot may hold
+     * (Telegram long polling, the Discord gateway, the Feishu long connection): in a cluster only the
+     * node holding the lease of that name runs it. Empty when the bot receives by webhook only, which
+     * every node serves.
+     */
+    default Optional<String> receiver() {
+        return Optional.empty();
+    }
+
+    /** Starts the {@link #receiver()} (after {@link #start()}), on the node that holds its lease. */
+    default void startReceiving() throws Exception {}
+
+    /** Stops the {@link #receiver()}: the lease was lost or the node stops. */
+    default void stopReceiving() {}
 
     /** Stops receiving; a message being handled finishes first. */
     @Override

@@ -178,4 +178,19 @@ public final class SupervisedBot implements ChatBot {
     public boolean refusesCredentials(Exception e) {
         return bot.refusesCredentials(e);
     }
+
+    @Override
+    public Optional<String> receiver() {
+        return bot.receiver();
+    }
+
+    @Override
+    public void startReceiving() throws Exception {
+        bot.startReceiving();
+    }
+
+    @Override
+    public void stopReceiving() {
+        bot.stopReceiving();
+    }
 }

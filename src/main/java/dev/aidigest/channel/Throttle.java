@@ -1,5 +1,6 @@
 package dev.aidigest.channel;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -7,15 +8,17 @@ import java.util.Map;
 
 /**
  * Paces sends to a platform's published limits: a global rate, a minimum gap per chat, and a cap
- * per group per minute. Each call reserves the earliest slot that satisfies all three, then sleeps
- * until it, so concurrent senders share the budget without bursts that would earn a 429.
+ * per group per minute. The per-chat rules are kept here; the global rate is a {@link RateBudget},
+ * in this process by default or {@link #sharedBy shared} by every node of a cluster. Each call
+ * reserves the earliest slot that satisfies the chat's rules, waits for it, then waits for a slot of
+ * the global budget, so concurrent senders share the budget without bursts that would earn a 429.
  */
 public final class Throttle {
 
-    private final long globalGapNanos;
+    private final double perSecond;
     private final long chatGapNanos;
     private final int groupPerMinute;
-    private long nextGlobal;
+    private final RateBudget global;
     private final Map<String, Long> nextChat = new HashMap<>();
     private final Map<String, Deque<Long>> groupSends = new HashMap<>();
 
@@ -25,26 +28,57 @@ public final class Throttle {
      * @param groupPerMinute messages per minute to one group (Telegram: 20)
      */
     public Throttle(double perSecond, long chatGapMillis, int groupPerMinute) {
-        this.globalGapNanos = (long) (1_000_000_000L / perSecond);
-        this.chatGapNanos = chatGapMillis * 1_000_000L;
+        this(perSecond, chatGapMillis * 1_000_000L, groupPerMinute, RateBudget.local(perSecond));
+    }
+
+    private Throttle(double perSecond, long chatGapNanos, int groupPerMinute, RateBudget global) {
+        this.perSecond = perSecond;
+        this.chatGapNanos = chatGapNanos;
         this.groupPerMinute = groupPerMinute;
+        this.global = global;
+    }
+
+    /** The same per-chat rules with the global rate drawn from {@code budget} (one per bot, cluster-wide). */
+    public Throttle sharedBy(RateBudget budget) {
+        return new Throttle(perSecond, chatGapNanos, groupPerMinute, budget);
+    }
+
+    /** Messages per second overall, the size of the bot's global budget. */
+    public double perSecond() {
+        return perSecond;
+    }
+
+    /** The pace of one chat: the gap per chat, or for a group the gap its per-minute cap allows if longer. */
+    public Duration pace(boolean group) {
+        long gap = chatGapNanos;
+        if (group && groupPerMinute > 0) {
+            gap = Math.max(gap, 60_000_000_000L / groupPerMinute);
+        }
+        return Duration.ofNanos(gap);
     }
 
     /** Blocks until a message to {@code chatId} may go out. */
     public void acquire(String chatId, boolean group) throws InterruptedException {
         long at = reserve(chatId, group, System.nanoTime());
-        long wait = at - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+        sleep(at - System.nanoTime());
+        sleep(global.reserve().toNanos());
+    }
+
+    /** The platform answered 429: every sender of this bot (on every node, when shared) waits {@code retryAfter}. */
+    public void rateLimited(Duration retryAfter) {
+        global.pause(retryAfter);
+    }
+
+    private static void sleep(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
         }
     }
 
     private synchronized long reserve(String chatId, boolean group, long now) {
-        long at = Math.max(now, nextGlobal);
-        at = Math.max(at, nextChat.getOrDefault(chatId, Long.MIN_VALUE));
-        Deque<Long> window = null;
+        long at = Math.max(now, nextChat.getOrDefault(chatId, Long.MIN_VALUE));
         if (group) {
-            window = groupSends.computeIfAbsent(chatId, k -> new ArrayDeque<>());
+            Deque<Long> window = groupSends.computeIfAbsent(chatId, k -> new ArrayDeque<>());
             while (!window.isEmpty() && window.peekFirst() <= now - 60_000_000_000L) {
                 window.pollFirst();
             }
@@ -53,7 +87,6 @@ public final class Throttle {
             }
             window.addLast(at);
         }
-        nextGlobal = at + globalGapNanos;
         nextChat.put(chatId, at + chatGapNanos);
         return at;
     }

@@ -144,9 +144,22 @@ public record AppConfig(
             String apiUrl,
             String verificationToken,
             String encryptKey,
+            Receive receive,
             java.util.List<CustomBot> customBots) {
         public LarkConfig {
             customBots = customBots == null ? java.util.List.of() : java.util.List.copyOf(customBots);
+            receive = receive == null ? Receive.LONG_CONNECTION : receive;
+        }
+
+        /**
+         * How the app bot receives messages and card actions: the long connection (a WebSocket the
+         * bot opens to Lark, no public URL needed) or Lark's HTTP callback to {@code POST /webhooks/lark}.
+         */
+        public enum Receive {
+            @com.fasterxml.jackson.annotation.JsonProperty("long_connection")
+            LONG_CONNECTION,
+            @com.fasterxml.jackson.annotation.JsonProperty("callback")
+            CALLBACK
         }
 
         /** A push-only custom group bot: its webhook URL and signing secret (blank: no signature). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -95,6 +96,17 @@ final class ConfigErrors {
         }
         if (Collection.class.isAssignableFrom(type)) {
             return "a list";
+        }
+        if (type.isEnum()) {
+            List<String> names = new java.util.ArrayList<>();
+            for (java.lang.reflect.Field f : type.getFields()) {
+                if (f.isEnumConstant()) {
+                    com.fasterxml.jackson.annotation.JsonProperty p =
+                            f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                    names.add(p != null ? p.value() : f.getName().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return "one of " + String.join(", ", names);
         }
         if (type.isRecord()) {
             return "a section of keys";

@@ -42,6 +42,7 @@ public final class ConfigLoader {
             Map.entry("AIDIGEST_LARK_API_URL", "lark.api_url"),
             Map.entry("AIDIGEST_LARK_VERIFICATION_TOKEN", "lark.verification_token"),
             Map.entry("AIDIGEST_LARK_ENCRYPT_KEY", "lark.encrypt_key"),
+            Map.entry("AIDIGEST_LARK_RECEIVE", "lark.receive"),
             Map.entry("AIDIGEST_HTTP_PORT", "http.port"),
             Map.entry("AIDIGEST_TIMEZONE", "timezone"),
             Map.entry("AIDIGEST_DIGEST_CRON", "digest.cron"),

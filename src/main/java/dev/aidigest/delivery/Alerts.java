@@ -52,10 +52,18 @@ public final class Alerts {
 
     /** Sends due alerts until none is left or {@code keepGoing} turns false; returns how many were sent. */
     public int drain(Map<String, Channel> channels, BooleanSupplier keepGoing) {
+        return drain(channels, keepGoing, Duration.ofSeconds(60));
+    }
+
+    /**
+     * As above, each claim leased for {@code lease}: batches are small enough (10) to be sent well
+     * within it at the platforms' rates, so a node that dies leaves its alerts to others after one lease.
+     */
+    public int drain(Map<String, Channel> channels, BooleanSupplier keepGoing, Duration lease) {
         int sent = 0;
         while (keepGoing.getAsBoolean()) {
             Instant now = clock.instant();
-            List<AlertQueue.Alert> batch = queue.claim(channels.keySet(), 50, now, now.plusSeconds(60));
+            List<AlertQueue.Alert> batch = queue.claim(channels.keySet(), 10, now, now.plus(lease));
             if (batch.isEmpty()) {
                 return sent;
             }

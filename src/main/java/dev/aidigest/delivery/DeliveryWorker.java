@@ -6,6 +6,7 @@ import dev.aidigest.channel.Reply;
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.DigestReplies;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what the outbox promises. Each round claims due rows, sends ONE message of each (the next
  * part of its digest) and records it before the next, so a crash repeats at most the message in
- * flight. Per-chat pacing lives in the row's due time; the channel enforces the global rate.
+ * flight. Per-chat pacing lives in the row's due time (the channel's pace for that chat, about 1 s in
+ * a DM), and rows whose digest is under way are claimed first, so a chat's parts go out back to back;
+ * the channel enforces the global rate. Workers on several nodes claim disjoint rows; a claim is a
+ * short lease that the worker renews while it works through the batch, so the rows of a node that
+ * dies are taken by the others within one lease.
  */
 public final class DeliveryWorker {
 
@@ -70,10 +75,11 @@ public final class DeliveryWorker {
         Map<String, List<Reply>> parts = new HashMap<>();
         int sent = 0;
         while (keepGoing.getAsBoolean()) {
-            Instant now = clock.instant();
-            List<Delivery> batch = queue.claim(channels.keySet(), settings.batch(), now, now.plus(settings.lease()));
+            Instant claimed = clock.instant();
+            List<Delivery> batch =
+                    queue.claim(readyPlatforms(), settings.batch(), claimed, claimed.plus(settings.lease()));
             if (batch.isEmpty()) {
-                return sent + (alerts == null ? 0 : alerts.drain(channels, keepGoing));
+                return sent + (alerts == null ? 0 : alerts.drain(ready(), keepGoing, settings.lease()));
             }
             for (int i = 0; i < batch.size(); i++) {
                 if (!keepGoing.getAsBoolean()) {
@@ -82,10 +88,38 @@ public final class DeliveryWorker {
                     }
                     return sent;
                 }
+                Instant now = clock.instant();
+                if (now.isAfter(claimed.plus(settings.lease().dividedBy(2)))) {
+                    queue.extend(
+                            batch.subList(i, batch.size()).stream()
+                                    .map(Delivery::id)
+                                    .toList(),
+                            now.plus(settings.lease()));
+                    claimed = now;
+                }
                 sent += sendNext(batch.get(i), parts) ? 1 : 0;
             }
         }
         return sent;
+    }
+
+    /** When the next pending row of a platform this node sends to is due (null: none). */
+    public Instant nextDue() {
+        return queue.nextDue(readyPlatforms());
+    }
+
+    private java.util.Set<String> readyPlatforms() {
+        return ready().keySet();
+    }
+
+    private Map<String, Channel> ready() {
+        Map<String, Channel> out = new HashMap<>();
+        channels.forEach((platform, ch) -> {
+            if (ch.ready()) {
+                out.put(platform, ch);
+            }
+        });
+        return out;
     }
 
     private boolean sendNext(Delivery d, Map<String, List<Reply>> cache) {
@@ -113,7 +147,11 @@ public final class DeliveryWorker {
             if (done == parts.size()) {
                 queue.completed(d.id(), done, messageId, clock.instant());
             } else {
-                queue.partSent(d.id(), done, messageId, clock.instant().plus(settings.chatGap()));
+                Duration gap = settings.chatGap();
+                if (channel.pace(d.chat()).compareTo(gap) > 0) {
+                    gap = channel.pace(d.chat());
+                }
+                queue.partSent(d.id(), done, messageId, clock.instant().plus(gap));
             }
             return true;
         } catch (ChannelException e) {

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishing: queue a stored digest to its subscribers. Safe to call again for the same digest (only
- * subscriptions without a row get one) and from another process while {@code serve} runs: the
- * delivery worker polls the table, and in-process publishers also wake it at once.
+ * subscriptions without a row get one) and from another process while {@code serve} runs: new rows
+ * are announced to every node (PostgreSQL {@code NOTIFY}), in-process publishers also wake this
+ * node's delivery directly, and on H2 the delivery loop looks every second.
  */
 public final class Outbox {
 
@@ -29,7 +30,7 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    /** Called by {@code serve} so a publish starts the delivery job instead of waiting for its poll. */
+    /** Called by {@code serve} so a publish starts delivery at once instead of waiting for its poll. */
     public void onPublished(Runnable wake) {
         this.wake = wake;
     }
@@ -40,6 +41,7 @@ public final class Outbox {
         int alerted = alerts == null ? 0 : alerts.queueFor(digestId);
         log.info("digest {} queued to {} new subscription(s), {} new follow alert(s)", digestId, added, alerted);
         if (added + alerted > 0) {
+            queue.announce();
             wake.run();
         }
         return added;

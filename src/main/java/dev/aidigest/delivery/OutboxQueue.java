@@ -23,6 +23,21 @@ public interface OutboxQueue {
      */
     List<Delivery> claim(Set<String> platforms, int max, Instant now, Instant leaseUntil);
 
+    /** The worker holding these rows is alive: their lease runs until {@code leaseUntil}. */
+    void extend(List<Long> ids, Instant leaseUntil);
+
+    /**
+     * The earliest due time of pending outbox and alert rows of these platforms (null: none), so the
+     * delivery loop sleeps until exactly then.
+     */
+    Instant nextDue(Set<String> platforms);
+
+    /**
+     * Tells every node that rows were queued (PostgreSQL {@code NOTIFY}; nothing on a single-process
+     * database, where the publisher wakes delivery itself or the loop's short poll finds them).
+     */
+    default void announce() {}
+
     /** One more part was delivered; the row is due again at {@code nextDue} for its next part. */
     void partSent(long id, int partsSent, String messageId, Instant nextDue);
 

@@ -48,6 +48,9 @@ public final class Entities {
 
     private static final int MAX_RUN = 4;
 
+    /** Characters after a number that make it a quantity, not a version. */
+    private static final String QUANTITY = "万亿千百年月日号个位款次倍块张家名人%+x×";
+
     private final Set<String> stopwords;
     private final Set<String> generic;
     private final Aliases aliases;
@@ -108,11 +111,77 @@ public final class Entities {
         if (!matches.isEmpty()) {
             int[] starts = LatinToken.starts(cleanText);
             for (Aliases.Match m : matches) {
+                int at = Arrays.binarySearch(starts, m.start());
+                at = at >= 0 ? at : -at - 1;
                 if (PostWords.isCjk(cleanText.substring(m.start(), m.end()))) {
-                    int at = Arrays.binarySearch(starts, m.start());
-                    put(out, m.id(), new Name(Kind.PHRASE, at >= 0 ? at : -at - 1));
+                    put(out, m.id(), new Name(Kind.PHRASE, at));
+                }
+                String version = versionAfter(cleanText, m.end());
+                if (version != null) {
+                    put(out, m.id() + version, new Name(Kind.PHRASE, at));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The version number that follows a name at {@code end} ("深度求索 V3.2", "腾讯混元 2.0",
+     * "DeepSeek-V3.2", "Qwen3"), without its {@code v}; null when none follows or the number goes on
+     * into another name ("Qwen3-VL", "V3.2-Speciale", "3B", "2025 年"). The name with its version is
+     * one key in every language: {@code deepseek3.2}, {@code hunyuan2.0}.
+     */
+    static String versionAfter(String text, int end) {
+        int i = end;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        }
+        if (i < n && (text.charAt(i) == 'v' || text.charAt(i) == 'V')) {
+            i++;
+        }
+        int from = i;
+        while (i < n
+                && (Character.isDigit(text.charAt(i))
+                        || text.charAt(i) == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)) && i > from)) {
+            i++;
+        }
+        String version = text.substring(from, i);
+        int dot = version.indexOf('.');
+        if (version.isEmpty() || (dot < 0 ? version.length() : dot) > 2) {
+            return null; // "DeepSeek 100 万", "NeurIPS 2025": a count or a year, not a version
+        }
+        if (i < n) {
+            char c = text.charAt(i);
+            boolean joined = (c == '-' || c == '_' || c == '.' || c == '/')
+                    && i + 1 < n
+                    && Character.isLetterOrDigit(text.charAt(i + 1));
+            if (joined || c < 0x2E80 && Character.isLetterOrDigit(c)) {
+                return null;
+            }
+            int next = c == ' ' && i + 1 < n ? i + 1 : i;
+            if (QUANTITY.indexOf(text.charAt(next)) >= 0) {
+                return null; // "Kimi 3 个"、"Qwen 2 倍": a quantity
+            }
+        }
+        return version;
+    }
+
+    /**
+     * The entities an author's display name names, with their organisations: a post by "Sam Altman"
+     * is his word, one by "Tencent HY" Hunyuan's and Tencent's. Only names of {@link Aliases}: a
+     * display name's other words ("Orange AI", "merve") are no names.
+     */
+    public Set<String> authorEntities(String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        for (Aliases.Match m : aliases.find(displayName)) {
+            if (!generic.contains(m.id())) {
+                out.add(m.id());
+            }
+            aliases.orgOf(m.id()).filter(org -> !generic.contains(org)).ifPresent(out::add);
         }
         return out;
     }

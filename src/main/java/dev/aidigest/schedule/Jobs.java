@@ -11,13 +11,11 @@ final class Jobs implements JobFactory {
 
     private final IngestJob ingest;
     private final DigestJob digest;
-    private final DeliveryJob delivery;
     private final ReportJob report;
 
-    Jobs(IngestJob ingest, DigestJob digest, DeliveryJob delivery, ReportJob report) {
+    Jobs(IngestJob ingest, DigestJob digest, ReportJob report) {
         this.ingest = ingest;
         this.digest = digest;
-        this.delivery = delivery;
         this.report = report;
     }
 
@@ -29,9 +27,6 @@ final class Jobs implements JobFactory {
         }
         if (type == DigestJob.class) {
             return digest;
-        }
-        if (type == DeliveryJob.class) {
-            return delivery;
         }
         if (type == ReportJob.class) {
             return report;

@@ -32,7 +32,9 @@ final class QuartzSchedule {
     private static final Logger log = LoggerFactory.getLogger(QuartzSchedule.class);
     static final JobKey INGEST = new JobKey("ingest", "aidigest");
     static final JobKey DIGEST = new JobKey("digest", "aidigest");
-    static final JobKey DELIVERY = new JobKey("delivery", "aidigest");
+    /** Delivery ran as a Quartz job once (on one node at a time); it is a loop on every node now. */
+    static final JobKey OLD_DELIVERY = new JobKey("delivery", "aidigest");
+
     static final JobKey REPORT = new JobKey("report", "aidigest");
 
     private final Scheduler scheduler;
@@ -66,10 +68,11 @@ final class QuartzSchedule {
     void install() throws SchedulerException {
         job(INGEST, IngestJob.class);
         job(DIGEST, DigestJob.class);
-        job(DELIVERY, DeliveryJob.class);
         job(REPORT, ReportJob.class);
         every(INGEST, settings.ingestEvery());
-        every(DELIVERY, settings.deliveryPoll());
+        if (scheduler.checkExists(OLD_DELIVERY)) {
+            scheduler.deleteJob(OLD_DELIVERY);
+        }
         cron(DIGEST, settings.digestCron());
         if (settings.reportCron() != null && !settings.reportCron().isBlank()) {
             cron(REPORT, settings.reportCron());
@@ -130,15 +133,6 @@ final class QuartzSchedule {
 
     void start() throws SchedulerException {
         scheduler.start();
-    }
-
-    /** Runs the delivery job now (after a publish), unless it is already running. */
-    void deliverNow() {
-        try {
-            scheduler.triggerJob(DELIVERY);
-        } catch (SchedulerException e) {
-            log.warn("could not trigger delivery: {}", e.getMessage());
-        }
     }
 
     /** No new fires; waits for running jobs to finish. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param ingestEvery    the ingest interval ({@code ingest.interval_minutes})
  * @param digestCron     Quartz cron of the digest job, in {@code zone} ({@code AIDIGEST_DIGEST_CRON})
  * @param reportCron     Quartz cron of the daily report ({@code AIDIGEST_REPORT_CRON})
- * @param deliveryPoll   how often the delivery job looks at the outbox (publishes also wake it)
+ * @param deliveryPoll   on PostgreSQL, the longest the delivery loop sleeps with nothing due (a publish
+ *                       wakes it by NOTIFY; H2, with nothing to announce it, looks every second)
  * @param catchUpSlots   on each digest run, slots up to this many back that have no digest yet are
  *                       built too (1 = only the current one): what a restart after downtime produces
  * @param shutdownGrace  how long a stop waits for running jobs before giving up on them

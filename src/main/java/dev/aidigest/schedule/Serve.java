@@ -2,6 +2,7 @@ package dev.aidigest.schedule;
 
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.Webhook;
+import dev.aidigest.cluster.ClusterNode;
 import dev.aidigest.command.Archive;
 import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.Outbox;
@@ -16,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code serve}: the scheduler (ingest, digest, delivery, report), the chat bots and the HTTP server,
- * until stopped. Stopping (SIGTERM runs {@link #stop} from a shutdown hook) first stops taking new
- * work (bots stop receiving, the delivery job stops after the message in flight and releases its
- * claim), then lets running jobs finish, then closes the web server. Nothing is lost: what was not
- * sent stays in the outbox for the next start.
+ * {@code serve}: the scheduler (ingest, digest, report), the delivery loop, the chat bots and the HTTP
+ * server, until stopped. Several nodes may run on one PostgreSQL: Quartz's clustered store fires each
+ * job once cluster-wide, every node delivers (disjoint claims), and each bot's receiver runs on the
+ * node holding its lease ({@link ClusterNode}). Stopping (SIGTERM runs {@link #stop} from a shutdown
+ * hook) first stops taking new work (bots stop receiving and give their leases up, the delivery loop
+ * stops after the message in flight and releases its claim), then lets running jobs finish, then
+ * closes the web server. Nothing is lost: what was not sent stays in the outbox for the next start.
  */
 public final class Serve {
 
@@ -39,10 +42,43 @@ public final class Serve {
             DeliveryWorker worker,
             List<ChatBot> bots,
             int httpPort,
-            Clock clock) {}
+            Clock clock,
+            ClusterNode cluster) {
+
+        /** A single node (H2). */
+        public Parts(
+                DataSource dataSource,
+                boolean postgres,
+                ScheduleSettings settings,
+                IngestRun ingest,
+                DigestRun digests,
+                ReportRun reports,
+                Archive archive,
+                Outbox outbox,
+                DeliveryWorker worker,
+                List<ChatBot> bots,
+                int httpPort,
+                Clock clock) {
+            this(
+                    dataSource,
+                    postgres,
+                    settings,
+                    ingest,
+                    digests,
+                    reports,
+                    archive,
+                    outbox,
+                    worker,
+                    bots,
+                    httpPort,
+                    clock,
+                    ClusterNode.single());
+        }
+    }
 
     private final Parts parts;
-    private final DeliveryJob deliveryJob;
+    private final DeliveryLoop delivery;
+    private AutoCloseable listening = () -> {};
     private final QuartzSchedule schedule;
     private final WebServer web;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -56,11 +92,10 @@ public final class Serve {
     /** @param routes the web archive's routes (pages, feed, API), served beside /healthz and the webhooks */
     public Serve(Parts parts, List<dev.aidigest.web.Routes> routes) {
         this.parts = parts;
-        this.deliveryJob = new DeliveryJob(parts.worker());
+        this.delivery = new DeliveryLoop(parts.worker(), parts.cluster().idlePoll(), parts.clock());
         Jobs jobs = new Jobs(
                 new IngestJob(parts.ingest()),
                 new DigestJob(parts.digests(), parts.archive(), parts.outbox(), parts.settings(), parts.clock()),
-                deliveryJob,
                 new ReportJob(parts.reports(), parts.outbox(), parts.settings(), parts.clock()));
         try {
             this.schedule = new QuartzSchedule(parts.dataSource(), parts.settings(), jobs, parts.postgres());
@@ -77,10 +112,14 @@ public final class Serve {
         port = web.start(parts.httpPort());
         for (ChatBot bot : parts.bots()) {
             bot.start();
+            parts.cluster().receivers().add(bot);
         }
+        parts.cluster().receivers().start();
         schedule.install();
-        parts.outbox().onPublished(schedule::deliverNow);
+        parts.outbox().onPublished(delivery::wake);
+        listening = parts.cluster().listen().apply(delivery::wake);
         schedule.start();
+        delivery.start();
         running = true;
         log.info(
                 "serving: http port {}, {} chat bot(s), digest cron '{}' in {}",
@@ -125,10 +164,16 @@ public final class Serve {
         running = false;
         log.info("stopping: no new work, waiting for running jobs");
         parts.outbox().onPublished(() -> {});
+        parts.cluster().receivers().close();
         for (ChatBot bot : parts.bots()) {
             bot.close();
         }
-        deliveryJob.interrupt();
+        try {
+            listening.close();
+        } catch (Exception e) {
+            log.debug("stop listening: {}", e.getMessage());
+        }
+        delivery.stop(parts.settings().shutdownGrace());
         Thread waiter = new Thread(
                 () -> {
                     try {

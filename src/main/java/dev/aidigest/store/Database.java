@@ -67,6 +67,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * A connection of its own, outside the pool, for work that holds one for the life of the process
+     * (PostgreSQL LISTEN), so it neither waits for nor takes a pooled connection. The caller closes it.
+     */
+    public Connection unpooled() throws SQLException {
+        return java.sql.DriverManager.getConnection(
+                dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+    }
+
     public boolean isPostgres() {
         return postgres;
     }

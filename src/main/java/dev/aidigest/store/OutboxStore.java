@@ -13,8 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The outbox table: idempotent enqueue, claim with {@code FOR UPDATE SKIP LOCKED}, progress per part. */
+/**
+ * The outbox table: idempotent enqueue, claim with {@code FOR UPDATE SKIP LOCKED}, progress per part.
+ * A digest whose first part went out is claimed before new ones, so a chat gets its parts back to
+ * back. On PostgreSQL a publish is announced with {@code NOTIFY} on {@link #CHANNEL}, which wakes the
+ * delivery of every node at once ({@link OutboxListener}).
+ */
 public final class OutboxStore implements OutboxQueue {
+
+    /** The PostgreSQL notification channel of new outbox and alert rows. */
+    public static final String CHANNEL = "aidigest_outbox";
 
     private final Database db;
 
@@ -43,8 +51,16 @@ public final class OutboxStore implements OutboxQueue {
             return List.of();
         }
         return db.transaction(c -> {
-            List<Long> ids =
-                    Sql.claimIds(c, "outbox", "subscription_id", "subscription", platforms, max, now, leaseUntil);
+            List<Long> ids = Sql.claimIds(
+                    c,
+                    "outbox",
+                    "subscription_id",
+                    "subscription",
+                    platforms,
+                    max,
+                    now,
+                    leaseUntil,
+                    "CASE WHEN parts_sent > 0 THEN 0 ELSE 1 END, ");
             List<Delivery> out = new ArrayList<>();
             for (long id : ids) {
                 try (PreparedStatement ps =
@@ -72,6 +88,35 @@ public final class OutboxStore implements OutboxQueue {
             }
             return out;
         });
+    }
+
+    @Override
+    public void extend(List<Long> ids, Instant leaseUntil) {
+        if (!ids.isEmpty()) {
+            db.transaction(c -> Sql.extendLease(c, "outbox", ids, leaseUntil));
+        }
+    }
+
+    @Override
+    public Instant nextDue(Set<String> platforms) {
+        return db.read(c -> {
+            Instant a = Sql.nextDue(c, "outbox", "subscription_id", "subscription", platforms);
+            Instant b = Sql.nextDue(c, "alert", "follow_id", "follow", platforms);
+            return a == null ? b : b == null || a.isBefore(b) ? a : b;
+        });
+    }
+
+    @Override
+    public void announce() {
+        if (db.isPostgres()) {
+            db.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, '')")) {
+                    ps.setString(1, CHANNEL);
+                    ps.execute();
+                }
+                return null;
+            });
+        }
     }
 
     @Override

@@ -58,12 +58,27 @@ final class Sql {
             Instant now,
             Instant leaseUntil)
             throws SQLException {
+        return claimIds(c, table, ownerColumn, ownerTable, platforms, max, now, leaseUntil, "");
+    }
+
+    /** As above; {@code firstOrder} (an ORDER BY term and a comma, or empty) ranks due rows before the due time. */
+    static List<Long> claimIds(
+            Connection c,
+            String table,
+            String ownerColumn,
+            String ownerTable,
+            Set<String> platforms,
+            int max,
+            Instant now,
+            Instant leaseUntil,
+            String firstOrder)
+            throws SQLException {
         String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table
                 + " WHERE status = 'pending' AND due_at <= ?"
                 + " AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable + " WHERE platform IN (" + in + "))"
-                + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                + " ORDER BY " + firstOrder + "due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             List<Object> args = new ArrayList<>();
             args.add(now);
             args.addAll(platforms);
@@ -83,6 +98,37 @@ final class Sql {
             }
         }
         return ids;
+    }
+
+    /** Moves the lease of rows still held (status pending) to {@code leaseUntil}: the holder is alive. */
+    static int extendLease(Connection c, String table, List<Long> ids, Instant leaseUntil) throws SQLException {
+        int n = 0;
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE " + table + " SET due_at = ? WHERE id = ? AND status = 'pending'")) {
+            for (long id : ids) {
+                setTime(ps, 1, leaseUntil);
+                ps.setLong(2, id);
+                n += ps.executeUpdate();
+            }
+        }
+        return n;
+    }
+
+    /** The earliest due time of pending rows of {@code table} on these platforms, or null. */
+    static Instant nextDue(Connection c, String table, String ownerColumn, String ownerTable, Set<String> platforms)
+            throws SQLException {
+        if (platforms.isEmpty()) {
+            return null;
+        }
+        String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(due_at) FROM " + table
+                + " WHERE status = 'pending' AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable
+                + " WHERE platform IN (" + in + "))")) {
+            bind(ps, platforms.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? time(rs, 1) : null;
+            }
+        }
     }
 
     static String clip(String s, int max) {

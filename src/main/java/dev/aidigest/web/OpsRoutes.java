@@ -20,22 +20,48 @@ import java.util.List;
  */
 public final class OpsRoutes implements Routes {
 
+    /** More facts for {@code /healthz}, each under its own key (e.g. {@code cluster}: nodes and leases). */
+    public interface Section {
+        String name();
+
+        /** Plain values (maps, lists, strings, numbers, booleans), written as JSON. */
+        Object facts();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper FACTS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final OpsProbe probe;
     private final ServeMetrics metrics;
     private final Clock clock;
     private final List<Health.Check> checks;
+    private final java.util.List<Section> sections;
 
     /** The database and the outbox only (a web server without the scheduler). */
     public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock) {
-        this(probe, metrics, clock, List.of(OpsChecks.outbox(probe, OpsChecks.STUCK_AFTER)));
+        this(probe, metrics, clock, java.util.List.of());
     }
 
-    /** @param checks the components besides the database, in the order /healthz lists them */
-    public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock, List<Health.Check> checks) {
+    /** @param sections more facts, each under its own key */
+    public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock, java.util.List<Section> sections) {
+        this(probe, metrics, clock, List.of(OpsChecks.outbox(probe, OpsChecks.STUCK_AFTER)), sections);
+    }
+
+    /**
+     * @param checks   the components besides the database, in the order /healthz lists them
+     * @param sections more facts, each under its own key
+     */
+    public OpsRoutes(
+            OpsProbe probe,
+            ServeMetrics metrics,
+            Clock clock,
+            List<Health.Check> checks,
+            java.util.List<Section> sections) {
         this.probe = probe;
         this.metrics = metrics;
         this.clock = clock;
         this.checks = List.copyOf(checks);
+        this.sections = java.util.List.copyOf(sections);
     }
 
     @Override
@@ -98,6 +124,9 @@ public final class OpsRoutes implements Routes {
             out.putObject("newest_post")
                     .put("created_at", s.newestPost().toString())
                     .put("age_seconds", Duration.between(s.newestPost(), now).toSeconds());
+        }
+        for (Section section : sections) {
+            out.set(section.name(), FACTS.valueToTree(section.facts()));
         }
         ObjectNode components = out.putObject("components");
         parts.forEach(p -> components.set(p.name(), partJson(p)));

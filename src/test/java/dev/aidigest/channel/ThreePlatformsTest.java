@@ -64,6 +64,7 @@ class ThreePlatformsTest {
     @Test
     void theSameCommandIsAnsweredAndTheSameDigestDeliveredOnAllThree() throws Exception {
         discord.start();
+        discord.startReceiving();
         lark.start();
         backend.digest("2025.11.26.16", 12, 300);
 

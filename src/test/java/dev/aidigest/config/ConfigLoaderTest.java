@@ -52,6 +52,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void larkReceivesOverTheLongConnectionUnlessTheCallbackIsChosen() {
+        assertThat(new ConfigLoader(dir, Map.of()).app().lark().receive())
+                .isEqualTo(AppConfig.LarkConfig.Receive.LONG_CONNECTION);
+        assertThat(new ConfigLoader(dir, Map.of("AIDIGEST_LARK_RECEIVE", "callback"))
+                        .app()
+                        .lark()
+                        .receive())
+                .isEqualTo(AppConfig.LarkConfig.Receive.CALLBACK);
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of("AIDIGEST_LARK_RECEIVE", "webhook")).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("webhook")
+                .hasMessageContaining("long_connection");
+    }
+
+    @Test
     void aUsersFileReplacesTheBundledOne() throws IOException {
         Files.writeString(dir.resolve("sources.yml"), "accounts:\n  - { handle: someone, name: \"某人\" }\n");
         SourcesConfig s = new ConfigLoader(dir, Map.of()).sources();

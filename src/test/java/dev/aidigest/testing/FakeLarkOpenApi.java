@@ -29,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A loopback Lark open API: tenant_access_token/internal (tokens can be revoked), im/v1/messages
  * (Bearer token checked, content must be JSON, cards over 30 KB refused with 230025 as Lark does),
- * im/v1/chats/:id (owner and admins), bot/v3/info, and custom group bot hooks checking their
- * signature. Failures are scripted per chat with Lark's own bodies
+ * im/v1/chats/:id (owner and admins), bot/v3/info, custom group bot hooks checking their
+ * signature, and the long connection's {@code /callback/ws/endpoint} ({@link FakeLarkLongConnection}). Failures are scripted per chat with Lark's own bodies
  * (fixtures/lark/lark_error_bodies.json: 11232 comes back as HTTP 200).
  */
 public final class FakeLarkOpenApi implements AutoCloseable {
@@ -57,6 +57,8 @@ public final class FakeLarkOpenApi implements AutoCloseable {
     private final Deque<Map.Entry<String, Failure>> failures = new ArrayDeque<>();
     private final Map<String, String> hookSecrets = new HashMap<>();
     private volatile long expireSeconds = 7200;
+    private volatile FakeLarkLongConnection longConnection;
+    private volatile JsonNode longConnectionRefusal;
 
     /** A scripted answer: HTTP status, body and optional headers. */
     public record Failure(int status, JsonNode body, Map<String, String> headers) {}
@@ -157,6 +159,8 @@ public final class FakeLarkOpenApi implements AutoCloseable {
             calls.add(new Call(ex.getRequestMethod(), path, ex.getRequestURI().getQuery(), auth, body));
             if (path.equals("/open-apis/auth/v3/tenant_access_token/internal")) {
                 token(ex, body);
+            } else if (path.equals("/callback/ws/endpoint") && "POST".equals(ex.getRequestMethod())) {
+                wsEndpoint(ex, body);
             } else if (path.startsWith("/open-apis/bot/v2/hook/")) {
                 hookMessage(ex, path.substring("/open-apis/bot/v2/hook/".length()), body);
             } else if (!authorized(auth)) {
@@ -208,6 +212,42 @@ public final class FakeLarkOpenApi implements AutoCloseable {
                         .put("tenant_access_token", t)
                         .put("expire", expireSeconds),
                 Map.of());
+    }
+
+    /** Where the long connection goes; without one, the endpoint answers "system busy" (code 1). */
+    public void longConnection(FakeLarkLongConnection server) {
+        this.longConnection = server;
+    }
+
+    /** From now on the endpoint refuses the app with this code, one the SDK does not retry. */
+    public void refuseLongConnection(int code, String msg) {
+        this.longConnectionRefusal = json.createObjectNode().put("code", code).put("msg", msg);
+    }
+
+    /**
+     * The SDK's first step: {@code {"AppID","AppSecret"}} in, the WebSocket URL and client
+     * configuration out. The code for refused credentials here is an assumption (not captured from
+     * Lark): the SDK gives up on any code other than 0, 1 and 1000040343.
+     */
+    private void wsEndpoint(HttpExchange ex, JsonNode body) throws IOException {
+        FakeLarkLongConnection ws = longConnection;
+        if (longConnectionRefusal != null) {
+            answer(ex, 200, longConnectionRefusal, Map.of());
+            return;
+        }
+        if (!APP_ID.equals(body.path("AppID").asText())
+                || !APP_SECRET.equals(body.path("AppSecret").asText())) {
+            answer(ex, 200, json.createObjectNode().put("code", 514).put("msg", "app id or secret invalid"), Map.of());
+            return;
+        }
+        if (ws == null) {
+            answer(ex, 200, json.createObjectNode().put("code", 1).put("msg", "system busy"), Map.of());
+            return;
+        }
+        ObjectNode a = json.createObjectNode().put("code", 0).put("msg", "");
+        ObjectNode d = a.putObject("data").put("URL", ws.connectUrl());
+        d.set("ClientConfig", ws.clientConfig());
+        answer(ex, 200, a, Map.of());
     }
 
     private synchronized boolean authorized(String auth) {

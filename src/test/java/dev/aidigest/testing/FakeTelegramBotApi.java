@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * Telegram does: allowed tags only, balanced, entities escaped, at most 4096 characters of text).
  * Errors are Telegram's own bodies (fixtures/telegram/telegram_error_bodies_as_used_in_public_tests.json).
  * Optionally enforces a rate limit (global per second, per chat gap) answering 429 with retry_after.
+ * Like the Bot API, it allows one getUpdates poller per bot: a getUpdates that arrives while another
+ * waits ends the waiting one with 409 "Conflict: terminated by other getUpdates request" (counted in
+ * {@link #conflicts}).
  */
 public final class FakeTelegramBotApi implements AutoCloseable {
 
@@ -74,6 +77,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     private final Deque<Long> recentSends = new ArrayDeque<>();
     private final Map<Long, Long> lastSendPerChat = new HashMap<>();
     public final AtomicInteger rateLimited = new AtomicInteger();
+    public final AtomicInteger conflicts = new AtomicInteger();
+    private long pollGeneration;
 
     static {
         // The JDK server writes headers and body separately; with Nagle on, every response waits for a
@@ -205,6 +210,27 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
+    /** The most messages delivered (2xx) in any one second (a sliding window over the arrival times). */
+    public int mostSentInOneSecond() {
+        List<Long> at;
+        synchronized (calls) {
+            at = calls.stream()
+                    .filter(c -> c.method().equals("sendmessage#ok"))
+                    .map(Call::atNanos)
+                    .sorted()
+                    .toList();
+        }
+        int most = 0;
+        int first = 0;
+        for (int i = 0; i < at.size(); i++) {
+            while (at.get(i) - at.get(first) >= 1_000_000_000L) {
+                first++;
+            }
+            most = Math.max(most, i - first + 1);
+        }
+        return most;
+    }
+
     /** Messages delivered (2xx) to a chat, in order. */
     public List<JsonNode> sentTo(long chatId) {
         synchronized (calls) {
@@ -247,7 +273,20 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                                     .put("supports_inline_queries", false)));
                 case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" ->
                     answer(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
-                case "getupdates" -> answer(ex, 200, ok(poll(body)));
+                case "getupdates" -> {
+                    ArrayNode got = poll(body);
+                    if (got == null) {
+                        answer(
+                                ex,
+                                409,
+                                error(
+                                        409,
+                                        "Conflict: terminated by other getUpdates request;"
+                                                + " make sure that only one bot instance is running"));
+                    } else {
+                        answer(ex, 200, ok(got));
+                    }
+                }
                 case "getchatmember" ->
                     answer(
                             ex,
@@ -345,19 +384,28 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return null;
     }
 
-    /** Long polling: answers at once when updates at or after the offset wait, else after up to 1 s. */
+    /**
+     * Long polling: answers at once when updates at or after the offset wait, else after up to 1 s;
+     * null (409) when a newer getUpdates came in meanwhile.
+     */
     private synchronized ArrayNode poll(JsonNode body) {
+        long mine = ++pollGeneration;
+        notifyAll(); // an older poll still waiting is terminated by this one
         long offset = body.path("offset").asLong(0);
         updates.removeIf(u -> u.get("update_id").asLong() < offset);
         long deadline =
                 System.currentTimeMillis() + Math.min(1000, body.path("timeout").asLong(0) * 1000);
-        while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (updates.isEmpty() && System.currentTimeMillis() < deadline && pollGeneration == mine) {
             try {
                 wait(Math.max(1, deadline - System.currentTimeMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        if (pollGeneration != mine) {
+            conflicts.incrementAndGet();
+            return null;
         }
         ArrayNode out = json.createArrayNode();
         updates.stream().limit(body.path("limit").asInt(100)).forEach(out::add);

@@ -112,11 +112,41 @@ public final class DiscordBot implements ChatBot {
         return new DiscordWebhookChannel(new DiscordWebhooks(http, settings.api(), dj), dj, webhookUrls);
     }
 
-    /** Logs in over the gateway, waits for READY and registers the slash commands. */
+    /** Checks there is a gateway bot to run; the gateway connects with {@link #startReceiving()}. */
     @Override
-    public void start() throws InterruptedException {
+    public void start() {
         if (settings.token() == null || settings.token().isBlank()) {
             log.info("Discord: no token, gateway bot off{}", webhook().isPresent() ? " (HTTP interactions on)" : "");
+        }
+    }
+
+    /**
+     * The gateway session (and with it the REST client the channel sends through): one per bot, so in
+     * a cluster only the node holding its lease connects. None without a token.
+     */
+    @Override
+    public Optional<String> receiver() {
+        if (settings.token() == null || settings.token().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of("discord:" + tokenKey(settings.token()));
+    }
+
+    /** A short public key for a token: the first 12 hex digits of its SHA-256, never the token. */
+    static String tokenKey(String token) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logs in over the gateway, waits for READY and registers the slash commands. */
+    @Override
+    public synchronized void startReceiving() throws InterruptedException {
+        if (settings.token() == null || settings.token().isBlank() || jda != null) {
             return;
         }
         String gateway = settings.gateway();
@@ -168,6 +198,25 @@ public final class DiscordBot implements ChatBot {
         return false;
     }
 
+    /** Disconnects the gateway (the lease was lost or the node stops). */
+    @Override
+    public synchronized void stopReceiving() {
+        JDA client = jda;
+        if (client == null) {
+            return;
+        }
+        jda = null;
+        client.shutdown();
+        try {
+            if (!client.awaitShutdown(Duration.ofSeconds(10))) {
+                client.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.shutdownNow();
+        }
+    }
+
     /** The catalog as slash commands: English descriptions, zh-CN localizations, one option if the command takes one. */
     static List<SlashCommandData> slashCommands(List<Conversation.CommandInfo> commands) {
         List<SlashCommandData> out = new ArrayList<>();
@@ -193,15 +242,10 @@ public final class DiscordBot implements ChatBot {
         pool.shutdown();
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);
-            if (jda != null) {
-                jda.shutdown();
-                if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-                    jda.shutdownNow();
-                }
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        stopReceiving();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -45,6 +45,12 @@ public final class DiscordChannel implements Channel {
         return "discord";
     }
 
+    /** Sends only where the gateway bot is connected: in a cluster, the node holding its lease. */
+    @Override
+    public boolean ready() {
+        return jda.get() != null;
+    }
+
     @Override
     public List<Reply> split(Reply reply) {
         return DiscordEmbeds.split(reply);

@@ -46,6 +46,11 @@ public final class LarkChannel implements Channel {
     }
 
     @Override
+    public java.time.Duration pace(ChatRef chat) {
+        return throttle.pace(chat.isGroup());
+    }
+
+    @Override
     public List<Reply> split(Reply reply) {
         return cards.split(reply, LarkCards.LIMIT);
     }

@@ -17,17 +17,15 @@ import java.util.function.Consumer;
  * POST /webhooks/lark, Lark's event callback. Encrypted bodies are decrypted with the encrypt key;
  * the {@code url_verification} challenge is answered after its token is checked; every other event
  * must carry a valid {@code X-Lark-Signature} (when an encrypt key is set) and the verification
- * token, or it is answered 401. Lark retries an event it did not see acknowledged quickly, so each
- * {@code event_id} is handled once, off the request thread.
+ * token, or it is answered 401. What passes goes to {@link LarkIntake} (each {@code event_id} once,
+ * off the request thread).
  */
 final class LarkWebhook implements Webhook {
 
     private final String verificationToken;
     private final String encryptKey;
     private final ObjectMapper json;
-    private final ChatEvents chatEvents;
-    private final Executor executor;
-    private final Consumer<JsonNode> handler;
+    private final LarkIntake intake;
 
     LarkWebhook(
             String verificationToken,
@@ -36,12 +34,14 @@ final class LarkWebhook implements Webhook {
             ChatEvents chatEvents,
             Executor executor,
             Consumer<JsonNode> handler) {
+        this(verificationToken, encryptKey, json, new LarkIntake(chatEvents, executor, handler));
+    }
+
+    LarkWebhook(String verificationToken, String encryptKey, ObjectMapper json, LarkIntake intake) {
         this.verificationToken = blankToNull(verificationToken);
         this.encryptKey = blankToNull(encryptKey);
         this.json = json;
-        this.chatEvents = chatEvents;
-        this.executor = executor;
-        this.handler = handler;
+        this.intake = intake;
     }
 
     @Override
@@ -87,13 +87,7 @@ final class LarkWebhook implements Webhook {
         if (!tokenOk(event)) {
             return error(401, "wrong token");
         }
-        String eventId =
-                event.path("header").path("event_id").asText(event.path("uuid").asText(""));
-        if (!eventId.isEmpty() && !chatEvents.firstTime("lark", key(eventId))) {
-            return Response.ok();
-        }
-        JsonNode verified = event;
-        executor.execute(() -> handler.accept(verified));
+        intake.accept(event);
         return Response.ok();
     }
 

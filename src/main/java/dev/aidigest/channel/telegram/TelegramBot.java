@@ -15,9 +15,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
-import org.telegram.telegrambots.longpolling.util.LongPollingSingleThreadUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -28,7 +25,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * The Telegram side of {@code serve}: learns its name (getMe), registers the commands in Chinese and
  * by default in English (setMyCommands), then receives updates by long polling, or through
- * {@link #webhook()} when a webhook secret is configured (the two are exclusive in Telegram).
+ * {@link #webhook()} when a webhook secret is configured (the two are exclusive in Telegram). Long
+ * polling is the bot's {@link #receiver()}: in a cluster only the node holding its lease polls.
  */
 public final class TelegramBot implements ChatBot {
 
@@ -51,7 +49,7 @@ public final class TelegramBot implements ChatBot {
     private final TelegramChannel channel;
     private final Conversation conversation;
     private final TelegramUpdates updates;
-    private TelegramBotsLongPollingApplication polling;
+    private TelegramPolling polling;
 
     public TelegramBot(Settings settings, Conversation conversation, ChatEvents chatEvents, Throttle throttle) {
         this.settings = settings;
@@ -88,20 +86,12 @@ public final class TelegramBot implements ChatBot {
         return Optional.of(new TelegramWebhook(settings.webhookSecret(), json, updates::handle));
     }
 
-    /** Connects: getMe, setMyCommands, and long polling unless in webhook mode. */
+    /** Connects: getMe, setMyCommands. Long polling starts with {@link #startReceiving()}. */
     @Override
     public void start() throws TelegramApiException {
         String name = client.execute(new GetMe()).getUserName();
         conversation.knownAs("telegram", name);
         registerCommands();
-        if (!settings.webhookMode()) {
-            polling = new TelegramBotsLongPollingApplication();
-            polling.registerBot(
-                    settings.token(),
-                    () -> url,
-                    new DefaultGetUpdatesGenerator(UPDATES),
-                    (LongPollingSingleThreadUpdateConsumer) updates::handle);
-        }
         log.info("Telegram bot @{} started ({})", name, settings.webhookMode() ? "webhook" : "long polling");
     }
 
@@ -111,6 +101,38 @@ public final class TelegramBot implements ChatBot {
         return e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r
                 && r.getErrorCode() != null
                 && (r.getErrorCode() == 401 || r.getErrorCode() == 404);
+    }
+
+    /** Long polling, unless in webhook mode (then every node takes updates on POST /webhooks/telegram). */
+    @Override
+    public Optional<String> receiver() {
+        return settings.webhookMode() ? Optional.empty() : Optional.of("telegram:" + botKey(settings.token()));
+    }
+
+    @Override
+    public synchronized void startReceiving() throws TelegramApiException {
+        if (settings.webhookMode() || polling != null) {
+            return;
+        }
+        TelegramPolling p = new TelegramPolling(settings.token(), url, UPDATES, updates::handle);
+        p.start();
+        polling = p;
+        log.info("Telegram: long polling started");
+    }
+
+    @Override
+    public synchronized void stopReceiving() {
+        if (polling != null) {
+            polling.close();
+            polling = null;
+            log.info("Telegram: long polling stopped");
+        }
+    }
+
+    /** The bot's id (the token's part before the colon, which Telegram shows as the bot's user id); never the secret. */
+    public static String botKey(String token) {
+        int colon = token == null ? -1 : token.indexOf(':');
+        return colon > 0 ? token.substring(0, colon) : "bot";
     }
 
     private void registerCommands() throws TelegramApiException {
@@ -138,13 +160,6 @@ public final class TelegramBot implements ChatBot {
     /** Stops polling; an update being handled finishes first. */
     @Override
     public void close() {
-        if (polling != null) {
-            try {
-                polling.close();
-            } catch (Exception e) {
-                log.warn("stopping Telegram long polling: {}", e.getMessage());
-            }
-            polling = null;
-        }
+        stopReceiving();
     }
 }

@@ -49,6 +49,11 @@ public final class TelegramChannel implements Channel {
     }
 
     @Override
+    public java.time.Duration pace(ChatRef chat) {
+        return throttle.pace(chat.isGroup());
+    }
+
+    @Override
     public List<Reply> split(Reply reply) {
         return TelegramHtml.split(reply, TelegramHtml.LIMIT);
     }
@@ -93,7 +98,11 @@ public final class TelegramChannel implements Channel {
             Thread.currentThread().interrupt();
             throw new ChannelException("interrupted before sending", e);
         } catch (TelegramApiRequestException e) {
-            throw map(e);
+            ChannelException mapped = map(e);
+            if (mapped instanceof ChannelException.RateLimited r) {
+                throttle.rateLimited(r.retryAfter()); // every sender of this bot waits, not only this one
+            }
+            throw mapped;
         } catch (TelegramApiException e) {
             throw new ChannelException("Telegram unreachable: " + e.getMessage(), e);
         }

@@ -46,6 +46,7 @@ public final class EntityIndex {
     private final int[][] leadingIds;
     private final int[][] subjectIds;
     private final String[][] ledWith;
+    private final int[][] authorIds;
 
     private EntityIndex(
             String[] keys,
@@ -54,7 +55,8 @@ public final class EntityIndex {
             float[][] postFactors,
             int[][] leadingIds,
             int[][] subjectIds,
-            String[][] ledWith) {
+            String[][] ledWith,
+            int[][] authorIds) {
         this.keys = keys;
         this.rarity = rarity;
         this.postIds = postIds;
@@ -62,6 +64,7 @@ public final class EntityIndex {
         this.leadingIds = leadingIds;
         this.subjectIds = subjectIds;
         this.ledWith = ledWith;
+        this.authorIds = authorIds;
     }
 
     /**
@@ -70,7 +73,21 @@ public final class EntityIndex {
      */
     static final int LIST_NAMES = 3;
 
+    /**
+     * A name that a post does not write but that its author is ({@link Entities#authorEntities}): a
+     * post by @sama and one naming Sam Altman share him, weighed like a word inside a sentence.
+     */
+    static final double AUTHOR = Entities.Kind.WORD.factor;
+
     static EntityIndex build(List<String> texts, Entities entities) {
+        return build(texts, java.util.Collections.nCopies(texts.size(), Set.of()), entities);
+    }
+
+    /**
+     * @param authors per text, the entities its authors are ({@link Entities#authorEntities}); they
+     *                count only against a text that writes them
+     */
+    static EntityIndex build(List<String> texts, List<Set<String>> authors, Entities entities) {
         List<List<LatinToken>> tokens = new ArrayList<>(texts.size());
         List<Map<String, Entities.Name>> found = new ArrayList<>(texts.size());
         int[] lede = new int[texts.size()];
@@ -112,6 +129,7 @@ public final class EntityIndex {
         int[][] leadingIds = new int[texts.size()][];
         int[][] subjectIds = new int[texts.size()][];
         String[][] ledWith = new String[texts.size()][];
+        int[][] authorIds = new int[texts.size()][];
         for (int p = 0; p < texts.size(); p++) {
             Map<String, Entities.Name> names = found.get(p);
             Acronyms.apply(names, acronyms);
@@ -154,6 +172,24 @@ public final class EntityIndex {
                 }
             }
             Arrays.sort(mine);
+            int[] implicit = new int[authors.get(p).size()];
+            int m = 0;
+            for (String key : authors.get(p)) {
+                if (names.containsKey(key) || entities.isGeneric(key)) {
+                    continue;
+                }
+                Integer id = ids.get(key);
+                if (id == null) {
+                    id = keyList.size();
+                    ids.put(key, id);
+                    keyList.add(key);
+                    df.add(0);
+                }
+                df.set(id, df.get(id) + 1);
+                implicit[m++] = id;
+            }
+            authorIds[p] = Arrays.copyOf(implicit, m);
+            Arrays.sort(authorIds[p]);
             leadingIds[p] = Arrays.copyOf(leading, lead);
             subjectIds[p] = subject(leadingIds[p], leadKinds, leadAt, keyList);
             leadKinds.clear();
@@ -171,7 +207,14 @@ public final class EntityIndex {
             rarity[id] = Math.max(0, 1.0 - Math.log(df.get(id)) / lnN);
         }
         return new EntityIndex(
-                keyList.toArray(String[]::new), rarity, postIds, postFactors, leadingIds, subjectIds, ledWith);
+                keyList.toArray(String[]::new),
+                rarity,
+                postIds,
+                postFactors,
+                leadingIds,
+                subjectIds,
+                ledWith,
+                authorIds);
     }
 
     /**
@@ -242,35 +285,27 @@ public final class EntityIndex {
         return postIds.length;
     }
 
-    /** For each name that could weigh at least {@code weight}: the posts that carry it. */
-
     /** The weight of the strongest name two posts share, 0 when they share none. */
     double shared(int a, int b) {
-        int[] x = postIds[a];
-        int[] y = postIds[b];
-        double best = 0;
-        int i = 0;
-        int j = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] < y[j]) {
-                i++;
-            } else if (x[i] > y[j]) {
-                j++;
-            } else {
-                best = Math.max(best, rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]));
-                i++;
-                j++;
-            }
-        }
-        return best;
+        long best = strongest(a, b);
+        return best < 0 ? 0 : Float.intBitsToFloat((int) best);
     }
 
     /** The key of the strongest name two posts share ({@link #shared}), null when they share none. */
     String sharedKey(int a, int b) {
+        long best = strongest(a, b);
+        return best < 0 ? null : keys[(int) (best >>> 32)];
+    }
+
+    /**
+     * The strongest name two posts share, as {@code id << 32 | floatBits(weight)}, −1 when none: a
+     * name both write, or one that one writes and the other's author is.
+     */
+    private long strongest(int a, int b) {
         int[] x = postIds[a];
         int[] y = postIds[b];
-        double best = 0;
-        String key = null;
+        float best = 0;
+        int bestId = -1;
         int i = 0;
         int j = 0;
         while (i < x.length && j < y.length) {
@@ -279,16 +314,30 @@ public final class EntityIndex {
             } else if (x[i] > y[j]) {
                 j++;
             } else {
-                double w = rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]);
-                if (key == null || w > best) {
+                float w = (float) (rarity[x[i]] * Math.min(postFactors[a][i], postFactors[b][j]));
+                if (bestId < 0 || w > best) {
                     best = w;
-                    key = keys[x[i]];
+                    bestId = x[i];
                 }
                 i++;
                 j++;
             }
         }
-        return key;
+        for (int k = 0; k < 2; k++) {
+            int author = k == 0 ? a : b;
+            int writer = k == 0 ? b : a;
+            for (int id : authorIds[author]) {
+                int at = Arrays.binarySearch(postIds[writer], id);
+                if (at >= 0) {
+                    float w = (float) (rarity[id] * Math.min(AUTHOR, postFactors[writer][at]));
+                    if (bestId < 0 || w > best) {
+                        best = w;
+                        bestId = id;
+                    }
+                }
+            }
+        }
+        return bestId < 0 ? -1 : ((long) bestId << 32) | (Float.floatToIntBits(best) & 0xffffffffL);
     }
 
     /**
@@ -304,29 +353,27 @@ public final class EntityIndex {
 
     private boolean mentionsAny(int p, int[] ids) {
         for (int id : ids) {
-            if (Arrays.binarySearch(postIds[p], id) >= 0) {
+            if (Arrays.binarySearch(postIds[p], id) >= 0 || Arrays.binarySearch(authorIds[p], id) >= 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * The weight of the strongest name {@code a} leads with and {@code b} mentions, 0 when none:
-     * what links a lone quote to a story by the thing it names first.
-     */
-
     /** Sorted name ids of post {@code p}. */
     int[] ids(int p) {
         return postIds[p];
+    }
+
+    /** Sorted ids of the names post {@code p}'s authors are and it does not write. */
+    int[] authorIds(int p) {
+        return authorIds[p];
     }
 
     /** Ids of the names post {@code p} mentions among its first {@value #SALIENT_MENTIONS}. */
     int[] leadingIds(int p) {
         return leadingIds[p];
     }
-
-    /** How post {@code p} writes name {@code id} (kind factor × salience), 0 if it is not there. */
 
     /** The subject of post {@code p} on its own: see {@link #subject}. */
     int[] subjectIds(int p) {

@@ -217,6 +217,9 @@ final class PairScorer {
             for (int id : names.ids(u)) {
                 byName.computeIfAbsent(id, x -> new ArrayList<>()).add(u);
             }
+            for (int id : names.authorIds(u)) {
+                byName.computeIfAbsent(id, x -> new ArrayList<>()).add(u);
+            }
         }
         // A shared lead or name can only make up for so much similarity: pairs of a big posting (a
         // company many posts lead with) are screened by sketch against the similarity they would

@@ -8,6 +8,8 @@ import dev.aidigest.digest.Story;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,14 +94,19 @@ public final class StoryClusterer {
         int n = units.size();
         List<String> texts = new ArrayList<>(n);
         List<float[]> vectors = new ArrayList<>(n);
+        List<Set<String>> authors = new ArrayList<>(n);
         boolean[] cjk = new boolean[n];
         for (int u = 0; u < n; u++) {
             ThreadUnit unit = units.get(u);
             texts.add(unit.text());
+            Set<String> who = new TreeSet<>();
+            unit.posts()
+                    .forEach(p -> who.addAll(entities.authorEntities(p.post().authorName())));
+            authors.add(who);
             vectors.add(unit.vector());
             cjk[u] = PostWords.isCjk(unit.text());
         }
-        EntityIndex names = EntityIndex.build(texts, entities);
+        EntityIndex names = EntityIndex.build(texts, authors, entities);
         CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
         return new Window(units, names, new PairScorer(units, centred, names, model));
     }

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One author's thread (the first post and the author's replies to it), a post with the quotes of it
- * in the window, or a single post: the unit that clustering places in a story. A thread is one
+ * One author's thread (the first post and the author's replies to it), a post with the quotes of and
+ * replies to it in the window, or a single post: the unit that clustering places in a story. A thread is one
  * story by construction, even when its later posts ("2/ pricing is …") look nothing like its first;
  * a quote is commentary on the post it quotes ("An open-weight model at IMO gold level" quoting
  * DeepSeekMath-V2), even when it never names the thing.
@@ -39,11 +39,16 @@ public record ThreadUnit(List<StoredPost> posts) {
         }
         for (int i = 0; i < n; i++) {
             Post p = posts.get(i).post();
-            if (p.reference() != null && p.reference().isQuote()) {
-                Integer quoted =
+            // A quote comments on the post it quotes; a reply to another author's post of the window
+            // ("thanks merve! tip: set max_pixels…") answers it, so it belongs to its story however
+            // little its own words say. (Replies to posts outside the window were filtered as replies
+            // to strangers, or stand on their own.)
+            if (p.reference() != null
+                    && (p.reference().isQuote() || p.reference().isReply())) {
+                Integer referred =
                         byPlatformId.get(p.platform() + '\u0000' + p.reference().platformId());
-                if (quoted != null) {
-                    union(parent, quoted, i);
+                if (referred != null) {
+                    union(parent, referred, i);
                 }
             }
         }

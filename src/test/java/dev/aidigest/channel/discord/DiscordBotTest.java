@@ -37,6 +37,7 @@ class DiscordBotTest {
     @BeforeEach
     void start() throws Exception {
         bot.start();
+        bot.startReceiving();
     }
 
     @AfterEach

@@ -221,26 +221,36 @@ class StoryClustererTest {
 
     /** Topic {@code x} and some of the shared topic 9: two of these have similarity 0.3. */
     private static float[] moderate(int x) {
+        return similar(x, 0.3);
+    }
+
+    /** Topic {@code x} and some of the shared topic 9: two of these (different x) have similarity {@code s}. */
+    private static float[] similar(int x, double s) {
         float[] v = new float[512];
-        v[x] = 0.8367f;
-        v[9] = 0.5477f;
+        v[x] = (float) Math.sqrt(1 - s);
+        v[9] = (float) Math.sqrt(s);
         return v;
     }
 
     @Test
     void aChineseAndAnEnglishPostLinkAtASimilarityThatIsNotEnoughInOneLanguage() {
-        StoredPost en = post(1, "OpenAI", "Introducing shopping research in ChatGPT.", T, 10, moderate(1));
-        StoredPost zh = post(2, "imxiaohu", "ChatGPT 上线了“购物研究”功能：告诉它你要买什么", T.plusSeconds(600), 10, moderate(2));
-        StoredPost zhUnnamed = post(3, "imxiaohu", "上线了“购物研究”功能：告诉它你要买什么", T.plusSeconds(600), 10, moderate(2));
+        StoredPost en = post(1, "OpenAI", "Introducing shopping research in ChatGPT.", T, 10, similar(1, 0.38));
+        StoredPost zh = post(2, "imxiaohu", "ChatGPT 上线了“购物研究”功能：告诉它你要买什么", T.plusSeconds(600), 10, similar(2, 0.38));
+        StoredPost zhUnnamed = post(3, "imxiaohu", "上线了“购物研究”功能：告诉它你要买什么", T.plusSeconds(600), 10, similar(2, 0.38));
         StoredPost en2 = post(
-                4, "someone", "ChatGPT now does shopping research for everyone.", T.plusSeconds(900), 10, moderate(3));
+                4,
+                "someone",
+                "ChatGPT now does shopping research for everyone.",
+                T.plusSeconds(900),
+                10,
+                similar(3, 0.38));
 
         assertThat(clusterer.cluster(List.of(en, zh))).hasSize(1);
         assertThat(clusterer.cluster(List.of(en, zhUnnamed)))
                 .as("two languages: tellings of one story score lower, the model knows it")
                 .hasSize(1);
         assertThat(clusterer.cluster(List.of(en, en2)))
-                .as("one language: 0.3 is not enough")
+                .as("one language: 0.38 is not enough")
                 .hasSize(2);
     }
 }

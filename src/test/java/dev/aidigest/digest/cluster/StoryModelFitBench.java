@@ -325,6 +325,7 @@ class StoryModelFitBench {
                             .posts()
                             .forEach(p -> System.out.printf(
                                     "     %-22s %s%n", w.storyOf().get(p.id()), snippet(p)));
+                    printClosestWithin(w, c, stories.get(s), model);
                 }
             }
             clustersOf.forEach((label, cs) -> {
@@ -335,8 +336,86 @@ class StoryModelFitBench {
                                 .filter(p -> label.equals(w.storyOf().get(p.id())))
                                 .forEach(p -> System.out.printf("     [%d] %s%n", s, snippet(p)));
                     }
+                    printClosestAcross(w, c, label, model);
                 }
             });
+        }
+    }
+
+    /** The most probable pair of units of one story that the clusterer left in different stories. */
+    private static void printClosestAcross(LabelledWindows w, StoryClusterer c, String label, StoryModel model) {
+        StoryClusterer.Window win = c.window(w.posts(), c.centring(w.posts()));
+        List<ThreadUnit> units = win.units();
+        List<Story> stories = c.cluster(w.posts());
+        Map<Long, Integer> storyOf = new HashMap<>();
+        for (int s = 0; s < stories.size(); s++) {
+            for (StoredPost p : stories.get(s).posts()) {
+                storyOf.put(p.id(), s);
+            }
+        }
+        double best = -1;
+        String line = null;
+        for (int i = 0; i < units.size(); i++) {
+            for (int j = i + 1; j < units.size(); j++) {
+                long a = units.get(i).posts().get(0).id();
+                long b = units.get(j).posts().get(0).id();
+                if (!label.equals(w.storyOf().get(a))
+                        || !label.equals(w.storyOf().get(b))
+                        || storyOf.get(a).equals(storyOf.get(b))) {
+                    continue;
+                }
+                PairEvidence e = win.scorer().evidence(i, j);
+                double p = model.probability(e);
+                if (p > best) {
+                    best = p;
+                    line = String.format(
+                            Locale.ROOT,
+                            "     closest across: p %.3f @%s ~ @%s: %s",
+                            p,
+                            units.get(i).posts().get(0).post().authorHandle(),
+                            units.get(j).posts().get(0).post().authorHandle(),
+                            e.describe());
+                }
+            }
+        }
+        if (line != null) {
+            System.out.println(line);
+        }
+    }
+
+    /** The most probable pair of units of two different labelled stories inside one cluster. */
+    private static void printClosestWithin(LabelledWindows w, StoryClusterer c, Story story, StoryModel model) {
+        StoryClusterer.Window win = c.window(w.posts(), c.centring(w.posts()));
+        List<ThreadUnit> units = win.units();
+        Set<Long> inStory = new HashSet<>();
+        story.posts().forEach(p -> inStory.add(p.id()));
+        double best = -1;
+        String line = null;
+        for (int i = 0; i < units.size(); i++) {
+            for (int j = i + 1; j < units.size(); j++) {
+                long a = units.get(i).posts().get(0).id();
+                long b = units.get(j).posts().get(0).id();
+                if (!inStory.contains(a)
+                        || !inStory.contains(b)
+                        || w.storyOf().get(a).equals(w.storyOf().get(b))) {
+                    continue;
+                }
+                PairEvidence e = win.scorer().evidence(i, j);
+                double p = model.probability(e);
+                if (p > best) {
+                    best = p;
+                    line = String.format(
+                            Locale.ROOT,
+                            "     closest within: p %.3f @%s ~ @%s: %s",
+                            p,
+                            units.get(i).posts().get(0).post().authorHandle(),
+                            units.get(j).posts().get(0).post().authorHandle(),
+                            e.describe());
+                }
+            }
+        }
+        if (line != null) {
+            System.out.println(line);
         }
     }
 
@@ -347,7 +426,8 @@ class StoryModelFitBench {
 
     static String yaml(StoryModel m, List<LabelledWindows> windows, Map<LabelledWindows, List<Pair>> pairs) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Whether two units (a post, a self-thread, a post with its quotes) of one window tell the same\n");
+        sb.append(
+                "# Whether two units (a post, a self-thread, a post with its quotes and replies) of one window tell the same\n");
         sb.append("# story: P(same) = 1 / (1 + exp(-(bias + sum of weight x feature))); linked when P >= threshold.\n");
         sb.append("# Features (dev.aidigest.digest.cluster.PairEvidence): similarity = cosine of the window-centred\n");
         sb.append("# bge-small-zh vectors; similarity_cross_script = the same when one post is Chinese and the\n");

@@ -98,7 +98,7 @@ class DigestExplanationTest {
                         at(70),
                         800,
                         axis(7)),
-                post(10, "newsbot", "A new image model is out today from a small lab", at(30), 10, partly(0.4, 10)),
+                post(10, "newsbot", "A new image model is out today from a small lab", at(30), 10, partly(0.45, 10)),
                 post(
                         11,
                         "fan",

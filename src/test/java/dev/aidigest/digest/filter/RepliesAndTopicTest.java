@@ -72,6 +72,12 @@ class RepliesAndTopicTest {
                 .isEqualTo(Reason.OFF_TOPIC);
         assertThat(judge(post(4, "swyx", "Asked ChatGPT what to cook tonight, ordered pizza anyway")))
                 .isEqualTo(Reason.OFF_TOPIC);
+        assertThat(judge(post(5, "someone", "Off to NeurIPS, stuck at the airport again")))
+                .as("travel")
+                .isEqualTo(Reason.OFF_TOPIC);
+        assertThat(judge(post(6, "someone", "期末了，这学期最累的一周：140 篇论文还没改完")))
+                .as("a teacher's week")
+                .isEqualTo(Reason.OFF_TOPIC);
     }
 
     @Test
