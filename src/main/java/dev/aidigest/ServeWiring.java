@@ -4,6 +4,7 @@ import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChatBot;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
+import dev.aidigest.channel.SupervisedBot;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.discord.DiscordBot;
 import dev.aidigest.channel.discord.DiscordWebhookChannel;
@@ -27,6 +28,7 @@ import dev.aidigest.delivery.DeliverySettings;
 import dev.aidigest.delivery.DeliveryWorker;
 import dev.aidigest.delivery.OperatorAlerts;
 import dev.aidigest.delivery.Outbox;
+import dev.aidigest.edition.EditionWithheld;
 import dev.aidigest.edition.Freshness;
 import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.schedule.DigestRun;
@@ -52,11 +54,15 @@ import dev.aidigest.store.SubscriptionStore;
 import dev.aidigest.text.Aliases;
 import dev.aidigest.web.ApiRoutes;
 import dev.aidigest.web.ArchiveRoutes;
+import dev.aidigest.web.BotHealth;
+import dev.aidigest.web.Health;
 import dev.aidigest.web.HttpLimits;
+import dev.aidigest.web.OpsChecks;
 import dev.aidigest.web.OpsRoutes;
 import dev.aidigest.web.ReadSpendHealth;
 import dev.aidigest.web.Routes;
 import dev.aidigest.web.ServeMetrics;
+import dev.aidigest.web.SlotHealth;
 import dev.aidigest.web.TimedConversation;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,12 +148,13 @@ public final class ServeWiring {
             ReportRun reports,
             Aliases aliases,
             Clock clock) {
-        return serve(config, schedule, db, ingest, digests, reports, aliases, ReadSpending.NONE, clock);
+        return serve(config, schedule, db, ingest, digests, reports, aliases, ReadSpending.NONE, List.of(), clock);
     }
 
     /**
      * As above, with the paid X readers: their use and cost in /status, /healthz and /metrics, and
-     * their notices (budget used, out of credits) told to the operators' chats.
+     * their notices (budget used, out of credits) told to the operators' chats; /healthz lists the
+     * newest post of each of {@code accounts} (the X handles of sources.yml).
      */
     public static Serve serve(
             AppConfig config,
@@ -158,6 +165,7 @@ public final class ServeWiring {
             ReportRun reports,
             Aliases aliases,
             ReadSpending reads,
+            List<String> accounts,
             Clock clock) {
         return serve(
                 config,
@@ -169,6 +177,7 @@ public final class ServeWiring {
                 DeliverySettings.defaults(),
                 new SearchStore(db, new Tokenizer(aliases)),
                 reads,
+                accounts,
                 null,
                 clock);
     }
@@ -187,6 +196,7 @@ public final class ServeWiring {
             ReportRun reports,
             SearchStore search,
             ReadSpending reads,
+            List<String> accounts,
             Outbox outbox,
             Clock clock) {
         return serve(
@@ -199,6 +209,7 @@ public final class ServeWiring {
                 DeliverySettings.defaults(),
                 search,
                 reads,
+                accounts,
                 outbox,
                 clock);
     }
@@ -223,6 +234,7 @@ public final class ServeWiring {
                 delivery,
                 new SearchStore(db),
                 ReadSpending.NONE,
+                List.of(),
                 null,
                 clock);
     }
@@ -237,12 +249,14 @@ public final class ServeWiring {
             DeliverySettings delivery,
             SearchStore search,
             ReadSpending reads,
+            List<String> accounts,
             Outbox published,
             Clock clock) {
-        ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
+        OpsStore ops = new OpsStore(db, clock);
+        ServeMetrics metrics = new ServeMetrics(ops, clock);
         metrics.watchReads(reads);
         CommandCatalog catalog = CommandCatalog.load();
-        ArchiveStore archive = new ArchiveStore(db);
+        ArchiveStore archive = new ArchiveStore(db, clock);
         SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
         FollowStore follows = new FollowStore(db, clock);
         ChatStore chats = new ChatStore(db, clock);
@@ -256,25 +270,31 @@ public final class ServeWiring {
         List<ChatBot> bots = new ArrayList<>();
         AppConfig.TelegramConfig tg = config.telegram();
         if (tg != null && tg.enabled()) {
-            bots.add(new TelegramBot(
-                    new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
-                    router,
-                    chats,
-                    shared(db, "telegram:" + TelegramBot.botKey(tg.token()), TelegramChannel.telegramLimits())));
+            bots.add(supervised(
+                    "telegram",
+                    new TelegramBot(
+                            new TelegramBot.Settings(tg.token(), tg.apiUrl(), tg.webhookSecret()),
+                            router,
+                            chats,
+                            shared(db, "telegram:" + TelegramBot.botKey(tg.token()), TelegramChannel.telegramLimits())),
+                    clock));
         }
         AppConfig.DiscordConfig dc = config.discord();
         DiscordBot discord = null;
         if (dc != null && (dc.enabled() || !blank(dc.publicKey()))) { // a public key alone: HTTP interactions only
             discord = new DiscordBot(DiscordBot.Settings.of(dc), router, chats, clock);
-            bots.add(discord);
+            bots.add(supervised("discord", discord, clock));
         }
         AppConfig.LarkConfig lc = config.lark();
         if (lc != null && lc.enabled()) {
-            bots.add(new LarkBot(
-                    LarkBot.Settings.of(lc),
-                    router,
-                    chats,
-                    shared(db, "lark:" + lc.appId(), LarkChannel.larkLimits()),
+            bots.add(supervised(
+                    "lark",
+                    new LarkBot(
+                            LarkBot.Settings.of(lc),
+                            router,
+                            chats,
+                            shared(db, "lark:" + lc.appId(), LarkChannel.larkLimits()),
+                            clock),
                     clock));
         }
         List<Channel> pushOnly = pushOnlyChannels(dc, discord, lc, router, chats, subscriptions, clock);
@@ -292,11 +312,16 @@ public final class ServeWiring {
                     outbox.publish(id);
                     return id;
                 };
+        SlotHealth lastSlot = new SlotHealth(archive, config.zone());
         DigestRun digestAndIndex = slot -> {
             try {
                 return metered(metrics, "digest", () -> makeAndPublish.runSlot(slot));
             } catch (Freshness.StaleSourcesException e) {
+                lastSlot.withheld(slot.name(), e.getMessage());
                 operators.send("⚠️ ai-digest：" + e.getMessage());
+                throw e;
+            } catch (EditionWithheld e) {
+                lastSlot.withheld(slot.name(), e.getMessage());
                 throw e;
             }
         };
@@ -333,11 +358,33 @@ public final class ServeWiring {
                         config,
                         metrics,
                         clock,
+                        serveChecks(config, ops, accounts, bots, lastSlot),
                         List.of(clusterSection(cluster), new ReadSpendHealth(reads))),
                 HttpLimits.of(config.http()));
         serve.alsoRun(
                 "search-catch-up", search::catchUp); // an older database is indexed once, meanwhile search says so
         return serve;
+    }
+
+    /** A chat bot that connects in the background and retries, so its platform being down stops nothing else. */
+    private static ChatBot supervised(String platform, ChatBot bot, Clock clock) {
+        return new SupervisedBot(platform, bot, Duration.ofSeconds(1), Duration.ofMinutes(5), clock);
+    }
+
+    /** What /healthz checks under serve besides the database. */
+    private static List<Health.Check> serveChecks(
+            AppConfig config, OpsStore ops, List<String> accounts, List<ChatBot> bots, SlotHealth lastSlot) {
+        int stale = config.health() == null ? 12 : config.health().staleAfterHours();
+        List<Health.Check> checks = new ArrayList<>();
+        checks.add(OpsChecks.scheduler(ops));
+        checks.add(OpsChecks.sources(ops, accounts, Duration.ofHours(Math.max(0, stale))));
+        checks.add(now -> bots.stream()
+                .filter(b -> b instanceof SupervisedBot)
+                .map(b -> BotHealth.part(((SupervisedBot) b).state()))
+                .toList());
+        checks.add(OpsChecks.outbox(ops, OpsChecks.STUCK_AFTER));
+        checks.add(lastSlot);
+        return checks;
     }
 
     /** {@code /healthz} → {@code cluster}: this node, the nodes seen lately, and which node holds which bot's receiver. */
@@ -393,6 +440,28 @@ public final class ServeWiring {
             ServeMetrics metrics,
             Clock clock,
             List<OpsRoutes.Section> health) {
+        OpsStore ops = new OpsStore(db, clock);
+        return webRoutes(
+                db,
+                archive,
+                search,
+                config,
+                metrics,
+                clock,
+                List.of(OpsChecks.outbox(ops, OpsChecks.STUCK_AFTER)),
+                health);
+    }
+
+    /** As above, /healthz asking {@code checks} besides the database. */
+    public static List<Routes> webRoutes(
+            Database db,
+            Archive archive,
+            TopicSearch search,
+            AppConfig config,
+            ServeMetrics metrics,
+            Clock clock,
+            List<Health.Check> checks,
+            List<OpsRoutes.Section> health) {
         SiteArchiveStore site = new SiteArchiveStore(db);
         return List.of(
                 new ArchiveRoutes(site, search, config.zone()),
@@ -401,7 +470,7 @@ public final class ServeWiring {
                         archive,
                         search,
                         config.http() == null ? "" : config.http().publicUrl()),
-                new OpsRoutes(new OpsStore(db), metrics, clock, health));
+                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks, health));
     }
 
     private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {

@@ -108,6 +108,11 @@ public final class Wiring implements AutoCloseable {
         return config;
     }
 
+    /** What {@code sources.yml} says: the accounts and feeds. */
+    public SourcesConfig sourcesConfig() {
+        return sourcesConfig;
+    }
+
     /** The names of each entity in every language ({@code config/aliases.yml}, else the bundled list). */
     public Aliases aliases() {
         return aliases;
@@ -361,6 +366,9 @@ public final class Wiring implements AutoCloseable {
                 reportRun(),
                 search(),
                 spending(),
+                sourcesConfig.accounts().stream()
+                        .map(SourcesConfig.Account::handle)
+                        .toList(),
                 outbox(),
                 clock);
     }

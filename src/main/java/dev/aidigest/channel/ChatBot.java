@@ -17,6 +17,14 @@ public interface ChatBot extends AutoCloseable {
     void start() throws Exception;
 
     /**
+     * Whether a failure of {@link #start()} means the platform refused the credentials (a bad token
+     * or app secret): a configuration error that retrying will not fix.
+     */
+    default boolean refusesCredentials(Exception e) {
+        return false;
+    }
+
+    /**
      * The name of this bot's receiver when it is a connection only one process per bot may hold
      * (Telegram long polling, the Discord gateway, the Feishu long connection): in a cluster only the
      * node holding the lease of that name runs it. Empty when the bot receives by webhook only, which

@@ -8,6 +8,15 @@ import picocli.CommandLine.Option;
 @Command(
         name = "ai-digest",
         mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {
+            "",
+            "Every command takes -h/--help. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or input.",
+            "Examples:",
+            "  ai-digest demo",
+            "  ai-digest help digest",
+            "  ai-digest --config /etc/ai-digest --data /var/lib/ai-digest serve"
+        },
         version = "ai-digest 0.1.0",
         description = "Every 4 hours, a Chinese digest of what the people who move AI posted.",
         subcommands = {
@@ -16,20 +25,22 @@ import picocli.CommandLine.Option;
             IngestCommand.class,
             DigestCommand.class,
             ReportCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            DoctorCommand.class,
+            picocli.CommandLine.HelpCommand.class
         })
 public final class AppCommand {
 
     @Option(
             names = "--config",
-            description = "configuration directory (default: ${DEFAULT-VALUE})",
+            description = "configuration directory",
             defaultValue = "config",
             scope = picocli.CommandLine.ScopeType.INHERIT)
     Path config;
 
     @Option(
             names = "--data",
-            description = "data directory for the H2 database (default: ${DEFAULT-VALUE})",
+            description = "data directory for the H2 database",
             defaultValue = "data",
             scope = picocli.CommandLine.ScopeType.INHERIT)
     Path data;

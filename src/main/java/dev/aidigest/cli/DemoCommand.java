@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "demo",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {"", "Examples:", "  ai-digest demo", "  ai-digest demo --slot 2025.11.26.12"},
         description = "Offline end to end on bundled sample posts: import, digest, print, write under site/.")
 final class DemoCommand extends BaseCommand {
 
@@ -27,7 +30,7 @@ final class DemoCommand extends BaseCommand {
     @Option(
             names = "--slot",
             paramLabel = "YYYY.MM.DD.HH",
-            description = "slot of the sample day to build (default: ${DEFAULT-VALUE})",
+            description = "slot of the sample day to build",
             defaultValue = SAMPLE_SLOT)
     String slot;
 

@@ -7,6 +7,8 @@ import dev.aidigest.digest.explain.DigestExplanation;
 import dev.aidigest.digest.explain.ExplanationJson;
 import dev.aidigest.digest.explain.ExplanationText;
 import dev.aidigest.edition.DigestEditions;
+import dev.aidigest.edition.EditionWithheld;
+import dev.aidigest.edition.Freshness;
 import dev.aidigest.edition.SlotPublisher;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +29,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "digest",
         mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ai-digest digest",
+            "  ai-digest digest --at 2025.11.26.16 --publish",
+            "  ai-digest digest --explain --post 1861234567890123456"
+        },
         description = {
             "Build the digest of one 4-hour slot, store it and print its markdown.",
             "With --explain: print what happened to every post of the window instead (dropped and why, its story,"
@@ -41,8 +51,13 @@ final class DigestCommand extends BaseCommand {
             names = "--at",
             paramLabel = "ISO_TIME",
             description =
-                    "a time in the slot's window end: 2025-11-26T16:00:00+08:00, 2025-11-26T16:00 (in the configured zone) or a slot name 2025.11.26.16")
+                    "the slot ending at or before this time: 2025-11-26T16:00:00+08:00, 2025-11-26T16:00 (in the configured zone) or a slot name 2025.11.26.16; not later than the last ended slot (default: the last ended slot)")
     String at;
+
+    @Option(
+            names = "--allow-empty",
+            description = "store and publish the digest even when its window has no posts (otherwise nothing is made)")
+    boolean allowEmpty;
 
     @Option(names = "--publish", description = "queue the digest to every subscribed chat (each chat gets it once)")
     boolean publish;
@@ -69,7 +84,12 @@ final class DigestCommand extends BaseCommand {
 
     @Override
     int run(Wiring w) {
-        Slot slot = at == null ? Slot.endingAtOrBefore(w.clock().instant(), w.zone()) : slotAt(at, w.zone());
+        Slot last = Slot.endingAtOrBefore(w.clock().instant(), w.zone());
+        Slot slot = at == null ? last : slotAt(at, w.zone());
+        if (slot.windowEnd().isAfter(last.windowEnd())) {
+            throw new IllegalArgumentException(
+                    "--at " + at + ": slot " + slot + " has not ended yet; the last ended slot is " + last);
+        }
         if (explain) {
             return explain(w, slot);
         }
@@ -77,7 +97,15 @@ final class DigestCommand extends BaseCommand {
             throw new IllegalArgumentException("--json and --post go with --explain");
         }
         // the scheduled job's path too: stale sources make nothing, and it is stored before it is written or queued
-        SlotPublisher.Published made = w.slotPublisher(out).run(slot, publish);
+        SlotPublisher.Published made;
+        try {
+            made = w.slotPublisher(out).run(slot, publish, allowEmpty);
+        } catch (Freshness.StaleSourcesException e) {
+            throw e; // not made because the sources look dead: a failure (exit 1)
+        } catch (EditionWithheld e) {
+            System.err.println(e.getMessage()); // an empty window: nothing to make, said once (exit 0)
+            return 0;
+        }
         DigestEditions.Edition edition = made.edition();
         System.out.print(edition.markdown());
         System.out.flush();

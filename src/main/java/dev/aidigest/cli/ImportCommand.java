@@ -9,7 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import FILE [--format x-api-v2|rss|jsonl]}: loads posts from a file, all or nothing. */
-@Command(name = "import", description = "Load posts from a file (X API v2 JSON, an RSS/Atom feed, or JSON lines).")
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ai-digest import posts.json",
+            "  ai-digest import feed.xml --format rss",
+            "  ai-digest import posts.jsonl --format jsonl"
+        },
+        description = "Load posts from a file (X API v2 JSON, an RSS/Atom feed, or JSON lines).")
 final class ImportCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "FILE")

@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ingest [--source NAME]}: fetches the configured sources once. */
-@Command(name = "ingest", description = "Fetch the configured sources once.")
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {"", "Examples:", "  ai-digest ingest", "  ai-digest ingest --source x-api"},
+        description = "Fetch the configured sources once.")
 final class IngestCommand extends BaseCommand {
 
     @Option(

@@ -2,6 +2,7 @@ package dev.aidigest.cli;
 
 import dev.aidigest.Wiring;
 import dev.aidigest.delivery.Outbox;
+import dev.aidigest.edition.EditionWithheld;
 import dev.aidigest.report.DailyReports;
 import dev.aidigest.store.OutboxStore;
 import java.nio.file.Path;
@@ -17,14 +18,23 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "report",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        footer = {"", "Examples:", "  ai-digest report", "  ai-digest report --date 2025-11-26 --publish"},
         description = "Build the daily report of one day (with its word cloud), store it and print its markdown.")
 final class ReportCommand extends BaseCommand {
 
     @Option(
             names = "--date",
             paramLabel = "YYYY-MM-DD",
-            description = "the day, in the configured zone (default: yesterday)")
+            description =
+                    "the day, in the configured zone; not today or later, a day must have ended (default: yesterday)")
     String date;
+
+    @Option(
+            names = "--allow-empty",
+            description = "store and publish the report even when the day has no posts and no digests")
+    boolean allowEmpty;
 
     @Option(
             names = "--publish",
@@ -39,9 +49,19 @@ final class ReportCommand extends BaseCommand {
 
     @Override
     int run(Wiring w) {
-        LocalDate day =
-                date == null ? LocalDate.now(w.clock().withZone(w.zone())).minusDays(1) : parse(date);
-        DailyReports.Edition edition = w.reports(out).make(day);
+        LocalDate yesterday = LocalDate.now(w.clock().withZone(w.zone())).minusDays(1);
+        LocalDate day = date == null ? yesterday : parse(date);
+        if (day.isAfter(yesterday)) {
+            throw new IllegalArgumentException("--date " + date + ": that day has not ended yet in " + w.zone()
+                    + "; the last ended day is " + yesterday);
+        }
+        DailyReports.Edition edition;
+        try {
+            edition = w.reports(out).make(day, allowEmpty);
+        } catch (EditionWithheld e) {
+            System.err.println(e.getMessage());
+            return 0;
+        }
         System.out.print(edition.markdown());
         System.out.flush();
         System.err.println("written " + edition.file()

@@ -1,13 +1,13 @@
 package dev.aidigest.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.ZoneId;
 
 /**
  * Everything {@code config/application.yml} says, after environment overrides ({@code AIDIGEST_*}).
- * Every key is documented in that file.
+ * Every key is documented in that file; the copy bundled in the jar holds the default of each, and a
+ * key the records do not have is an error. Each record checks its own values when it is made and
+ * fails with a {@link ConfigException} naming the key.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record AppConfig(
         String timezone,
         DbConfig database,
@@ -26,15 +26,23 @@ public record AppConfig(
         ScheduleConfig schedule,
         HealthConfig health) {
 
-    public ZoneId zone() {
-        return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone);
+    public AppConfig {
+        if (timezone != null && !timezone.isBlank()) {
+            try {
+                ZoneId.of(timezone.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException("timezone: not a time zone: '" + timezone + "' (e.g. Asia/Shanghai, UTC)");
+            }
+        }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    public ZoneId zone() {
+        return ZoneId.of(timezone == null || timezone.isBlank() ? "Asia/Shanghai" : timezone.trim());
+    }
+
     public record DbConfig(String url, String user, String password) {}
 
     /** No {@code baseUrl} means the offline summarizer. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record LlmConfig(
             String baseUrl,
             String apiKey,
@@ -45,16 +53,28 @@ public record AppConfig(
             int maxPostChars,
             int maxPostsPerStory,
             boolean jsonSchema) {
+        public LlmConfig {
+            atLeast("timeout_seconds", timeoutSeconds, 0);
+            atLeast("max_concurrency", maxConcurrency, 0);
+            atLeast("max_retries", maxRetries, 0);
+        }
+
         public boolean enabled() {
             return baseUrl != null && !baseUrl.isBlank();
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DigestConfig(int minItems, int maxItems, int repeatWindowHours, String cron, String siteDir) {}
+    public record DigestConfig(int minItems, int maxItems, int repeatWindowHours, String cron, String siteDir) {
+        public DigestConfig {
+            atLeast("min_items", minItems, 0);
+            atLeast("repeat_window_hours", repeatWindowHours, 0);
+            if (maxItems < minItems) {
+                throw new ConfigException("max_items (" + maxItems + ") is below min_items (" + minItems + ")");
+            }
+        }
+    }
 
     /** @param unknownAuthorWeight the weight of an X account not in sources.yml; 0 or absent means 0.7 */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RankingConfig(
             double engagementWeight,
             double authorsWeight,
@@ -80,13 +100,18 @@ public record AppConfig(
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     /** How stories are formed; the pair model's weights are in {@code story-model.yml}. */
     public record ClusterConfig(double maxHoursApart) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record IngestConfig(
-            int intervalMinutes, String userAgent, int timeoutSeconds, long maxFeedBytes, int maxBackoffHours) {}
+            int intervalMinutes, String userAgent, int timeoutSeconds, long maxFeedBytes, int maxBackoffHours) {
+        public IngestConfig {
+            atLeast("interval_minutes", intervalMinutes, 0);
+            atLeast("timeout_seconds", timeoutSeconds, 0);
+            atLeast("max_feed_bytes", maxFeedBytes, 0);
+            atLeast("max_backoff_hours", maxBackoffHours, 0);
+        }
+    }
 
     /**
      * The X API and the readers of X posts. {@code monthlyBudgetUsd} caps what the X API may cost in a
@@ -94,7 +119,6 @@ public record AppConfig(
      * accounted by; {@code creditProbeHours}: after an out-of-credits answer, one call this often
      * tells whether credits are back (never more often, and again at the next UTC day).
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record XConfig(
             String apiUrl,
             String bearerToken,
@@ -120,7 +144,6 @@ public record AppConfig(
     }
 
     /** X API pay-per-use prices in USD: each post and each user charged once per UTC day. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record XPrices(double postReadUsd, double userReadUsd) {
         public static final XPrices PAY_PER_USE = new XPrices(0.005, 0.01);
 
@@ -135,7 +158,6 @@ public record AppConfig(
      * twitterapi.io, a cheaper reader of X posts (advanced search). Billed per returned tweet with a
      * minimum per call; {@code monthlyBudgetUsd} caps it like the X API's budget.
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record TwitterApiIoConfig(
             String apiUrl,
             String apiKey,
@@ -161,17 +183,14 @@ public record AppConfig(
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RsshubConfig(String url) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record TelegramConfig(String token, String apiUrl, String webhookSecret, String botName) {
         public boolean enabled() {
             return token != null && !token.isBlank();
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record DiscordConfig(
             String token, String publicKey, String apiUrl, String gatewayUrl, java.util.List<String> webhookUrls) {
         public DiscordConfig {
@@ -183,7 +202,6 @@ public record AppConfig(
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record LarkConfig(
             String appId,
             String appSecret,
@@ -209,7 +227,6 @@ public record AppConfig(
         }
 
         /** A push-only custom group bot: its webhook URL and signing secret (blank: no signature). */
-        @JsonIgnoreProperties(ignoreUnknown = true)
         public record CustomBot(String url, String secret) {}
 
         public boolean enabled() {
@@ -223,7 +240,6 @@ public record AppConfig(
      * @param minBodyBytesPerSecond null: the default; 0: no minimum
      * @param maxConnectionsPerAddress null: the default; 0: no cap
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HttpConfig(
             int port,
             String publicUrl,
@@ -231,23 +247,39 @@ public record AppConfig(
             Long minBodyBytesPerSecond,
             int bodyTimeoutSeconds,
             Integer maxConnectionsPerAddress) {
+        public HttpConfig {
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("port: " + port + " is not a TCP port (0 to 65535)");
+            }
+        }
+
         public HttpConfig(int port) {
             this(port, "", 0, null, 0, null);
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReportConfig(String cron) {}
 
     /** {@code staleAfterHours}: serve makes no digest when the newest post is older than this (0: off). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HealthConfig(int staleAfterHours, java.util.List<String> alertChats) {
         public HealthConfig {
+            atLeast("stale_after_hours", staleAfterHours, 0);
             alertChats = alertChats == null ? java.util.List.of() : java.util.List.copyOf(alertChats);
         }
     }
 
     /** How {@code serve} paces its background work; zero or absent values take the defaults. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ScheduleConfig(int deliveryPollSeconds, int catchUpSlots, int shutdownGraceSeconds) {}
+    public record ScheduleConfig(int deliveryPollSeconds, int catchUpSlots, int shutdownGraceSeconds) {
+        public ScheduleConfig {
+            atLeast("delivery_poll_seconds", deliveryPollSeconds, 0);
+            atLeast("catch_up_slots", catchUpSlots, 0);
+            atLeast("shutdown_grace_seconds", shutdownGraceSeconds, 0);
+        }
+    }
+
+    private static void atLeast(String key, long value, long min) {
+        if (value < min) {
+            throw new ConfigException(key + ": " + value + " is below " + min);
+        }
+    }
 }

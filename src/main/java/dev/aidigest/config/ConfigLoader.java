@@ -1,5 +1,7 @@
 package dev.aidigest.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +50,11 @@ public final class ConfigLoader {
             Map.entry("AIDIGEST_DIGEST_CRON", "digest.cron"),
             Map.entry("AIDIGEST_REPORT_CRON", "report.cron"));
 
-    private final ObjectMapper yaml = Jackson.configYaml();
+    private final ObjectMapper yaml = Jackson.configYaml()
+            .copy()
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
 
     private final Path configDir;
     private final Map<String, String> env;
@@ -58,27 +64,34 @@ public final class ConfigLoader {
         this.env = env;
     }
 
+    /**
+     * application.yml: the user's file laid over the bundled one (so a key left out keeps its
+     * default), then the environment. An unknown key, a value of the wrong type or out of range is
+     * a {@link ConfigException} naming the file, the key and the reason.
+     */
     public AppConfig app() {
-        JsonNode tree = readTree("application.yml");
-        ENV_KEYS.forEach((var, key) -> {
-            String value = env.get(var);
-            if (value != null && !value.isBlank()) {
-                set((ObjectNode) tree, key, value);
-            }
-        });
-        try {
-            return yaml.treeToValue(tree, AppConfig.class);
-        } catch (IOException e) {
-            throw new ConfigException("config/application.yml: " + e.getMessage(), e);
+        String file = "application.yml";
+        JsonNode defaults = bundledTree(file);
+        Path user = configDir.resolve(file);
+        JsonNode tree = defaults;
+        if (Files.isRegularFile(user)) {
+            tree = overlay(defaults.deepCopy(), readTree(file), "");
         }
+        Map<String, String> fromEnv = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(ENV_KEYS).entrySet()) {
+            String value = env.get(e.getKey());
+            if (value != null && !value.isBlank()) {
+                set((ObjectNode) tree, e.getValue(), value);
+                fromEnv.put(e.getValue(), e.getKey());
+            }
+        }
+        return bind(tree, AppConfig.class, where(file), fromEnv);
     }
 
+    /** sources.yml: the user's file replaces the bundled list; unknown keys and wrong types are errors. */
     public SourcesConfig sources() {
-        try {
-            return yaml.treeToValue(readTree("sources.yml"), SourcesConfig.class);
-        } catch (IOException e) {
-            throw new ConfigException("config/sources.yml: " + e.getMessage(), e);
-        }
+        String file = "sources.yml";
+        return bind(readTree(file), SourcesConfig.class, where(file), Map.of());
     }
 
     /** The text of {@code prompts/<name>.md}: the user's copy if present, else the bundled one. */
@@ -90,13 +103,55 @@ public final class ConfigLoader {
         }
     }
 
+    /** How messages name the file: its path when the user has one, else the bundled copy. */
+    private String where(String file) {
+        Path p = configDir.resolve(file);
+        return Files.isRegularFile(p) ? p.toString() : "the bundled " + file;
+    }
+
+    private <T> T bind(JsonNode tree, Class<T> type, String file, Map<String, String> fromEnv) {
+        try {
+            return yaml.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(ConfigErrors.describe(e, file, fromEnv), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lays {@code user} over {@code base}: objects merge key by key, anything else replaces; null keeps the base. */
+    private static JsonNode overlay(JsonNode base, JsonNode user, String at) {
+        if (!(base instanceof ObjectNode b) || !user.isObject()) {
+            return user.isNull() ? base : user;
+        }
+        user.fields().forEachRemaining(e -> {
+            JsonNode mine = b.get(e.getKey());
+            b.set(e.getKey(), mine == null ? e.getValue() : overlay(mine, e.getValue(), at + "." + e.getKey()));
+        });
+        return b;
+    }
+
+    private JsonNode bundledTree(String file) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("/config/" + file)) {
+            if (in == null) {
+                throw new ConfigException("the bundled " + file + " is missing from the jar");
+            }
+            return asTree(yaml.readTree(in));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the bundled " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private JsonNode readTree(String file) {
         try (InputStream in = open(file)) {
-            JsonNode node = yaml.readTree(in);
-            return node == null || node.isMissingNode() || node.isNull() ? yaml.createObjectNode() : node;
+            return asTree(yaml.readTree(in));
         } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read " + where(file) + ": " + ConfigErrors.oneLine(e), e);
         }
+    }
+
+    private JsonNode asTree(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() ? yaml.createObjectNode() : node;
     }
 
     private InputStream open(String file) throws IOException {

@@ -1,6 +1,5 @@
 package dev.aidigest.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.Map;
  * {@code config/sources.yml}: the X accounts to follow (with display names exactly as the authors
  * write them, and a weight for ranking) and the feeds to read.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList> lists) {
 
     public SourcesConfig {
@@ -51,11 +49,10 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
      * An X account. {@code reader} picks who reads it (x-api by default); {@code rsshub: true} is the
      * older spelling of {@code reader: rsshub}.
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Account(String handle, String name, double weight, boolean rsshub, String reader) {
         public Account {
             if (handle == null || handle.isBlank()) {
-                throw new ConfigException("sources.yml: an account without handle");
+                throw new ConfigException("handle: an account without handle");
             }
             weight = weight <= 0 ? 1.0 : weight;
             Reader.parse(reader, "@" + handle);
@@ -74,7 +71,6 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
      * An X List: one poll of its timeline brings every member's posts, through the X API's List
      * tweets endpoint; {@code name} names it in logs.
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record XList(String id, String name, String reader) {
         public XList {
             if (id == null || !id.trim().matches("\\d{1,25}")) {
@@ -92,7 +88,6 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
     }
 
     /** An RSS/Atom feed; {@code handle}/{@code name} attribute its entries when the feed is one person's. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Feed(String name, String url, String handle, String authorName, double weight) {}
 
     /** handle (lower case) → weight; unknown authors weigh 1. */

@@ -61,11 +61,23 @@ public final class DigestEditions {
         return now.isAfter(slot.windowEnd().plus(Slot.LENGTH)) ? slot.windowEnd() : now;
     }
 
-    /** Builds, renders, stores and writes the digest of {@code slot}. */
+    /**
+     * Builds, renders, stores and writes the digest of {@code slot}.
+     *
+     * @throws EditionWithheld when the window has no posts: nothing is stored or written
+     */
     public Edition make(Slot slot) {
+        return make(slot, false);
+    }
+
+    /** As {@link #make(Slot)}; {@code allowEmpty} stores and writes a digest of an empty window too. */
+    public Edition make(Slot slot, boolean allowEmpty) {
         long started = System.nanoTime();
         renewal.before(slot);
         Digest digest = builder.build(slot, madeAt(slot));
+        if (digest.postsRead() == 0 && !allowEmpty) {
+            throw EditionWithheld.empty("digest " + slot);
+        }
         String markdown = renderer.render(digest);
         long id = digests.save(digest, markdown);
         Path file = site.writePost(slot.name(), markdown);

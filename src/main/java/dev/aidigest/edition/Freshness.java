@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 public final class Freshness {
 
     /** The sources look dead at this slot; the message says since when. */
-    public static final class StaleSourcesException extends RuntimeException {
+    public static final class StaleSourcesException extends EditionWithheld {
         public StaleSourcesException(String message) {
             super(message);
         }

@@ -32,8 +32,20 @@ public final class SlotPublisher {
      * @throws Freshness.StaleSourcesException when the sources look dead at the slot; nothing is made
      */
     public Published run(Slot slot, boolean publish) {
-        freshness.check(slot);
-        DigestEditions.Edition edition = editions.make(slot);
+        return run(slot, publish, false);
+    }
+
+    /**
+     * As above; with {@code allowEmpty} a window without posts still makes (and stores) an edition, and
+     * stale sources do not stop it.
+     *
+     * @throws EditionWithheld when the window has no posts and {@code allowEmpty} is false
+     */
+    public Published run(Slot slot, boolean publish, boolean allowEmpty) {
+        if (!allowEmpty) {
+            freshness.check(slot); // --allow-empty: made whatever the sources look like
+        }
+        DigestEditions.Edition edition = editions.make(slot, allowEmpty);
         int queued = publish ? outbox.publish(edition.id()) : 0;
         return new Published(edition, queued);
     }

@@ -1,5 +1,6 @@
 package dev.aidigest.report;
 
+import dev.aidigest.edition.EditionWithheld;
 import dev.aidigest.render.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +66,18 @@ public final class DailyReports {
         return "/images/" + date + "-wordcloud.png";
     }
 
+    /** @throws EditionWithheld when the day has no posts and no digests: nothing is stored or written */
     public Edition make(LocalDate date) {
+        return make(date, false);
+    }
+
+    /** As {@link #make(LocalDate)}; {@code allowEmpty} stores and writes the report of an empty day too. */
+    public Edition make(LocalDate date, boolean allowEmpty) {
         long started = System.nanoTime();
         DayMaterial m = materials.load(date, zone);
+        if (m.posts().isEmpty() && m.digests() == 0 && !allowEmpty) {
+            throw EditionWithheld.empty("report " + date);
+        }
         List<WordCounts.Word> counts = words.count(
                 OfflineReportWriter.onTopic(m).stream().map(DayPost::text).toList(), CLOUD_WORDS);
         byte[] png = paint(counts, date);

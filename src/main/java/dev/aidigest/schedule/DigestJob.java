@@ -39,8 +39,8 @@ final class DigestJob implements Job {
             try {
                 digests.runSlot(slot);
                 log.info("digest {} built and published", slot);
-            } catch (dev.aidigest.edition.Freshness.StaleSourcesException e) {
-                log.error(e.getMessage()); // nothing goes out; /healthz shows the age of the newest post
+            } catch (dev.aidigest.edition.EditionWithheld e) {
+                log.warn(e.getMessage()); // nothing goes out; /healthz says why
             } catch (RuntimeException e) {
                 log.warn("digest {} failed", slot, e);
             }

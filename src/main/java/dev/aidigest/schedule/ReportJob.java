@@ -32,6 +32,8 @@ final class ReportJob implements Job {
         LocalDate yesterday = LocalDate.now(clock.withZone(settings.zone())).minusDays(1);
         try {
             reports.runDate(yesterday).ifPresent(outbox::publish);
+        } catch (dev.aidigest.edition.EditionWithheld e) {
+            log.info(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("report {} failed", yesterday, e);
         }

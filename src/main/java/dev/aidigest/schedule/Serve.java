@@ -149,11 +149,29 @@ public final class Serve {
         return port;
     }
 
-    /** Starts, installs the SIGTERM hook and blocks until stopped. */
+    /**
+     * Starts and blocks until stopped. SIGTERM and SIGINT stop it and then return from here, so the
+     * caller closes the database after everything that used it and the process exits 0; the JVM's
+     * own shutdown (which would close the database under running jobs) is not started by them.
+     */
     public void run() throws Exception {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "aidigest-shutdown"));
+        Thread hook = new Thread(this::stop, "aidigest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook); // other ways out (System.exit, SIGHUP) still stop cleanly
+        for (String signal : java.util.List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(
+                        new sun.misc.Signal(signal), sig -> new Thread(this::stop, "aidigest-sig" + signal).start());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                log.debug("cannot handle SIG{} here: {}", signal, e.toString()); // the shutdown hook still stops
+            }
+        }
         start();
         stopped.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or ran: nothing to remove
+        }
     }
 
     /** Clean stop; safe to call twice. */

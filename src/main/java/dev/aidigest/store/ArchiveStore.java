@@ -21,16 +21,27 @@ public final class ArchiveStore implements Archive {
     private static final String HEAD = "SELECT id, kind, slot, title, window_end, categories, engine FROM digest ";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+    /** What "latest" may be: an edition whose window has ended and that has items. */
+    static final String PUBLISHABLE =
+            " AND window_end <= ? AND EXISTS (SELECT 1 FROM digest_item i WHERE i.digest_id = digest.id)";
+
     private final Database db;
+    private final java.time.Clock clock;
     private final ObjectMapper json = Jackson.json();
 
     public ArchiveStore(Database db) {
-        this.db = db;
+        this(db, java.time.Clock.systemUTC());
     }
 
+    public ArchiveStore(Database db, java.time.Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The newest edition of {@code kind} that has ended and has items: never an empty or future one. */
     @Override
     public Optional<ArchivedDigest> latest(String kind) {
-        return one(HEAD + "WHERE kind = ? ORDER BY window_end DESC LIMIT 1", kind);
+        return one(HEAD + "WHERE kind = ?" + PUBLISHABLE + " ORDER BY window_end DESC LIMIT 1", kind, clock.instant());
     }
 
     @Override

@@ -34,4 +34,20 @@ public interface OpsProbe {
     record Counts(long posts, Map<String, Long> editions, Map<String, long[]> llmByKind, Map<String, Long> outbox) {}
 
     Counts counts();
+
+    /**
+     * The outbox's trouble: rows given up on ({@code failed}) created in the last day, and rows still
+     * pending although they fell due more than {@code stuckAfter} ago (no worker is sending them).
+     */
+    record OutboxTrouble(long failedLastDay, long stuck, Instant oldestStuckDue) {}
+
+    OutboxTrouble outboxTrouble(Instant now, java.time.Duration stuckAfter);
+
+    /** One source's fetch state: failures in a row and until when it rests (null when it does not). */
+    record SourceFacts(String source, int failures, Instant restingUntil) {}
+
+    List<SourceFacts> sourceFacts();
+
+    /** The newest post of each of {@code handles} (as configured; a handle with no post maps to null). */
+    Map<String, Instant> newestPostBy(java.util.Collection<String> handles);
 }

@@ -7,11 +7,16 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code /healthz} as JSON — database reachable (and how fast), the scheduler's triggers and their
- * next fire times, the age of the last digest and of the newest post; 503 when the database cannot
- * be reached — and {@code /metrics} in the Prometheus text format.
+ * {@code /healthz} as JSON: the overall status ({@code ok | degraded | down}) and one part per
+ * component from the {@link Health.Check}s it is given (database always; under {@code serve} also
+ * the scheduler, the sources' newest posts, each chat platform, the outbox and the last slot), plus
+ * the database's latency, the triggers, the last digest and the newest post. Down is 503; degraded
+ * is 200 so load balancers keep the node, and 503 with {@code ?strict}. {@code /metrics}: the
+ * Prometheus text, with each component's status as {@code aidigest_health_status}.
  */
 public final class OpsRoutes implements Routes {
 
@@ -29,41 +34,78 @@ public final class OpsRoutes implements Routes {
     private final OpsProbe probe;
     private final ServeMetrics metrics;
     private final Clock clock;
+    private final List<Health.Check> checks;
     private final java.util.List<Section> sections;
 
+    /** The database and the outbox only (a web server without the scheduler). */
     public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock) {
         this(probe, metrics, clock, java.util.List.of());
     }
 
+    /** @param sections more facts, each under its own key */
     public OpsRoutes(OpsProbe probe, ServeMetrics metrics, Clock clock, java.util.List<Section> sections) {
+        this(probe, metrics, clock, List.of(OpsChecks.outbox(probe, OpsChecks.STUCK_AFTER)), sections);
+    }
+
+    /**
+     * @param checks   the components besides the database, in the order /healthz lists them
+     * @param sections more facts, each under its own key
+     */
+    public OpsRoutes(
+            OpsProbe probe,
+            ServeMetrics metrics,
+            Clock clock,
+            List<Health.Check> checks,
+            java.util.List<Section> sections) {
         this.probe = probe;
         this.metrics = metrics;
         this.clock = clock;
+        this.checks = List.copyOf(checks);
         this.sections = java.util.List.copyOf(sections);
     }
 
     @Override
     public void addTo(JavalinConfig cfg) {
         cfg.routes.get("/healthz", this::health);
-        cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape()));
+        cfg.routes.get("/metrics", ctx -> {
+            report(); // the health gauges are as fresh as the scrape
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        });
     }
 
-    private void health(Context ctx) {
+    /** One look at every component. */
+    record Report(Health.Status status, ObjectNode json) {}
+
+    Report report() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Instant now = clock.instant();
         long started = System.nanoTime();
         OpsProbe.Snapshot s;
+        List<Health.Part> parts = new ArrayList<>();
         try {
             s = probe.snapshot();
         } catch (RuntimeException e) {
             out.put("status", "down");
             out.putObject("database").put("ok", false).put("error", String.valueOf(e.getMessage()));
-            ctx.status(503).contentType("application/json").result(out.toString());
-            return;
+            Health.Part db = Health.Part.of("database", Health.Status.DOWN, "not reachable: " + e.getMessage());
+            out.putObject("components").set("database", partJson(db));
+            metrics.health(List.of(db), Health.Status.DOWN);
+            return new Report(Health.Status.DOWN, out);
         }
-        out.put("status", "ok");
-        out.putObject("database").put("ok", true).put("ms", (System.nanoTime() - started) / 1_000_000);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        Health.Part db = Health.Part.ok("database");
+        db.facts().put("ms", ms);
+        parts.add(db);
+        for (Health.Check c : checks) {
+            try {
+                parts.addAll(c.parts(now));
+            } catch (RuntimeException e) {
+                parts.add(Health.Part.of("check", Health.Status.DEGRADED, "a health check failed: " + e));
+            }
+        }
+        Health.Status status = Health.overall(parts);
+        out.put("status", status.label());
+        out.putObject("database").put("ok", true).put("ms", ms);
         ObjectNode scheduler = out.putObject("scheduler");
         scheduler.put("known", !s.triggers().isEmpty());
         for (OpsProbe.Trigger t : s.triggers()) {
@@ -86,6 +128,26 @@ public final class OpsRoutes implements Routes {
         for (Section section : sections) {
             out.set(section.name(), FACTS.valueToTree(section.facts()));
         }
-        ctx.contentType("application/json").result(out.toString());
+        ObjectNode components = out.putObject("components");
+        parts.forEach(p -> components.set(p.name(), partJson(p)));
+        metrics.health(parts, status);
+        return new Report(status, out);
+    }
+
+    private void health(Context ctx) {
+        Report r = report();
+        boolean strict = ctx.queryParamMap().containsKey("strict");
+        int code = r.status() == Health.Status.DOWN || (strict && r.status() != Health.Status.OK) ? 503 : 200;
+        ctx.status(code).contentType("application/json").result(r.json().toString());
+    }
+
+    private static ObjectNode partJson(Health.Part p) {
+        ObjectNode n =
+                JsonNodeFactory.instance.objectNode().put("status", p.status().label());
+        if (p.reason() != null) {
+            n.put("reason", p.reason());
+        }
+        n.setAll(p.facts());
+        return n;
     }
 }

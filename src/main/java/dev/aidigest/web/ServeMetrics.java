@@ -146,6 +146,28 @@ public final class ServeMetrics {
                 .record(took);
     }
 
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> health =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The status of each component as /healthz last saw it: 0 ok, 1 degraded, 2 down ({@code overall} too). */
+    void health(List<Health.Part> parts, Health.Status overall) {
+        for (Health.Part p : parts) {
+            healthGauge(p.name()).set(p.status().level());
+        }
+        healthGauge("overall").set(overall.level());
+    }
+
+    private java.util.concurrent.atomic.AtomicInteger healthGauge(String component) {
+        return health.computeIfAbsent(component, c -> {
+            java.util.concurrent.atomic.AtomicInteger v = new java.util.concurrent.atomic.AtomicInteger();
+            Gauge.builder("aidigest_health_status", v, java.util.concurrent.atomic.AtomicInteger::get)
+                    .description("component status as /healthz reports it: 0 ok, 1 degraded, 2 down")
+                    .tag("component", c)
+                    .register(registry);
+            return v;
+        });
+    }
+
     /** Times chat commands ({@code aidigest_command_duration_seconds}, with histogram buckets). */
     public Timer commandTimer() {
         return Timer.builder("aidigest_command_duration")

@@ -92,4 +92,77 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("application.yml");
     }
+
+    @Test
+    void aTypoInAKeyIsNamedWithTheFileAndTheKeysKnownThere() throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "digest:\n  max_item: 12\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("application.yml") + ": digest.max_item: unknown key")
+                .hasMessageContaining("max_items")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnknownSectionIsAnError() throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "telegarm:\n  token: x\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("application.yml: telegarm: unknown key")
+                .hasMessageContaining("telegram");
+    }
+
+    @Test
+    void aWrongTypeNamesTheKeyAndWhatWasExpected() throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "http:\n  port: eighty\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("application.yml") + ": http.port: expected a whole number, got 'eighty'");
+        Files.writeString(dir.resolve("application.yml"), "digest:\n  max_items: 3.5\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .hasMessageContaining("digest.max_items: expected a whole number");
+        Files.writeString(dir.resolve("application.yml"), "discord:\n  webhook_urls: {a: 1}\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .hasMessageContaining("discord.webhook_urls: expected a list");
+    }
+
+    @Test
+    void aValueOutOfRangeIsNamedByTheRecordThatChecksIt() throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "digest:\n  min_items: 10\n  max_items: 5\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("application.yml") + ": digest: max_items (5) is below min_items (10)");
+        Files.writeString(dir.resolve("application.yml"), "http:\n  port: 70000\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .hasMessage(dir.resolve("application.yml") + ": http.port: 70000 is not a TCP port (0 to 65535)");
+        Files.writeString(dir.resolve("application.yml"), "timezone: Asia/Shangai\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).app())
+                .hasMessageContaining("application.yml: timezone: not a time zone: 'Asia/Shangai'");
+    }
+
+    @Test
+    void aBadEnvironmentValueNamesTheVariable() {
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of("AIDIGEST_HTTP_PORT", "80a")).app())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("AIDIGEST_HTTP_PORT (environment): http.port: expected a whole number, got '80a'");
+    }
+
+    @Test
+    void keysLeftOutOfTheUsersFileKeepTheirDefaults() throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "digest:\n  max_items: 12\n");
+        AppConfig app = new ConfigLoader(dir, Map.of()).app();
+        assertThat(app.digest().maxItems()).isEqualTo(12);
+        assertThat(app.digest().minItems()).isEqualTo(10);
+        assertThat(app.digest().siteDir()).isEqualTo("site");
+        assertThat(app.http().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void sourcesAreCheckedToo() throws IOException {
+        Files.writeString(dir.resolve("sources.yml"), "accounts:\n  - { handle: someone, wieght: 2 }\n");
+        assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).sources())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("sources.yml") + ": accounts[0].wieght: unknown key")
+                .hasMessageContaining("weight");
+    }
 }

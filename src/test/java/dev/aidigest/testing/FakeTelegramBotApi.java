@@ -87,10 +87,15 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     }
 
     public FakeTelegramBotApi() {
+        this(0);
+    }
+
+    /** On a given port (0: any free one), e.g. one a bot was already told to reach while it was down. */
+    public FakeTelegramBotApi(int port) {
         try (InputStream in = getClass()
                 .getResourceAsStream("/fixtures/telegram/telegram_error_bodies_as_used_in_public_tests.json")) {
             errors = json.readTree(in);
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

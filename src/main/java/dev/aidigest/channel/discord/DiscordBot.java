@@ -198,6 +198,18 @@ public final class DiscordBot implements ChatBot {
                 conversation.commands().size());
     }
 
+    /** JDA's invalid-token failure, or a 401 anywhere in the causes. */
+    @Override
+    public boolean refusesCredentials(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof net.dv8tion.jda.api.exceptions.InvalidTokenException
+                    || (t.getMessage() != null && t.getMessage().contains("401: Unauthorized"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Disconnects the gateway (the lease was lost or the node stops). */
     @Override
     public synchronized void stopReceiving() {

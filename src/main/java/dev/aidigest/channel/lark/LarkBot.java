@@ -187,6 +187,12 @@ public final class LarkBot implements ChatBot {
         return s == null || s.isBlank();
     }
 
+    /** Lark's answers to a wrong app id or app secret (10003, 10014) when the tenant token is asked for. */
+    @Override
+    public boolean refusesCredentials(Exception e) {
+        return LarkErrors.refusesCredentials(e);
+    }
+
     /** Lets events in flight finish (up to 10 s) and releases the HTTP client. */
     @Override
     public void close() {

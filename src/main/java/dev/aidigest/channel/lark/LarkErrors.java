@@ -20,7 +20,18 @@ final class LarkErrors {
     /** The message itself was refused: 230001 invalid parameter, 230025 too long, 230099 card content rejected. */
     static final Set<Integer> BAD_FORMAT = Set.of(230001, 230025, 230099);
 
+    /** The app's credentials are wrong: 10003 invalid app_id, 10014 app secret invalid. */
+    static final Set<Integer> BAD_CREDENTIALS = Set.of(10003, 10014);
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^Lark error (\\d+) ");
+
     private LarkErrors() {}
+
+    /** Whether {@code e} is Lark refusing the app id or secret (as {@link #map} words it). */
+    static boolean refusesCredentials(Exception e) {
+        java.util.regex.Matcher m = CODE.matcher(String.valueOf(e.getMessage()));
+        return e instanceof ChannelException && m.find() && BAD_CREDENTIALS.contains(Integer.parseInt(m.group(1)));
+    }
 
     static ChannelException map(int httpStatus, int code, String msg, long resetSeconds) {
         String text = "Lark error " + code + " (HTTP " + httpStatus + "): " + msg;

@@ -95,6 +95,14 @@ public final class TelegramBot implements ChatBot {
         log.info("Telegram bot @{} started ({})", name, settings.webhookMode() ? "webhook" : "long polling");
     }
 
+    /** 401 (a wrong token) or 404 (not a token at all) from getMe. */
+    @Override
+    public boolean refusesCredentials(Exception e) {
+        return e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r
+                && r.getErrorCode() != null
+                && (r.getErrorCode() == 401 || r.getErrorCode() == 404);
+    }
+
     /** Long polling, unless in webhook mode (then every node takes updates on POST /webhooks/telegram). */
     @Override
     public Optional<String> receiver() {

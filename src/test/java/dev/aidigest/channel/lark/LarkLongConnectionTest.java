@@ -132,8 +132,9 @@ class LarkLongConnectionTest {
                 new Throttle(1000, 0, 1000),
                 backend.clock);
         try (callbackBot) {
-            String event = new LarkCallbacks("1212121212", "v").message("lc-both", DM, "p2p", "ou_reader", "/help");
-            LarkCallbacks.Signed signed = new LarkCallbacks("1212121212", "v").signed(event);
+            LarkCallbacks callbacks = new LarkCallbacks("1212121212", "v", backend.clock);
+            String event = callbacks.message("lc-both", DM, "p2p", "ou_reader", "/help");
+            LarkCallbacks.Signed signed = callbacks.signed(event);
             assertThat(callbackBot
                             .webhook()
                             .orElseThrow()
