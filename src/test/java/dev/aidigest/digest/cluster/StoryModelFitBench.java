@@ -344,60 +344,53 @@ class StoryModelFitBench {
 
     /** The most probable pair of units of one story that the clusterer left in different stories. */
     private static void printClosestAcross(LabelledWindows w, StoryClusterer c, String label, StoryModel model) {
-        StoryClusterer.Window win = c.window(w.posts(), c.centring(w.posts()));
-        List<ThreadUnit> units = win.units();
-        List<Story> stories = c.cluster(w.posts());
         Map<Long, Integer> storyOf = new HashMap<>();
+        List<Story> stories = c.cluster(w.posts());
         for (int s = 0; s < stories.size(); s++) {
             for (StoredPost p : stories.get(s).posts()) {
                 storyOf.put(p.id(), s);
             }
         }
-        double best = -1;
-        String line = null;
-        for (int i = 0; i < units.size(); i++) {
-            for (int j = i + 1; j < units.size(); j++) {
-                long a = units.get(i).posts().get(0).id();
-                long b = units.get(j).posts().get(0).id();
-                if (!label.equals(w.storyOf().get(a))
-                        || !label.equals(w.storyOf().get(b))
-                        || storyOf.get(a).equals(storyOf.get(b))) {
-                    continue;
-                }
-                PairEvidence e = win.scorer().evidence(i, j);
-                double p = model.probability(e);
-                if (p > best) {
-                    best = p;
-                    line = String.format(
-                            Locale.ROOT,
-                            "     closest across: p %.3f @%s ~ @%s: %s",
-                            p,
-                            units.get(i).posts().get(0).post().authorHandle(),
-                            units.get(j).posts().get(0).post().authorHandle(),
-                            e.describe());
-                }
-            }
-        }
-        if (line != null) {
-            System.out.println(line);
-        }
+        printClosest(
+                w,
+                c,
+                model,
+                "closest across",
+                (a, b) -> label.equals(w.storyOf().get(a))
+                        && label.equals(w.storyOf().get(b))
+                        && !storyOf.get(a).equals(storyOf.get(b)));
     }
 
     /** The most probable pair of units of two different labelled stories inside one cluster. */
     private static void printClosestWithin(LabelledWindows w, StoryClusterer c, Story story, StoryModel model) {
-        StoryClusterer.Window win = c.window(w.posts(), c.centring(w.posts()));
-        List<ThreadUnit> units = win.units();
         Set<Long> inStory = new HashSet<>();
         story.posts().forEach(p -> inStory.add(p.id()));
+        printClosest(
+                w,
+                c,
+                model,
+                "closest within",
+                (a, b) -> inStory.contains(a)
+                        && inStory.contains(b)
+                        && !w.storyOf().get(a).equals(w.storyOf().get(b)));
+    }
+
+    /** Prints the most probable pair of units (by their first posts' ids) that {@code which} accepts. */
+    private static void printClosest(
+            LabelledWindows w,
+            StoryClusterer c,
+            StoryModel model,
+            String what,
+            java.util.function.BiPredicate<Long, Long> which) {
+        StoryClusterer.Window win = c.window(w.posts(), c.centring(w.posts()));
+        List<ThreadUnit> units = win.units();
         double best = -1;
         String line = null;
         for (int i = 0; i < units.size(); i++) {
             for (int j = i + 1; j < units.size(); j++) {
-                long a = units.get(i).posts().get(0).id();
-                long b = units.get(j).posts().get(0).id();
-                if (!inStory.contains(a)
-                        || !inStory.contains(b)
-                        || w.storyOf().get(a).equals(w.storyOf().get(b))) {
+                if (!which.test(
+                        units.get(i).posts().get(0).id(),
+                        units.get(j).posts().get(0).id())) {
                     continue;
                 }
                 PairEvidence e = win.scorer().evidence(i, j);
@@ -406,7 +399,8 @@ class StoryModelFitBench {
                     best = p;
                     line = String.format(
                             Locale.ROOT,
-                            "     closest within: p %.3f @%s ~ @%s: %s",
+                            "     %s: p %.3f @%s ~ @%s: %s",
+                            what,
                             p,
                             units.get(i).posts().get(0).post().authorHandle(),
                             units.get(j).posts().get(0).post().authorHandle(),
