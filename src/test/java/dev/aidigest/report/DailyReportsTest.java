@@ -203,8 +203,12 @@ class DailyReportsTest {
     }
 
     @Test
-    void anEmptyDayStillMakesAnHonestReport() {
-        DailyReports.Edition e = reports().make(DAY);
+    void anEmptyDayIsWithheldAndWithAllowEmptyMakesAnHonestReport() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports().make(DAY))
+                .isInstanceOf(dev.aidigest.edition.EditionWithheld.class)
+                .hasMessageContaining("no posts");
+
+        DailyReports.Edition e = reports().make(DAY, true);
 
         assertThat(e.markdown()).contains("本日没有生成速递").contains("本日没有可列出的关键动态").contains("（本日没有足够的词生成词云。）");
         assertThat(e.image()).isNull();
