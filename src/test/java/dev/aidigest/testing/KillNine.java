@@ -111,7 +111,7 @@ public final class KillNine implements AutoCloseable {
         for (int run = 1; run <= runs; run++) {
             Path file = postsFile(run, 0);
             String printed = killed(typical, "new,", "import", file.toString(), "--format", "jsonl");
-            int stored = count("SELECT COUNT(*) FROM post WHERE platform_id LIKE ?", "kill" + run + "-%");
+            int stored = count("SELECT COUNT(*) FROM post WHERE platform_id LIKE ?", idPrefix(run) + "%");
             Matcher m = NEW.matcher(printed);
             if (m.find()) {
                 afterReport++;
@@ -322,6 +322,11 @@ public final class KillNine implements AutoCloseable {
     }
 
     /** {@value #POSTS_PER_RUN} posts with ids of run {@code run}, made inside the window of {@code slot(slotNo)}. */
+    /** X ids are numbers: run {@code r}'s posts are {@code 9rrrr000000}, {@code 9rrrr000001}, … */
+    private static String idPrefix(int run) {
+        return String.format("9%04d", run);
+    }
+
     private Path postsFile(int run, int slotNo) throws IOException {
         Instant at = slot(slotNo).windowEnd().minus(Duration.ofMinutes(90));
         String[] who = {"merve", "clem", "op7418", "dotey", "karpathy"};
@@ -336,9 +341,9 @@ public final class KillNine implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < POSTS_PER_RUN; i++) {
             sb.append(String.format(
-                    "{\"id\":\"kill%d-%d\",\"author_handle\":\"%s\",\"author_name\":\"%s\",\"text\":\"%s\","
+                    "{\"id\":\"%s%06d\",\"author_handle\":\"%s\",\"author_name\":\"%s\",\"text\":\"%s\","
                             + "\"created_at\":\"%s\",\"likes\":%d,\"reposts\":%d}%n",
-                    run, i, who[i], who[i], what[i], at.plusSeconds(60L * i), 100 + 37 * i, 10 + i));
+                    idPrefix(run), i, who[i], who[i], what[i], at.plusSeconds(60L * i), 100 + 37 * i, 10 + i));
         }
         Path file = work.resolve("posts-" + run + ".jsonl");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);

@@ -45,5 +45,6 @@ public final class ServeMain {
                         Clock.systemUTC())
                 .run();
         db.close();
+        System.exit(0); // as App does: a library thread left running must not keep the process alive
     }
 }
