@@ -422,7 +422,7 @@ public final class ServeWiring {
 
     /** A bot's global rate as one budget for every node on PostgreSQL; in this process on H2. */
     static Throttle shared(Database db, String bot, Throttle limits) {
-        return db.isPostgres() ? limits.sharedBy(new RateBudgetStore(db, bot, limits.perSecond())) : limits;
+        return db.isPostgres() ? limits.sharedBy(new RateBudgetStore(db, bot, limits.pacedPerSecond())) : limits;
     }
 
     /** The web archive: pages, search, feed and JSON API over the stored digests and reports. */

@@ -39,11 +39,34 @@ public interface Channel {
         return true;
     }
 
-    /** Splits and sends a whole reply (command answers); returns the message ids in order. */
+    /** The longest retry-after that a command answer waits out; a longer one fails the answer at once. */
+    Duration ANSWER_RETRY_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * Splits and sends a whole reply (command answers, operator alerts); returns the message ids in
+     * order. A part refused with a short retry-after (a 429 of a busy moment) is sent again after it,
+     * up to three times, so a user's answer is not lost to another sender's burst; the delivery
+     * outbox, which retries by itself, uses {@link #send}.
+     */
     default List<String> sendAll(ChatRef chat, Reply reply) throws ChannelException {
         List<String> ids = new ArrayList<>();
         for (Reply part : split(reply)) {
-            ids.add(send(chat, part));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ids.add(send(chat, part));
+                    break;
+                } catch (ChannelException.RateLimited e) {
+                    if (attempt == 3 || e.retryAfter().compareTo(ANSWER_RETRY_LIMIT) > 0) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(e.retryAfter().toMillis());
+                    } catch (InterruptedException i) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
         return ids;
     }

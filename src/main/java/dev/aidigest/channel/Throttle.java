@@ -12,8 +12,14 @@ import java.util.Map;
  * in this process by default or {@link #sharedBy shared} by every node of a cluster. Each call
  * reserves the earliest slot that satisfies the chat's rules, waits for it, then waits for a slot of
  * the global budget, so concurrent senders share the budget without bursts that would earn a 429.
+ * The global rate is paced at {@value #HEADROOM} times the published limit: slots exactly at the limit let
+ * a little network jitter put one message too many into some one-second window. The gap to a chat
+ * counts from when its message actually went out, after the wait for the global slot.
  */
 public final class Throttle {
+
+    /** The share of a published global rate that is used. */
+    static final double HEADROOM = 0.9;
 
     private final double perSecond;
     private final long chatGapNanos;
@@ -28,7 +34,7 @@ public final class Throttle {
      * @param groupPerMinute messages per minute to one group (Telegram: 20)
      */
     public Throttle(double perSecond, long chatGapMillis, int groupPerMinute) {
-        this(perSecond, chatGapMillis * 1_000_000L, groupPerMinute, RateBudget.local(perSecond));
+        this(perSecond, chatGapMillis * 1_000_000L, groupPerMinute, RateBudget.local(perSecond * HEADROOM));
     }
 
     private Throttle(double perSecond, long chatGapNanos, int groupPerMinute, RateBudget global) {
@@ -43,9 +49,9 @@ public final class Throttle {
         return new Throttle(perSecond, chatGapNanos, groupPerMinute, budget);
     }
 
-    /** Messages per second overall, the size of the bot's global budget. */
-    public double perSecond() {
-        return perSecond;
+    /** Messages per second overall that a shared budget of this bot hands out (below the published limit). */
+    public double pacedPerSecond() {
+        return perSecond * HEADROOM;
     }
 
     /** The pace of one chat: the gap per chat, or for a group the gap its per-minute cap allows if longer. */
@@ -62,6 +68,12 @@ public final class Throttle {
         long at = reserve(chatId, group, System.nanoTime());
         sleep(at - System.nanoTime());
         sleep(global.reserve().toNanos());
+        sent(chatId, System.nanoTime());
+    }
+
+    /** The chat's next message waits a full gap from now, however long this one waited for its global slot. */
+    private synchronized void sent(String chatId, long now) {
+        nextChat.merge(chatId, now + chatGapNanos, Math::max);
     }
 
     /** The platform answered 429: every sender of this bot (on every node, when shared) waits {@code retryAfter}. */

@@ -28,7 +28,7 @@ class ThrottleTest {
                 acquire(t, "c" + i, false);
             }
         });
-        assertThat(ms).isBetween(480L, 900L); // 25 gaps of 20 ms
+        assertThat(ms).isBetween(530L, 900L); // 25 gaps of 22 ms: 50/s paced at 90%
     }
 
     @Test
@@ -37,6 +37,15 @@ class ThrottleTest {
         acquire(t, "a", false);
         assertThat(millis(() -> acquire(t, "b", false))).isLessThan(100);
         assertThat(millis(() -> acquire(t, "a", false))).isGreaterThanOrEqualTo(250);
+    }
+
+    @Test
+    void aChatsGapCountsFromWhenItsMessageWentOutAfterWaitingForTheGlobalSlot() {
+        Throttle t = new Throttle(2, 800, 1000); // global slots 555 ms apart, 800 ms per chat
+        acquire(t, "x", false); // takes the first global slot
+        acquire(t, "b", false); // waits ~555 ms for the next one
+        long gap = millis(() -> acquire(t, "b", false));
+        assertThat(gap).as("a full chat gap after b's first message went out").isGreaterThanOrEqualTo(750);
     }
 
     @Test

@@ -51,6 +51,26 @@ class TelegramChannelTest {
     }
 
     @Test
+    void anAnswerRefusedWithAShortRetryAfterIsSentAfterIt() throws Exception {
+        api.failNextSend(-1001L, "429_with_retry_after", 1);
+        long start = System.nanoTime();
+        assertThat(channel.sendAll(group, Reply.text("hi"))).hasSize(1);
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(900);
+        assertThat(api.sentTo(-1001)).hasSize(1);
+        assertThat(api.calls("sendmessage")).hasSize(2); // the refused one and the one sent after it
+    }
+
+    @Test
+    void anAnswerRefusedForLongerThanTheRetryLimitFailsAtOnce() {
+        api.failNextSend(-1001L, "429_with_retry_after", 60);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> channel.sendAll(group, Reply.text("hi")))
+                .isInstanceOf(ChannelException.RateLimited.class);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        assertThat(api.sentTo(-1001)).isEmpty();
+    }
+
+    @Test
     void blockedIsForbidden() {
         api.failNextSend(-1001L, "403_bot_blocked", null);
         assertThatThrownBy(() -> channel.send(group, Reply.text("hi"))).isInstanceOf(ChannelException.Forbidden.class);
