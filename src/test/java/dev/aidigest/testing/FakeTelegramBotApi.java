@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * Errors are Telegram's own bodies (fixtures/telegram/telegram_error_bodies_as_used_in_public_tests.json).
  * Optionally enforces a rate limit (global per second, per chat gap) answering 429 with retry_after.
  * Like the Bot API, it allows one getUpdates poller per bot: a getUpdates that arrives while another
- * waits ends the waiting one with 409 "Conflict: terminated by other getUpdates request" (counted in
- * {@link #conflicts}).
+ * waits ends the waiting one with 409 "Conflict: terminated by other getUpdates request". Two pollers
+ * are counted in {@link #conflicts} when a poller so ended polls again; a waiting request whose client
+ * had already gone (a node that cancelled its poll when it handed the receiver over) is not a second
+ * poller.
  */
 public final class FakeTelegramBotApi implements AutoCloseable {
 
@@ -79,6 +81,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     public final AtomicInteger rateLimited = new AtomicInteger();
     public final AtomicInteger conflicts = new AtomicInteger();
     private long pollGeneration;
+    /** Connections whose getUpdates was ended by a newer one (keep-alive: a live poller comes back on it). */
+    private final Set<String> ended = new HashSet<>();
 
     static {
         // The JDK server writes headers and body separately; with Nagle on, every response waits for a
@@ -274,7 +278,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" ->
                     answer(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
                 case "getupdates" -> {
-                    ArrayNode got = poll(body);
+                    ArrayNode got = poll(body, String.valueOf(ex.getRemoteAddress()));
                     if (got == null) {
                         answer(
                                 ex,
@@ -388,7 +392,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
      * Long polling: answers at once when updates at or after the offset wait, else after up to 1 s;
      * null (409) when a newer getUpdates came in meanwhile.
      */
-    private synchronized ArrayNode poll(JsonNode body) {
+    private synchronized ArrayNode poll(JsonNode body, String connection) {
+        if (ended.remove(connection)) {
+            conflicts.incrementAndGet(); // it was ended by another poller and is still here: two pollers
+        }
         long mine = ++pollGeneration;
         notifyAll(); // an older poll still waiting is terminated by this one
         long offset = body.path("offset").asLong(0);
@@ -404,7 +411,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             }
         }
         if (pollGeneration != mine) {
-            conflicts.incrementAndGet();
+            ended.add(connection);
             return null;
         }
         ArrayNode out = json.createArrayNode();
