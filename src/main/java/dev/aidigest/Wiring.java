@@ -357,20 +357,21 @@ public final class Wiring implements AutoCloseable {
     public dev.aidigest.schedule.Serve serve() {
         SlotPublisher slots = slotPublisher(null);
         List<Source> sources = sources();
-        return ServeWiring.serve(
-                config,
-                ServeWiring.schedule(config),
-                db(),
-                () -> ingest().ingestOnce(sources),
-                slot -> slots.run(slot, true).edition().id(),
-                reportRun(),
-                search(),
-                spending(),
-                sourcesConfig.accounts().stream()
-                        .map(SourcesConfig.Account::handle)
-                        .toList(),
-                outbox(),
-                clock);
+        return ServeWiring.serve(ServeWiring.Inputs.of(
+                        config,
+                        ServeWiring.schedule(config),
+                        db(),
+                        () -> ingest().ingestOnce(sources),
+                        slot -> slots.run(slot, true).edition().id(),
+                        reportRun(),
+                        clock)
+                .withApplication(
+                        search(),
+                        spending(),
+                        sourcesConfig.accounts().stream()
+                                .map(SourcesConfig.Account::handle)
+                                .toList(),
+                        outbox()));
     }
 
     @Override

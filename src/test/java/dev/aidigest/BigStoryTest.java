@@ -200,8 +200,7 @@ class BigStoryTest {
         AppConfig config = TestConfigs.noChat();
         ServeMetrics metrics = new ServeMetrics(new OpsStore(db), clock);
         return new WebServer(
-                List.of(),
-                ServeWiring.webRoutes(db, new ArchiveStore(db), new SearchStore(db), config, metrics, clock));
+                List.of(), ServeWeb.routes(db, new ArchiveStore(db), new SearchStore(db), config, metrics, clock));
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -47,17 +47,17 @@ class PromptDeliveryTest {
                     Duration.ofSeconds(60),
                     1,
                     Duration.ofSeconds(5));
-            Serve serve = ServeWiring.serve(
-                    TestConfigs.telegram(api.url(), ""),
-                    s,
-                    served,
-                    () -> {},
-                    slot -> {
-                        throw new IllegalStateException("not in this test");
-                    },
-                    ReportRun.NONE,
-                    DeliverySettings.defaults(),
-                    Clock.systemUTC());
+            Serve serve = ServeWiring.serve(ServeWiring.Inputs.of(
+                            TestConfigs.telegram(api.url(), ""),
+                            s,
+                            served,
+                            () -> {},
+                            slot -> {
+                                throw new IllegalStateException("not in this test");
+                            },
+                            ReportRun.NONE,
+                            Clock.systemUTC())
+                    .withDelivery(DeliverySettings.defaults()));
             new SubscriptionStore(publisher, Clock.systemUTC())
                     .subscribe(new ChatRef("telegram", "7", ChatRef.Kind.PRIVATE), Plan.DIGEST, "u");
             long digest =

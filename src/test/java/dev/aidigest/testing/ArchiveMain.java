@@ -1,6 +1,6 @@
 package dev.aidigest.testing;
 
-import dev.aidigest.ServeWiring;
+import dev.aidigest.ServeWeb;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.Database;
@@ -28,7 +28,7 @@ public final class ArchiveMain {
         Clock clock = Clock.systemUTC();
         WebServer web = new WebServer(
                 List.of(),
-                ServeWiring.webRoutes(
+                ServeWeb.routes(
                         db, new ArchiveStore(db), search, config, new ServeMetrics(new OpsStore(db), clock), clock));
         System.out.println("port " + web.start(Integer.parseInt(args[1])));
         Thread.currentThread().join();

@@ -30,17 +30,17 @@ public final class ClusterNodeMain {
                 Duration.ofSeconds(10),
                 1,
                 Duration.ofSeconds(10));
-        ServeWiring.serve(
-                        TestConfigs.telegram(args[1], ""),
-                        s,
-                        db,
-                        () -> {},
-                        slot -> {
-                            throw new IllegalStateException("not in this benchmark");
-                        },
-                        ReportRun.NONE,
-                        DeliverySettings.defaults(),
-                        Clock.systemUTC())
+        ServeWiring.serve(ServeWiring.Inputs.of(
+                                TestConfigs.telegram(args[1], ""),
+                                s,
+                                db,
+                                () -> {},
+                                slot -> {
+                                    throw new IllegalStateException("not in this benchmark");
+                                },
+                                ReportRun.NONE,
+                                Clock.systemUTC())
+                        .withDelivery(DeliverySettings.defaults()))
                 .run();
         db.close();
     }

@@ -32,17 +32,17 @@ public final class ServeMain {
                 Duration.ofSeconds(10));
         DeliverySettings delivery =
                 new DeliverySettings(10, Duration.ofSeconds(5), Duration.ofMillis(1050), 8, Duration.ofSeconds(2));
-        ServeWiring.serve(
-                        TestConfigs.telegram(args[1], ""),
-                        s,
-                        db,
-                        () -> {},
-                        slot -> {
-                            throw new IllegalStateException("not in this test");
-                        },
-                        ReportRun.NONE,
-                        delivery,
-                        Clock.systemUTC())
+        ServeWiring.serve(ServeWiring.Inputs.of(
+                                TestConfigs.telegram(args[1], ""),
+                                s,
+                                db,
+                                () -> {},
+                                slot -> {
+                                    throw new IllegalStateException("not in this test");
+                                },
+                                ReportRun.NONE,
+                                Clock.systemUTC())
+                        .withDelivery(delivery))
                 .run();
         db.close();
         System.exit(0); // as App does: a library thread left running must not keep the process alive

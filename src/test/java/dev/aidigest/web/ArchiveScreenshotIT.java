@@ -3,7 +3,7 @@ package dev.aidigest.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aidigest.ServeWiring;
+import dev.aidigest.ServeWeb;
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
 import dev.aidigest.digest.LlmUsage;
@@ -109,7 +109,7 @@ class ArchiveScreenshotIT {
             SearchStore search = new SearchStore(db);
             WebServer web = new WebServer(
                     List.of(),
-                    ServeWiring.webRoutes(
+                    ServeWeb.routes(
                             db,
                             new ArchiveStore(db),
                             search,

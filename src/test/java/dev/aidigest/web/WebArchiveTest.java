@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import dev.aidigest.ServeWiring;
+import dev.aidigest.ServeWeb;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
@@ -128,7 +128,7 @@ class WebArchiveTest {
         SearchStore search = new SearchStore(db);
         AppConfig config = TestConfigs.noChat();
         metrics = new ServeMetrics(new OpsStore(db), clock);
-        web = new WebServer(List.of(), ServeWiring.webRoutes(db, new ArchiveStore(db), search, config, metrics, clock));
+        web = new WebServer(List.of(), ServeWeb.routes(db, new ArchiveStore(db), search, config, metrics, clock));
         base = "http://127.0.0.1:" + web.start(0);
     }
 
