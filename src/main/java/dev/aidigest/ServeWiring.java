@@ -31,6 +31,8 @@ import dev.aidigest.delivery.Outbox;
 import dev.aidigest.edition.EditionWithheld;
 import dev.aidigest.edition.Freshness;
 import dev.aidigest.ingest.spend.ReadSpending;
+import dev.aidigest.mcp.ArchiveTools;
+import dev.aidigest.mcp.McpRoutes;
 import dev.aidigest.schedule.DigestRun;
 import dev.aidigest.schedule.IngestRun;
 import dev.aidigest.schedule.ReportRun;
@@ -470,7 +472,10 @@ public final class ServeWiring {
                         archive,
                         search,
                         config.http() == null ? "" : config.http().publicUrl()),
-                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks, health));
+                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks, health),
+                new McpRoutes(
+                        new ArchiveTools(site, archive, search, config.zone(), clock),
+                        config.http() == null ? "" : config.http().publicUrl()));
     }
 
     private static long metered(ServeMetrics metrics, String kind, java.util.function.LongSupplier run) {
