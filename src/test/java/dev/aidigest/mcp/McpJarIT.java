@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.testing.Jar;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -14,6 +15,11 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +30,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar target/ai-digest.jar mcp} as an AI client starts it: on the archive that {@code demo}
- * and {@code report} made of the bundled sample day, the SDK's stdio client lists and calls every tool,
- * and a client that writes garbage gets JSON-RPC errors while stdout carries nothing but protocol.
+ * The built jar as AI clients reach it, on the archive that {@code demo} and {@code report} made of the
+ * bundled sample day: {@code java -jar target/ai-digest.jar mcp} started by the SDK's stdio client, which
+ * lists and calls every tool; a client that writes garbage gets JSON-RPC errors while stdout carries
+ * nothing but protocol; and {@code serve}'s {@code /mcp} answering the SDK's streamable-HTTP client.
  */
-class McpStdioIT {
+class McpJarIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,6 +105,56 @@ class McpStdioIT {
             CallToolResult tooLong =
                     client.callTool(new CallToolRequest("search", Map.of("query", "FLUX".repeat(125))));
             assertThat(tooLong.isError()).isTrue();
+        }
+    }
+
+    @Test
+    void serveAnswersTheSameToolsAtSlashMcp() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path out = work.resolve("serve-out.txt");
+        Path err = work.resolve("serve-err.txt");
+        Process serve = Jar.start(
+                work,
+                Map.of("AIDIGEST_HTTP_PORT", String.valueOf(port), "AIDIGEST_REPORT_CRON", "0 0 0 1 1 ? 2099"),
+                out,
+                err,
+                "--config",
+                work.resolve("config").toString(),
+                "--data",
+                work.resolve("data").toString(),
+                "serve");
+        try {
+            String base = "http://127.0.0.1:" + port;
+            HttpClient http = HttpClient.newHttpClient();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .ignoreExceptions()
+                    .until(() -> http.send(
+                                            HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            < 500);
+            try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base)
+                            .endpoint("/mcp")
+                            .build())
+                    .requestTimeout(Duration.ofSeconds(60))
+                    .build()) {
+                client.initialize();
+                assertThat(client.listTools().tools()).hasSize(5);
+                CallToolResult latest = client.callTool(new CallToolRequest("latest_digest", Map.of()));
+                assertThat(text(latest)).contains("2025.11.26.16 过去4小时全球AI发生了什么？");
+                CallToolResult future = client.callTool(new CallToolRequest("digest", Map.of("slot", "2099.01.01.00")));
+                assertThat(future.isError()).isTrue();
+            }
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(90, TimeUnit.SECONDS))
+                    .as(Files.readString(err))
+                    .isTrue();
         }
     }
 
