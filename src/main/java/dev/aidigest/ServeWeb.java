@@ -6,6 +6,8 @@ import dev.aidigest.cluster.ClusterNode;
 import dev.aidigest.command.Archive;
 import dev.aidigest.command.TopicSearch;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.mcp.ArchiveTools;
+import dev.aidigest.mcp.McpRoutes;
 import dev.aidigest.store.Database;
 import dev.aidigest.store.OpsStore;
 import dev.aidigest.store.SiteArchiveStore;
@@ -23,7 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The web side of {@code serve}: the archive's pages, search, feed and JSON API, and /healthz with /metrics. */
+/** The web side of {@code serve}: the archive's pages, search, feed and JSON API, /healthz with /metrics, and MCP at /mcp. */
 public final class ServeWeb {
 
     private ServeWeb() {}
@@ -60,7 +62,10 @@ public final class ServeWeb {
                         archive,
                         search,
                         config.http() == null ? "" : config.http().publicUrl()),
-                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks, sections));
+                new OpsRoutes(new OpsStore(db, clock), metrics, clock, checks, sections),
+                new McpRoutes(
+                        new ArchiveTools(site, archive, search, config.zone(), clock),
+                        config.http() == null ? "" : config.http().publicUrl()));
     }
 
     /** What /healthz checks under serve besides the database. */

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             ReportCommand.class,
             ServeCommand.class,
             DoctorCommand.class,
+            McpCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class AppCommand {

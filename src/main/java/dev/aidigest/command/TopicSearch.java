@@ -6,8 +6,18 @@ import java.util.List;
 /** Full-text search over digest items and posts, newest first (implemented in {@code search}). */
 public interface TopicSearch {
 
-    /** One result: a digest item or a post. */
-    record Hit(String kind, String title, String url, Instant at) {}
+    /**
+     * One result: a digest item or a post.
+     *
+     * @param story the digest item it is, or for a post the newest digest item it is part of, as
+     *              {@code slot#position} ({@code 2025.11.26.16#3}); null for a post in no digest
+     */
+    record Hit(String kind, String title, String url, Instant at, String story) {
+
+        public Hit(String kind, String title, String url, Instant at) {
+            this(kind, title, url, at, null);
+        }
+    }
 
     /**
      * A page of results and whether another page exists.

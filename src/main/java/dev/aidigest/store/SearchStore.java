@@ -279,7 +279,7 @@ public final class SearchStore implements TopicSearch {
 
     private static Hit hit(Connection c, char kind, long id) throws SQLException {
         String sql = kind == 'i'
-                ? "SELECT di.headline, di.url, d.window_end FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id = ?"
+                ? "SELECT di.headline, di.url, d.window_end, d.slot, di.position FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE di.id = ?"
                 : "SELECT author_name || '：' || text, url, created_at, platform_id, author_handle FROM post WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, id);
@@ -292,7 +292,20 @@ public final class SearchStore implements TopicSearch {
                 if (url == null && kind == 'p') {
                     url = "https://x.com/" + rs.getString(5) + "/status/" + rs.getString(4);
                 }
-                return new Hit(kind == 'i' ? "item" : "post", title, url, Sql.time(rs, 3));
+                String story = kind == 'i' ? rs.getString(4) + "#" + rs.getInt(5) : storyOfPost(c, id);
+                return new Hit(kind == 'i' ? "item" : "post", title, url, Sql.time(rs, 3), story);
+            }
+        }
+    }
+
+    /** The newest digest item a post is part of, as {@code slot#position}; null when none. */
+    private static String storyOfPost(Connection c, long postId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.slot, di.position FROM digest_item_post p"
+                + " JOIN digest_item di ON di.id = p.item_id JOIN digest d ON d.id = di.digest_id"
+                + " WHERE p.post_id = ? AND d.kind = 'digest' ORDER BY d.window_end DESC LIMIT 1")) {
+            ps.setLong(1, postId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) + "#" + rs.getInt(2) : null;
             }
         }
     }

@@ -75,6 +75,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheMcpServerSeesTheMcpSdkAndServlets() {
+        holds(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.aidigest.mcp..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.modelcontextprotocol..", "jakarta.servlet.."));
+    }
+
+    @Test
     void coreNeverReachesIntoStoreOrAdapters() {
         holds(noClasses()
                 .that()

@@ -52,7 +52,7 @@ class OperatorCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "import", "ingest", "digest", "report", "serve", "doctor"})
+    @ValueSource(strings = {"demo", "import", "ingest", "digest", "report", "serve", "doctor", "mcp"})
     void everyCommandHasHelpWithItsOptionsAndAnExample(String command) {
         for (String flag : List.of("--help", "-h")) {
             Run r = run(command, flag);
@@ -70,7 +70,7 @@ class OperatorCliTest {
     void helpListsEveryCommand() {
         Run r = run("help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("demo", "import", "ingest", "digest", "report", "serve", "doctor", "help");
+        assertThat(r.out()).contains("demo", "import", "ingest", "digest", "report", "serve", "doctor", "mcp", "help");
         assertThat(run("digest", "--help").out()).contains("--allow-empty", "--at=ISO_TIME", "the last ended slot");
     }
 
