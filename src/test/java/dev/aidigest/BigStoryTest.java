@@ -3,7 +3,6 @@ package dev.aidigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.bench.SyntheticCorpus;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.command.ArchivedDigest;
@@ -18,6 +17,7 @@ import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.digest.summary.OfflineSummarizer;
 import dev.aidigest.edition.DigestEditions;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
 import dev.aidigest.report.DayItem;
@@ -123,8 +123,8 @@ class BigStoryTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("</a> - " + credit + "<br>");
             assertThat(get(base + "/feed.xml").body()).contains("&lt;/a&gt; - " + credit + "&lt;br&gt;");
-            JsonNode api = new ObjectMapper()
-                    .readTree(get(base + "/api/digests/latest").body());
+            JsonNode api =
+                    Jackson.json().readTree(get(base + "/api/digests/latest").body());
             List<String> apiNames = new ArrayList<>();
             api.get("items").get(0).get("authors").forEach(n -> apiNames.add(n.asText()));
             assertThat(apiNames).containsExactlyElementsOf(names);

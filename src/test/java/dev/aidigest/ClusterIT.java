@@ -10,6 +10,7 @@ import dev.aidigest.channel.telegram.TelegramBot;
 import dev.aidigest.channel.telegram.TelegramChannel;
 import dev.aidigest.command.DigestReplies;
 import dev.aidigest.digest.Slot;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.Database;
 import dev.aidigest.testing.FakeTelegramBotApi;
@@ -61,7 +62,7 @@ class ClusterIT {
     final Database db = TestDatabases.postgres(schema);
     final FakeTelegramBotApi api = new FakeTelegramBotApi();
     final List<Node> nodes = new ArrayList<>();
-    final ObjectMapper json = new ObjectMapper();
+    final ObjectMapper json = Jackson.json();
 
     volatile int repliesBeforeDigest;
 

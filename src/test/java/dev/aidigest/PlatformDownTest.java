@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.schedule.ReportRun;
 import dev.aidigest.schedule.ScheduleSettings;
 import dev.aidigest.schedule.Serve;
@@ -35,7 +36,7 @@ class PlatformDownTest {
 
     final Database db = TestDb.h2();
     final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
+    final ObjectMapper json = Jackson.json();
     Serve serve;
     FakeTelegramBotApi telegram;
     FakeLarkOpenApi lark;

@@ -3,6 +3,7 @@ package dev.aidigest.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.config.AppConfig;
+import dev.aidigest.json.Jackson;
 import java.awt.Font;
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +46,7 @@ public final class Doctor {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final AppConfig config;
     private final List<String> accounts;
     private final Path font;

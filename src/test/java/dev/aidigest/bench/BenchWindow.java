@@ -9,6 +9,7 @@ import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -185,7 +186,7 @@ final class BenchWindow implements Posts, Digests {
      */
     public static void main(String[] args) throws IOException {
         BenchWindow w = generate(Optional.empty(), true);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Jackson.json();
         List<StoredPost> all = new ArrayList<>(w.previous);
         all.addAll(w.posts);
         try (Writer out = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {

@@ -10,6 +10,7 @@ import dev.aidigest.ingest.ImportResult;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.setup.Parsers;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.llm.BgeEmbedder;
 import dev.aidigest.testing.InMemoryPostSink;
 import dev.aidigest.testing.InMemorySourceStates;
@@ -145,7 +146,7 @@ class IngestBench {
     }
 
     private static byte[] generate(int n) throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Jackson.json();
         Random random = new Random(42);
         ObjectNode root = json.createObjectNode();
         ArrayNode data = root.putArray("data");

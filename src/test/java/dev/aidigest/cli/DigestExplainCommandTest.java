@@ -9,6 +9,7 @@ import dev.aidigest.Wiring;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.json.Jackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ class DigestExplainCommandTest {
     private static final String SLOT = "2025.12.03.12";
     private static final String PREVIOUS = "2025.12.03.08";
     private static final Path EVAL = Path.of("src/test/resources/eval");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     @TempDir
     static Path dir;

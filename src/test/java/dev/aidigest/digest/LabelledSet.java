@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.ingest.Embedder;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,7 +121,7 @@ public record LabelledSet(List<StoredPost> posts, Map<Long, String> storyOf) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = Jackson.json();
             List<JsonNode> out = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {

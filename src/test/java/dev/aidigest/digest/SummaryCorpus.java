@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.digest.cluster.ReadingOrder;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ public final class SummaryCorpus {
     /** The evaluated windows; each labels file also labels the window before it. */
     static final List<String> EVAL_SLOTS = List.of("2025.12.03.12", "2025.12.08.20", "2025.12.12.08");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     private SummaryCorpus() {}
 

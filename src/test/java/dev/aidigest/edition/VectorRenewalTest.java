@@ -18,6 +18,7 @@ import dev.aidigest.ingest.Format;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.setup.Parsers;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.llm.BgeEmbedder;
 import dev.aidigest.render.MarkdownRenderer;
 import dev.aidigest.render.SiteWriter;
@@ -251,7 +252,7 @@ class VectorRenewalTest {
     }
 
     private Path jsonl(LabelledSet labelled) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Jackson.json();
         StringBuilder lines = new StringBuilder();
         for (StoredPost sp : labelled.posts()) {
             Post p = sp.post();

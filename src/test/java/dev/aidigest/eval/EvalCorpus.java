@@ -1,6 +1,7 @@
 package dev.aidigest.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public final class EvalCorpus {
     /** The evaluated slots, oldest first. */
     public static final List<String> SLOTS = List.of("2025.12.03.12", "2025.12.08.20", "2025.12.12.08");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     private EvalCorpus() {}
 

@@ -1,7 +1,7 @@
 package dev.aidigest.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record Prediction(List<List<String>> clusters, List<String> dropped) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Jackson.indentedJson();
 
     public Prediction {
         clusters = clusters.stream().map(List::copyOf).toList();

@@ -2,8 +2,8 @@ package dev.aidigest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.command.ArchivedDigest;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.TestDb;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,7 +82,7 @@ class ItemAuthorsMigrationTest {
     }
 
     private static String json(List<String> names) throws Exception {
-        return new ObjectMapper().writeValueAsString(names);
+        return Jackson.json().writeValueAsString(names);
     }
 
     private static long legacyDigest(Connection c) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class FakeDiscordApi implements AutoCloseable {
     /** A scripted answer. */
     public record Failure(int status, JsonNode body, Map<String, String> headers) {}
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());

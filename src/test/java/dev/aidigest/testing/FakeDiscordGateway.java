@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aidigest.json.Jackson;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
     static final long MANAGE_CHANNELS = 1L << 4;
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final Javalin app;
     private volatile WsContext session;
     private final AtomicInteger seq = new AtomicInteger();

@@ -3,6 +3,7 @@ package dev.aidigest.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aidigest.json.Jackson;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ public final class FakeLarkLongConnection implements AutoCloseable {
     /** One acknowledgement from the client: the frame's message id, its JSON payload and headers. */
     public record Ack(String messageId, JsonNode payload, Map<String, String> headers) {}
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final Javalin app;
     private final Set<String> tickets = ConcurrentHashMap.newKeySet();
     private final AtomicLong seq = new AtomicLong();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ public final class FakeLarkOpenApi implements AutoCloseable {
     /** One request as received: method, path, query, the Authorization header and the JSON body. */
     public record Call(String method, String path, String query, String auth, JsonNode body) {}
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final JsonNode errors;

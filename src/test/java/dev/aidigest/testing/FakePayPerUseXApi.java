@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -43,7 +44,7 @@ public final class FakePayPerUseXApi implements AutoCloseable {
     private final Instant start;
     private final List<String> handles;
     private final Duration every;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final Map<LocalDate, Set<String>> chargedToday = new HashMap<>();
     private final Map<LocalDate, Long> billByDay = new LinkedHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();

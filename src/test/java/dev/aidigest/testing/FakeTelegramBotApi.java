@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     /** One call as received. */
     public record Call(String method, JsonNode body, long atNanos) {}
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final JsonNode errors;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -45,7 +46,7 @@ public final class FakeTwitterApiIo implements AutoCloseable {
     private final Instant start;
     private final List<String> handles;
     private final Duration every;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private long bill;
     private long credits = Long.MAX_VALUE;

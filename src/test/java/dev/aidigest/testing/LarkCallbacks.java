@@ -2,6 +2,7 @@ package dev.aidigest.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aidigest.json.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LarkCallbacks {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final String encryptKey;
     private final String verificationToken;
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.aidigest.ServeWeb;
@@ -13,6 +12,7 @@ import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
 import dev.aidigest.digest.LlmUsage;
 import dev.aidigest.digest.Slot;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.report.DailyReport;
 import dev.aidigest.report.DayItem;
 import dev.aidigest.store.ArchiveStore;
@@ -276,7 +276,7 @@ class WebArchiveTest {
 
     @Test
     void theLatestDigestAsJson() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(get("/api/digests/latest").body());
+        JsonNode j = Jackson.json().readTree(get("/api/digests/latest").body());
 
         assertThat(j.path("slot").asText()).isEqualTo("2025.11.26.16");
         assertThat(j.path("items").get(0).path("headline").asText()).isEqualTo("FLUX.2 发布");
@@ -287,7 +287,7 @@ class WebArchiveTest {
     @Test
     void searchFindsWhatTopicFindsAsHtmlAndJson() throws Exception {
         HttpResponse<String> page = get("/search?q=FLUX.2");
-        JsonNode api = new ObjectMapper().readTree(get("/api/search?q=FLUX.2").body());
+        JsonNode api = Jackson.json().readTree(get("/api/search?q=FLUX.2").body());
 
         assertThat(page.body()).contains("[速递] <a href=\"https://x.com/bfl_ml/status/1\">FLUX.2 发布</a>");
         assertThat(api.path("hits")).hasSize(1);
@@ -303,7 +303,7 @@ class WebArchiveTest {
         HttpResponse<String> r = get("/healthz");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        JsonNode j = new ObjectMapper().readTree(r.body());
+        JsonNode j = Jackson.json().readTree(r.body());
         assertThat(j.path("status").asText()).isEqualTo("ok");
         assertThat(j.path("database").path("ok").asBoolean()).isTrue();
         assertThat(j.path("last_digest").path("slot").asText()).isEqualTo("2025.11.26.16");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.StrictDecoder;
+import dev.aidigest.json.Jackson;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,7 @@ final class TwitterApiIoTweets {
 
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.json();
     private final Map<String, String> displayNames;
 
     /** One page: its posts, every tweet id in it (what is billed) and the cursor of the next. */

@@ -2,10 +2,10 @@ package dev.aidigest.channel.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.TestReplies;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +65,7 @@ class DiscordEmbedsTest {
         DiscordEmbeds.Message m = DiscordEmbeds.message(b.build());
         assertThat(m.buttons()).hasSize(5).allSatisfy(x -> assertThat(x.action())
                 .hasSize(100));
-        assertThat(new DiscordJson(new ObjectMapper()).message(m).at("/components/0/components"))
+        assertThat(new DiscordJson(Jackson.json()).message(m).at("/components/0/components"))
                 .hasSize(5);
     }
 
@@ -83,7 +83,7 @@ class DiscordEmbedsTest {
         "502, 0, ChannelException"
     })
     void eachDiscordErrorMapsToOneOfOurs(int status, int code, String expected) {
-        var body = new ObjectMapper()
+        var body = Jackson.json()
                 .createObjectNode()
                 .put("code", code)
                 .put("message", "m")

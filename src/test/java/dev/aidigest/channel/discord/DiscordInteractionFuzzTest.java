@@ -3,9 +3,9 @@ package dev.aidigest.channel.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Webhook;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.ChatBackend;
 import dev.aidigest.testing.DiscordSigner;
 import dev.aidigest.testing.FakeDiscordApi;
@@ -28,7 +28,7 @@ class DiscordInteractionFuzzTest {
     static final ChatBackend BACKEND = new ChatBackend();
     static final DiscordSigner SIGNER = new DiscordSigner();
     static final ScheduledExecutorService POOL = Executors.newScheduledThreadPool(2);
-    static final DiscordJson JSON = new DiscordJson(new ObjectMapper());
+    static final DiscordJson JSON = new DiscordJson(Jackson.json());
     static final DiscordInteractions WEBHOOK = new DiscordInteractions(
             new DiscordSignature(SIGNER.publicKeyHex()),
             new ReplayWindow(Clock.systemUTC()),

@@ -11,6 +11,7 @@ import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Webhook;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.ChatBackend;
 import dev.aidigest.testing.DiscordSigner;
 import dev.aidigest.testing.FakeDiscordApi;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** POST /webhooks/discord with real bodies (discord-interactions-js, Discord's docs) signed by a test key. */
 class DiscordInteractionsTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Jackson.json();
     final FakeDiscordApi discord = new FakeDiscordApi();
     final ChatBackend backend = new ChatBackend();
     final DiscordSigner signer = new DiscordSigner();

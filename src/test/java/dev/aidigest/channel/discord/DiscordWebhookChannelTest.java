@@ -3,10 +3,10 @@ package dev.aidigest.channel.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Reply;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.FakeDiscordApi;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DiscordWebhookChannelTest {
 
     final FakeDiscordApi discord = new FakeDiscordApi();
-    final DiscordJson json = new DiscordJson(new ObjectMapper());
+    final DiscordJson json = new DiscordJson(Jackson.json());
     final DiscordWebhookChannel channel = new DiscordWebhookChannel(
             new DiscordWebhooks(new OkHttpClient(), discord.apiUrl(), json),
             json,
@@ -64,7 +64,7 @@ class DiscordWebhookChannelTest {
         discord.failNext(
                 "223704706495545344",
                 404,
-                new ObjectMapper()
+                Jackson.json()
                         .createObjectNode()
                         .put("message", "Unknown Webhook")
                         .put("code", 10015),

@@ -2,8 +2,8 @@ package dev.aidigest.channel.lark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.Reply;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.JsonSnapshots;
 import dev.aidigest.testing.TestReplies;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Card rendering (snapshotted) and splitting under the size limit between items. */
 class LarkCardsTest {
 
-    final LarkCards cards = new LarkCards(new ObjectMapper());
+    final LarkCards cards = new LarkCards(Jackson.json());
 
     static Reply digest(int items, int summaryRepeat) {
         return TestReplies.digest(items, summaryRepeat);

@@ -3,12 +3,12 @@ package dev.aidigest.channel.lark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Span;
 import dev.aidigest.channel.Throttle;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.FakeLarkOpenApi;
 import dev.aidigest.testing.TestClock;
 import java.time.Duration;
@@ -24,12 +24,7 @@ class LarkChannelTest {
     final FakeLarkOpenApi api = new FakeLarkOpenApi();
     final TestClock clock = new TestClock(Instant.parse("2025-11-26T08:00:00Z"));
     final LarkApi client = new LarkApi(
-            new OkHttpClient(),
-            api.url(),
-            FakeLarkOpenApi.APP_ID,
-            FakeLarkOpenApi.APP_SECRET,
-            clock,
-            new ObjectMapper());
+            new OkHttpClient(), api.url(), FakeLarkOpenApi.APP_ID, FakeLarkOpenApi.APP_SECRET, clock, Jackson.json());
     final LarkChannel channel = new LarkChannel(client, new Throttle(1000, 0, 1000));
     final ChatRef group = new ChatRef("lark", "oc_group1", ChatRef.Kind.GROUP);
 
@@ -130,7 +125,7 @@ class LarkChannelTest {
     @Test
     void wrongAppSecretFailsClearly() {
         LarkApi wrong =
-                new LarkApi(new OkHttpClient(), api.url(), FakeLarkOpenApi.APP_ID, "nope", clock, new ObjectMapper());
+                new LarkApi(new OkHttpClient(), api.url(), FakeLarkOpenApi.APP_ID, "nope", clock, Jackson.json());
         assertThatThrownBy(() -> new LarkChannel(wrong, new Throttle(1000, 0, 1000)).send(group, Reply.text("x")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("tenant_access_token");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Throttle;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.FakeLarkOpenApi;
 import dev.aidigest.testing.JsonSnapshots;
 import java.time.Clock;
@@ -27,7 +27,7 @@ class LarkCustomBotChannelTest {
     LarkCustomBotChannel channel(String secret) {
         return new LarkCustomBotChannel(
                 new OkHttpClient(),
-                new ObjectMapper(),
+                Jackson.json(),
                 List.of(new LarkCustomBotChannel.Hook(url, secret)),
                 Clock.systemUTC(),
                 new Throttle(1000, 0, 1000));
@@ -74,7 +74,7 @@ class LarkCustomBotChannelTest {
     void aDeletedHookIsForbidden() {
         LarkCustomBotChannel gone = new LarkCustomBotChannel(
                 new OkHttpClient(),
-                new ObjectMapper(),
+                Jackson.json(),
                 List.of(new LarkCustomBotChannel.Hook(api.url() + "/open-apis/bot/v2/hook/deleted-token", "s")),
                 Clock.systemUTC(),
                 new Throttle(1000, 0, 1000));

@@ -3,11 +3,11 @@ package dev.aidigest.channel.lark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ReplayWindow;
 import dev.aidigest.channel.Throttle;
 import dev.aidigest.channel.Webhook;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.ChatBackend;
 import dev.aidigest.testing.FakeLarkOpenApi;
 import dev.aidigest.testing.LarkCallbacks;
@@ -30,8 +30,7 @@ class LarkEventFuzzTest {
     static final FakeLarkOpenApi API = new FakeLarkOpenApi();
     static final ChatBackend BACKEND = new ChatBackend();
     static final LarkCallbacks LARK = new LarkCallbacks(KEY, TOKEN, BACKEND.clock);
-    static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON = Jackson.lenientJson();
     static final LarkApi REST = new LarkApi(
             new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build(),
             API.url(),

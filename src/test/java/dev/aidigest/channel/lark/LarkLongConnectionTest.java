@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Throttle;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.ChatBackend;
 import dev.aidigest.testing.FakeLarkLongConnection;
 import dev.aidigest.testing.FakeLarkOpenApi;
@@ -187,7 +187,7 @@ class LarkLongConnectionTest {
         JsonNode vector;
         try (InputStream in =
                 getClass().getResourceAsStream("/fixtures/lark/lark_oapi_sdk_java_encrypted_event_vector.json")) {
-            vector = new ObjectMapper().readTree(in);
+            vector = Jackson.json().readTree(in);
         }
         String id = lark.push(vector.get("expected_plaintext").asText());
         assertThat(awaitAck(id).payload().path("code").asInt()).isEqualTo(500);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.channel.ChatEvents;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.ReplayWindow;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.LarkCallbacks;
 import dev.aidigest.testing.TestClock;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The callback's gate: Lark's real encrypted vector, url_verification, signatures, tokens, retries. */
 class LarkWebhookTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Jackson.json();
     final JsonNode vector = read("/fixtures/lark/lark_oapi_sdk_java_encrypted_event_vector.json");
     final String key = vector.get("encrypt_key").asText(); // 1212121212
     final String token = vector.get("verification_token").asText(); // v

@@ -1,13 +1,13 @@
 package dev.aidigest.digest.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.digest.LabelledSet;
 import dev.aidigest.digest.SampleDay;
 import dev.aidigest.digest.SampleDayLabels;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.ingest.Embedder;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -117,7 +117,7 @@ record LabelledWindows(String corpus, String name, List<StoredPost> posts, Map<L
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new ObjectMapper().readTree(in);
+            return Jackson.json().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ record EvalWindow(String slot, List<StoredPost> posts, Map<Long, String> noise, 
     /** The three evaluated slots; each labels file also labels the window before it. */
     static final List<String> EVALUATED = List.of("2025.12.03.12", "2025.12.08.20", "2025.12.12.08");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     /** The evaluated windows and the windows before them, in time order. */
     static List<EvalWindow> all(Map<String, String> displayNames) {

@@ -8,6 +8,7 @@ import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.jsonl.JsonlParser;
+import dev.aidigest.json.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class LabelledNoiseSetTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.json();
 
     private static final List<StoredPost> posts = new ArrayList<>();
     private static final Map<Long, String> expected = new LinkedHashMap<>();

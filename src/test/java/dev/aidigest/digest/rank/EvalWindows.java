@@ -1,7 +1,6 @@
 package dev.aidigest.digest.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
@@ -10,6 +9,7 @@ import dev.aidigest.ingest.Format;
 import dev.aidigest.ingest.IngestService;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.x.XApiV2Parser;
+import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.InMemoryPostSink;
 import dev.aidigest.testing.InMemorySourceStates;
 import java.io.IOException;
@@ -121,7 +121,7 @@ record EvalWindows(
 
     private static JsonNode json(String name) {
         try (InputStream in = open(name)) {
-            return new ObjectMapper().readTree(in);
+            return Jackson.json().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
