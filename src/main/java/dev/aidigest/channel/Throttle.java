@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Throttle {
 
     /** The share of a published global rate that is used. */
-    static final double HEADROOM = 0.9;
+    static final double HEADROOM = 0.95;
 
     private final double perSecond;
     private final long chatGapNanos;

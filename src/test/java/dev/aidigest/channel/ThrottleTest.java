@@ -28,7 +28,7 @@ class ThrottleTest {
                 acquire(t, "c" + i, false);
             }
         });
-        assertThat(ms).isBetween(530L, 900L); // 25 gaps of 22 ms: 50/s paced at 90%
+        assertThat(ms).isBetween(500L, 900L); // 25 gaps of 21 ms: 50/s paced at 95%
     }
 
     @Test
@@ -41,9 +41,9 @@ class ThrottleTest {
 
     @Test
     void aChatsGapCountsFromWhenItsMessageWentOutAfterWaitingForTheGlobalSlot() {
-        Throttle t = new Throttle(2, 800, 1000); // global slots 555 ms apart, 800 ms per chat
+        Throttle t = new Throttle(2, 800, 1000); // global slots 526 ms apart, 800 ms per chat
         acquire(t, "x", false); // takes the first global slot
-        acquire(t, "b", false); // waits ~555 ms for the next one
+        acquire(t, "b", false); // waits ~526 ms for the next one
         long gap = millis(() -> acquire(t, "b", false));
         assertThat(gap).as("a full chat gap after b's first message went out").isGreaterThanOrEqualTo(750);
     }
