@@ -8,6 +8,7 @@ import dev.aidigest.cluster.ReceiverLeases;
 import dev.aidigest.command.CommandCatalog;
 import dev.aidigest.command.CommandRouter;
 import dev.aidigest.command.Commands;
+import dev.aidigest.command.TopicCategories;
 import dev.aidigest.command.UserRateLimit;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.delivery.Alerts;
@@ -108,6 +109,7 @@ public final class ServeWiring {
      * @param published the application's outbox: its digest run already publishes through it
      *     ({@code SlotPublisher}); null for a fresh outbox that serve's digest run publishes to itself
      * @param accounts the X handles of sources.yml, whose newest post /healthz lists
+     * @param topics the topic categories that /subscribe takes and delivery selects by
      */
     public record Inputs(
             AppConfig config,
@@ -121,7 +123,8 @@ public final class ServeWiring {
             SearchStore search,
             ReadSpending reads,
             List<String> accounts,
-            Outbox published) {
+            Outbox published,
+            TopicCategories topics) {
 
         public static Inputs of(
                 AppConfig config,
@@ -143,13 +146,15 @@ public final class ServeWiring {
                     new SearchStore(db),
                     ReadSpending.NONE,
                     List.of(),
-                    null);
+                    null,
+                    TopicCategories.bundled());
         }
 
         /** The delivery worker's pacing and lease spelled out. */
         public Inputs withDelivery(DeliverySettings d) {
             return new Inputs(
-                    config, schedule, db, ingest, digests, reports, clock, d, search, reads, accounts, published);
+                    config, schedule, db, ingest, digests, reports, clock, d, search, reads, accounts, published,
+                    topics);
         }
 
         /**
@@ -158,7 +163,14 @@ public final class ServeWiring {
          * chats), the X accounts read, and the outbox its digest run publishes through.
          */
         public Inputs withApplication(SearchStore s, ReadSpending r, List<String> a, Outbox o) {
-            return new Inputs(config, schedule, db, ingest, digests, reports, clock, delivery, s, r, a, o);
+            return new Inputs(config, schedule, db, ingest, digests, reports, clock, delivery, s, r, a, o, topics);
+        }
+
+        /** The topic categories of the configuration directory ({@code topics.yml}). */
+        public Inputs withTopics(TopicCategories t) {
+            return new Inputs(
+                    config, schedule, db, ingest, digests, reports, clock, delivery, search, reads, accounts, published,
+                    t);
         }
     }
 
@@ -199,7 +211,8 @@ public final class ServeWiring {
         Conversation router = new TimedConversation(
                 new CommandRouter(
                         catalog,
-                        Commands.all(catalog, archive, search, subscriptions, follows, reads, config.zone()),
+                        Commands.all(
+                                catalog, archive, search, subscriptions, follows, reads, in.topics(), config.zone()),
                         new UserRateLimit(6, Duration.ofSeconds(30), clock)),
                 metrics.commandTimer());
 
@@ -235,7 +248,8 @@ public final class ServeWiring {
         };
         DeliveryWorker worker = new DeliveryWorker(
                 new OutboxStore(db),
-                dev.aidigest.command.DigestReplies.messages(archive, new TermMatch(search.tokenizer())),
+                dev.aidigest.command.DigestReplies.messages(
+                        archive, in.topics().expanding(new TermMatch(search.tokenizer()))),
                 subscriptions,
                 java.util.stream.Stream.concat(bots.stream().map(ChatBot::channel), pushOnly.stream())
                         .toList(),

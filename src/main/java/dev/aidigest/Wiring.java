@@ -1,5 +1,6 @@
 package dev.aidigest;
 
+import dev.aidigest.command.TopicCategories;
 import dev.aidigest.config.AppConfig;
 import dev.aidigest.config.ConfigLoader;
 import dev.aidigest.config.SourcesConfig;
@@ -71,6 +72,7 @@ public final class Wiring implements AutoCloseable {
     private final Aliases aliases;
     private final ConfigLoader loader;
     private final Path dataDir;
+    private final TopicCategories topics;
     private final Path configDir;
     private final Clock clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -94,6 +96,7 @@ public final class Wiring implements AutoCloseable {
         this.config = loader.app();
         this.sourcesConfig = loader.sources();
         this.aliases = Aliases.load(configDir); // a broken aliases.yml stops every command here, with its line
+        this.topics = TopicCategories.load(configDir); // so does a broken topics.yml
         this.dataDir = dataDir;
         this.clock = clock;
     }
@@ -371,7 +374,8 @@ public final class Wiring implements AutoCloseable {
                         sourcesConfig.accounts().stream()
                                 .map(SourcesConfig.Account::handle)
                                 .toList(),
-                        outbox()));
+                        outbox())
+                .withTopics(topics));
     }
 
     @Override

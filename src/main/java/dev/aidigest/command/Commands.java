@@ -16,10 +16,14 @@ public final class Commands {
             Subscriptions subscriptions,
             Follows follows,
             ZoneId zone) {
-        return all(catalog, archive, search, subscriptions, follows, ReadSpending.NONE, zone);
+        return all(
+                catalog, archive, search, subscriptions, follows, ReadSpending.NONE, TopicCategories.bundled(), zone);
     }
 
-    /** @param reads the paid X readers, whose use and cost /status shows */
+    /**
+     * @param reads      the paid X readers, whose use and cost /status shows
+     * @param categories the topic categories /subscribe takes ({@code config/topics.yml})
+     */
     public static List<Command> all(
             CommandCatalog catalog,
             Archive archive,
@@ -27,6 +31,7 @@ public final class Commands {
             Subscriptions subscriptions,
             Follows follows,
             ReadSpending reads,
+            TopicCategories categories,
             ZoneId zone) {
         DigestReplies replies = new DigestReplies();
         return List.of(
@@ -35,7 +40,7 @@ public final class Commands {
                 new LatestCommand(catalog, archive, replies),
                 new TopicCommand(catalog, search, zone),
                 new DigestCommand(catalog, archive, replies),
-                new SubscribeCommand(catalog, subscriptions),
+                new SubscribeCommand(catalog, subscriptions, categories),
                 new UnsubscribeCommand(catalog, subscriptions),
                 new StatusCommand(catalog, subscriptions, follows, reads),
                 new FollowCommand(catalog, follows, true),

@@ -7,15 +7,18 @@ import java.util.List;
 /**
  * /subscribe [digest|daily|all] [topics...] [提醒]: admin-only in groups (the router checks). With
  * topics the chat gets only the digest items on them (names match in every language, by the alias
- * table); {@code 提醒} asks for one line when a digest has none.
+ * table); a topic that is a category of {@code config/topics.yml} ({@code 视频生成}) matches any of its
+ * words, and the answer says which. {@code 提醒} asks for one line when a digest has none.
  */
 public final class SubscribeCommand extends CommandAdapter {
 
     private final Subscriptions subscriptions;
+    private final TopicCategories categories;
 
-    public SubscribeCommand(CommandCatalog catalog, Subscriptions subscriptions) {
+    public SubscribeCommand(CommandCatalog catalog, Subscriptions subscriptions, TopicCategories categories) {
         super(catalog, "subscribe");
         this.subscriptions = subscriptions;
+        this.categories = categories;
     }
 
     @Override
@@ -36,8 +39,25 @@ public final class SubscribeCommand extends CommandAdapter {
             return Reply.text("主题只用于每 4 小时的速递：请用 /subscribe digest " + String.join(" ", topics.topics()));
         }
         subscriptions.subscribe(request.chat(), plan, topics.topics(), topics.emptyNotice(), request.userId());
-        return Reply.text(
-                "已订阅" + describe(plan) + topicLine(topics.topics(), topics.emptyNotice()) + "。发送 /unsubscribe 可随时取消。");
+        return Reply.text("已订阅" + describe(plan) + topicLine(topics.topics(), topics.emptyNotice()) + "。"
+                + categoryLines(topics.topics()) + "发送 /unsubscribe 可随时取消。");
+    }
+
+    /** {@code 「视频生成」是类别：含 Sora、Veo、Kling 等 16 个词。} for each topic that is a category. */
+    private String categoryLines(List<String> topics) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : topics) {
+            categories.find(t).ifPresent(c -> {
+                List<String> words = c.words();
+                sb.append("「")
+                        .append(t)
+                        .append("」是类别：含 ")
+                        .append(String.join("、", words.subList(0, Math.min(5, words.size()))))
+                        .append(words.size() > 5 ? " 等 " + words.size() + " 个词" : "")
+                        .append("。");
+            });
+        }
+        return sb.toString();
     }
 
     /** {@code （主题：机器人、视频生成）}, or nothing without topics. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.command.Subscriptions.Plan;
+import dev.aidigest.command.TopicCategories;
 import dev.aidigest.search.TermMatch;
 import dev.aidigest.search.Tokenizer;
 import dev.aidigest.store.ArchiveStore;
@@ -75,6 +76,37 @@ class TopicDeliveryTest {
         assertThat(channel.to("-4").get(0).text()).isEqualTo("2025.11.26.16 期 AI 速递没有关于「量子计算」的内容。");
         assertThat(channel.to("-5").get(0).text()).contains("机器人", "Nvidia", "GPT-5.1");
         assertThat(TestDb.column(db, "SELECT COUNT(*) FROM digest")).containsExactly("1");
+    }
+
+    @Test
+    void aCategoryTopicGetsTheItemsThatNameAnyOfItsWordsInEitherLanguage() {
+        long digest = TestDb.insertDigest(db, "2025.11.26.16", Instant.parse("2025-11-26T08:00:00Z"), 4, 60);
+        headline(digest, 1, "可灵 2.6 上线：一次生成带音画同步的 10 秒视频");
+        headline(digest, 2, "OpenAI's Sora app comes to Android");
+        headline(digest, 3, "Nvidia 财报超预期，数据中心收入创新高");
+        headline(digest, 4, "DeepSeek 发布数学推理模型");
+        DeliveryWorker byCategory = new DeliveryWorker(
+                queue,
+                dev.aidigest.command.DigestReplies.messages(
+                        new ArchiveStore(db),
+                        TopicCategories.bundled().expanding(new TermMatch(new Tokenizer(Aliases.bundled())))),
+                subs,
+                List.of(channel),
+                new DeliverySettings(10, Duration.ofSeconds(30), Duration.ofSeconds(1), 3, Duration.ofSeconds(5)),
+                null,
+                clock);
+        subs.subscribe(ROBOTS, Plan.DIGEST, List.of("Video"), false, "1"); // an `also` name, in any case
+        subs.subscribe(NVIDIA, Plan.DIGEST, List.of("芯片"), false, "1");
+        new Outbox(queue, clock).publish(digest);
+
+        for (int i = 0; i < 10; i++) {
+            byCategory.drain(() -> true);
+            clock.advance(Duration.ofSeconds(2));
+        }
+
+        String video = channel.to("-1").get(0).text();
+        assertThat(video).contains("可灵 2.6", "Sora app").doesNotContain("Nvidia", "DeepSeek");
+        assertThat(channel.to("-2").get(0).text()).contains("Nvidia 财报").doesNotContain("可灵", "Sora", "DeepSeek");
     }
 
     private void headline(long digest, int position, String headline) {
