@@ -15,6 +15,7 @@ import dev.aidigest.ingest.spend.ReadBudget;
 import dev.aidigest.ingest.spend.Tariff;
 import dev.aidigest.ingest.spend.Usd;
 import dev.aidigest.store.Database;
+import dev.aidigest.store.OpsStore;
 import dev.aidigest.store.PostStore;
 import dev.aidigest.store.ReadLedgerStore;
 import dev.aidigest.store.SourceStateStores;
@@ -24,6 +25,8 @@ import dev.aidigest.testing.FakeTwitterApiIo;
 import dev.aidigest.testing.FixtureFiles;
 import dev.aidigest.testing.TestClock;
 import dev.aidigest.testing.TestDb;
+import dev.aidigest.web.Health;
+import dev.aidigest.web.OpsChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -206,6 +209,11 @@ class TwitterApiIoListSourceTest {
             assertThat(first.get(1).outcome()).isEqualTo(SourceResult.Outcome.OK);
             assertThat(first.get(1).added()).isEqualTo(2);
             assertThat(budget.status().pausedUntil()).isEqualTo(clock.instant().plus(Duration.ofHours(6)));
+            Health.Part health = OpsChecks.sources(new OpsStore(db, clock), List.of(), Duration.ofHours(6))
+                    .parts(clock.instant())
+                    .get(0);
+            assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
+            assertThat(health.reason()).contains("twitterapi-list:" + LIST + " failing");
 
             // rounds go on: the feed is asked each time, twitterapi.io not once until the probe
             for (int i = 0; i < 6; i++) {
@@ -260,6 +268,30 @@ class TwitterApiIoListSourceTest {
             assertThat(sent.get(2).cursor()).startsWith("p1.");
             assertThat(sent.get(3).cursor()).isNull(); // started over, not from the failed page
             assertThat(billed()).isEqualTo(api.bill()); // the bad answer billed its minimum on both sides
+        }
+    }
+
+    @Test
+    void anEmptyAnswerWithStatus200OrOneWithoutTweetsIsAFailureNotAnEmptyRound() throws Exception {
+        try (FakeTwitterApiIo api = fake(Duration.ofHours(1))) {
+            TwitterApiIoListSource list = list(api, budget(), 5);
+            clock.advance(Duration.ofMinutes(30));
+            api.answerCall(1, "");
+            api.answerCall(2, "{\"status\":\"success\",\"msg\":\"ok\"}");
+
+            SourceResult empty = ingest.ingestOnce(List.of(list)).get(0);
+            clock.advance(Duration.ofMinutes(3));
+            SourceResult noTweets = ingest.ingestOnce(List.of(list)).get(0);
+            clock.advance(Duration.ofMinutes(5));
+            SourceResult good = ingest.ingestOnce(List.of(list)).get(0);
+
+            assertThat(empty.error()).endsWith("The twitterapi.io answer is not a JSON object.");
+            assertThat(noTweets.error()).endsWith("The twitterapi.io answer has no tweets array.");
+            assertThat(good.added()).isEqualTo(20);
+            assertThat(api.listRequests())
+                    .extracting(FakeTwitterApiIo.ListRequest::sinceTime)
+                    .doesNotHaveDuplicates(); // each round still looks back from its own time: none advanced
+            assertThat(billed()).isEqualTo(api.bill());
         }
     }
 }
