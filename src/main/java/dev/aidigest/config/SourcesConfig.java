@@ -69,7 +69,8 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
 
     /**
      * An X List: one poll of its timeline brings every member's posts, through the X API's List
-     * tweets endpoint; {@code name} names it in logs.
+     * tweets endpoint ({@code reader: x-api}, the default) or twitterapi.io's ({@code reader:
+     * twitterapi}); {@code name} names it in logs.
      */
     public record XList(String id, String name, String reader) {
         public XList {
@@ -77,13 +78,26 @@ public record SourcesConfig(List<Account> accounts, List<Feed> feeds, List<XList
                 throw new ConfigException("sources.yml: a list needs its numeric id, got " + id);
             }
             id = id.trim();
-            if (Reader.parse(reader, "list " + id) != Reader.X_API) {
-                throw new ConfigException("sources.yml: list " + id + ": a list is read by the X API (reader: x-api)");
-            }
+            listReader(reader);
         }
 
         public Reader readBy() {
-            return Reader.parse(reader, "list " + id);
+            return listReader(reader);
+        }
+
+        // the key goes first so the message names lists[i].reader
+        private static Reader listReader(String reader) {
+            Reader r;
+            try {
+                r = Reader.parse(reader, "list");
+            } catch (ConfigException e) {
+                r = null;
+            }
+            if (r == null || r == Reader.RSSHUB) {
+                throw new ConfigException(
+                        "reader: a list is read by x-api (the default) or twitterapi, not " + reader.trim());
+            }
+            return r;
         }
     }
 

@@ -165,4 +165,29 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(dir.resolve("sources.yml") + ": accounts[0].wieght: unknown key")
                 .hasMessageContaining("weight");
     }
+
+    @Test
+    void aListTakesEitherXReaderAndAnyOtherReaderNameIsRefusedWithItsKey() throws IOException {
+        Files.writeString(dir.resolve("sources.yml"), """
+                lists:
+                  - { id: "111", name: "by the X API" }
+                  - { id: "222", reader: twitterapi }
+                """);
+        SourcesConfig ok = new ConfigLoader(dir, Map.of()).sources();
+        assertThat(ok.lists())
+                .extracting(SourcesConfig.XList::readBy)
+                .containsExactly(SourcesConfig.Reader.X_API, SourcesConfig.Reader.TWITTERAPI);
+
+        for (String reader : new String[] {"nitter", "rsshub"}) {
+            Files.writeString(dir.resolve("sources.yml"), """
+                    lists:
+                      - { id: "111" }
+                      - { id: "222", reader: %s }
+                    """.formatted(reader));
+            assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).sources())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage(dir.resolve("sources.yml")
+                            + ": lists[1].reader: a list is read by x-api (the default) or twitterapi, not " + reader);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.aidigest.ingest.feed.FeedParser;
 import dev.aidigest.ingest.feed.RssSource;
 import dev.aidigest.ingest.http.HttpClients;
 import dev.aidigest.ingest.spend.ReadSpending;
+import dev.aidigest.ingest.twitterapi.TwitterApiIoListSource;
 import dev.aidigest.ingest.twitterapi.TwitterApiIoSearchSource;
 import dev.aidigest.ingest.x.XApiSource;
 import dev.aidigest.ingest.x.XApiV2Parser;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code x-api}: every account not marked {@code rsshub: true}, when a bearer token is set;
  *   <li>{@code rsshub:<handle>}: accounts marked {@code rsshub: true} (and all accounts when there is
  *       no bearer token), when {@code rsshub.url} is set;
+ *   <li>{@code twitterapi}: the accounts marked {@code reader: twitterapi}, when a twitterapi.io key is set;
  *   <li>{@code x-list:<id>}: each X List of sources.yml read by the X API, one poll for all its members;
+ *   <li>{@code twitterapi-list:<id>}: each X List marked {@code reader: twitterapi}, through twitterapi.io;
  *   <li>{@code feed:<name>}: each feed of sources.yml.
  * </ul>
  * With nothing configured the list is empty (the demo imports the bundled sample instead).
@@ -112,7 +115,21 @@ public final class Sources {
                     clock));
         }
         for (SourcesConfig.XList list : config.lists()) {
-            if (list.readBy() != SourcesConfig.Reader.X_API) {
+            if (list.readBy() == SourcesConfig.Reader.TWITTERAPI) {
+                if (!tio.enabled()) {
+                    log.warn("X list {} is not read: set AIDIGEST_TWITTERAPI_KEY", list.id());
+                    continue;
+                }
+                sources.add(new TwitterApiIoListSource(
+                        http,
+                        tio.apiUrl(),
+                        tio.apiKey(),
+                        list.id(),
+                        tio.maxPages(),
+                        names,
+                        maxBytes,
+                        PaidReaders.budget(spending, PaidReaders.TWITTERAPI),
+                        clock));
                 continue;
             }
             if (!xApi) {

@@ -70,4 +70,23 @@ class SourcesTest {
             assertThat(lookup.query()).containsEntry("usernames", "dotey");
         }
     }
+
+    @Test
+    void aListMarkedForTwitterapiIsReadThroughItWhenItsKeyIsSetAndTheOtherListByTheXApi() throws IOException {
+        Files.writeString(config.resolve("sources.yml"), """
+                lists:
+                  - { id: "111" }
+                  - { id: "222", reader: twitterapi }
+                """);
+        ConfigLoader both =
+                new ConfigLoader(config, Map.of("AIDIGEST_X_BEARER_TOKEN", "t", "AIDIGEST_TWITTERAPI_KEY", "k"));
+        ConfigLoader xOnly = new ConfigLoader(config, Map.of("AIDIGEST_X_BEARER_TOKEN", "t"));
+
+        assertThat(Sources.from(both.app(), both.sources(), Clock.systemUTC()))
+                .extracting(Source::name)
+                .containsExactly("x-list:111", "twitterapi-list:222"); // in the order of sources.yml
+        assertThat(Sources.from(xOnly.app(), xOnly.sources(), Clock.systemUTC()))
+                .extracting(Source::name)
+                .containsExactly("x-list:111");
+    }
 }
