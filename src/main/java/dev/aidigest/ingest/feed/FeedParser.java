@@ -137,8 +137,8 @@ public final class FeedParser implements PostParser {
                     depth--;
                 }
             }
-        } catch (XMLStreamException notWellFormed) {
-            // rome reports it, in its own words
+        } catch (XMLStreamException | RuntimeException notWellFormed) {
+            // rome reports it, in its own words (the JDK's StAX can even fail to format its own message)
         }
     }
 
