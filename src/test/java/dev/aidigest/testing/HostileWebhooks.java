@@ -8,6 +8,7 @@ import dev.aidigest.channel.telegram.TelegramBot;
 import dev.aidigest.web.WebServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -174,7 +175,7 @@ public final class HostileWebhooks implements AutoCloseable {
         StringBuilder head = new StringBuilder("POST /webhooks/" + platform + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
         r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
