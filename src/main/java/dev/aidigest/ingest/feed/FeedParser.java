@@ -120,6 +120,13 @@ public final class FeedParser implements PostParser {
      * Anything else wrong with the XML is left for rome to name.
      */
     private static void refuseDeepNesting(String xml) {
+        if (depthOver(xml, MAX_DEPTH)) {
+            throw new BadInputException(
+                    "The feed nests elements more than " + MAX_DEPTH + " deep, which no feed needs.");
+        }
+    }
+
+    private static boolean depthOver(String xml, int max) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -129,10 +136,9 @@ public final class FeedParser implements PostParser {
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.DTD) {
-                    return;
-                } else if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
-                    throw new BadInputException(
-                            "The feed nests elements more than " + MAX_DEPTH + " deep, which no feed needs.");
+                    return false;
+                } else if (event == XMLStreamConstants.START_ELEMENT && ++depth > max) {
+                    return true;
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                 }
@@ -140,6 +146,7 @@ public final class FeedParser implements PostParser {
         } catch (XMLStreamException | RuntimeException notWellFormed) {
             // rome reports it, in its own words (the JDK's StAX can even fail to format its own message)
         }
+        return false;
     }
 
     private static String reason(Exception e) {
