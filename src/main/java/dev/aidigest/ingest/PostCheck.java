@@ -80,16 +80,16 @@ public final class PostCheck {
             throw new BadEntryException(
                     "the X handle '" + shown(handle) + "' is not 1 to 15 letters, digits or underscores.");
         }
-        handle = clip(handle, MAX_HANDLE);
+        handle = clip(handle, MAX_HANDLE).strip();
         if (handle.isEmpty()) {
             throw new BadEntryException("the author handle is empty.");
         }
-        String text = clip(strip(p.text(), true).strip(), MAX_TEXT);
+        String text = clip(strip(p.text(), true).strip(), MAX_TEXT).strip();
         if (text.isEmpty()) {
             throw new BadEntryException("the text is empty.");
         }
         Instant created = time(p.createdAt());
-        String name = clip(line(p.authorName()), MAX_NAME);
+        String name = clip(line(p.authorName()), MAX_NAME).strip();
         String url = WebLink.normalize(p.url());
         if (x) {
             url = url != null && url.length() <= WebLink.MAX_LENGTH ? url : "https://x.com/" + handle + "/status/" + id;

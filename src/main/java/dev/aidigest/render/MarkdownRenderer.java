@@ -2,6 +2,7 @@ package dev.aidigest.render;
 
 import dev.aidigest.digest.Digest;
 import dev.aidigest.digest.DigestItem;
+import dev.aidigest.ingest.PostCheck;
 import dev.aidigest.ingest.WebLink;
 import dev.aidigest.ingest.spend.ReadSpending;
 import dev.aidigest.ingest.spend.ReadTotals;
@@ -43,11 +44,11 @@ public final class MarkdownRenderer {
                 .append('\n')
                 .append("categories: [")
                 .append(d.categories().stream()
-                        .map(c -> "\"" + c.replace("\"", "'") + "\"")
+                        .map(c -> "\"" + frontMatter(c) + "\"")
                         .collect(Collectors.joining(", ")))
                 .append("]\n")
                 .append("summarizer: \"")
-                .append(d.offline() ? "offline" : d.engine().replace("\"", "'"))
+                .append(d.offline() ? "offline" : frontMatter(d.engine()))
                 .append("\"\n")
                 .append("---\n\n");
         if (d.offline()) {
@@ -97,9 +98,20 @@ public final class MarkdownRenderer {
         return " · 本期读取 X 帖子 " + t.posts() + " 条，约 " + Usd.format(t.micros());
     }
 
-    /** One line, with the characters that would break the link, the list or the HTML escaped. */
+    /**
+     * A value inside a double-quoted front matter string: one line without control characters, its
+     * quotes made single and its backslashes doubled, so it can neither end the string nor the line.
+     */
+    private static String frontMatter(String value) {
+        return oneLine(value).replace("\\", "\\\\").replace("\"", "'");
+    }
+
+    /**
+     * One line without control or bidirectional characters (an LLM or a post may carry them), with the
+     * characters that would break the link, the list or the HTML escaped.
+     */
     static String inline(String text) {
-        String oneLine = text.replaceAll("\\s*\\R\\s*", " ").trim();
+        String oneLine = oneLine(text);
         StringBuilder sb = new StringBuilder(oneLine.length() + 8);
         for (int i = 0; i < oneLine.length(); i++) {
             char c = oneLine.charAt(i);
@@ -111,10 +123,15 @@ public final class MarkdownRenderer {
         return sb.toString();
     }
 
+    /** Line breaks of any kind (U+2028 too) made one space, control and bidirectional characters removed. */
+    private static String oneLine(String text) {
+        return PostCheck.strip(text.replaceAll("\\s*\\R\\s*", " "), false).strip();
+    }
+
     private String coverage(Digest d) {
         String engine = d.offline()
                 ? "离线摘要（未使用 LLM）"
-                : "LLM " + d.engine() + "：" + d.usage().calls() + " 次调用，输入 "
+                : "LLM " + inline(d.engine()) + "：" + d.usage().calls() + " 次调用，输入 "
                         + d.usage().inputTokens() + " tokens"
                         + (d.usage().fallbacks() > 0 ? "，" + d.usage().fallbacks() + " 条回退为离线摘要" : "");
         return "*本期覆盖 " + d.accountsRead() + " 个账号，读取 " + d.postsRead() + " 条帖子，收录 "

@@ -79,6 +79,18 @@ public final class ChatBackend implements AutoCloseable {
         return TestDb.column(db, "SELECT status || ':' || parts_sent || ':' || attempts FROM outbox ORDER BY id");
     }
 
+    /**
+     * Forgets which updates, interactions and events were handled, so a fuzz target that sees the same
+     * id again goes on past the dedupe to the parser and the command path.
+     */
+    public void forgetHandledUpdates() {
+        db.write(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                return s.executeUpdate("DELETE FROM processed_update");
+            }
+        });
+    }
+
     @Override
     public void close() {
         db.close();

@@ -17,6 +17,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads RSS 2.0 and Atom 1.0 feeds, hostile ones included: DTDs are refused (so neither external
@@ -25,6 +29,9 @@ import java.util.Map;
  * refused. Entries of RSSHub/Nitter twitter routes become X posts ({@link FeedEntryMapper}).
  */
 public final class FeedParser implements PostParser {
+    /** Deeper element nesting than this is refused: real feeds, XHTML content included, stay far below. */
+    static final int MAX_DEPTH = 200;
+
     private final FeedEntryMapper mapper;
     private final PostCheck check;
 
@@ -94,6 +101,7 @@ public final class FeedParser implements PostParser {
     }
 
     private static SyndFeed build(String xml) {
+        refuseDeepNesting(xml);
         SyndFeedInput input = new SyndFeedInput();
         // rome's default already; said again because this is what keeps XXE and entity bombs out
         input.setAllowDoctypes(false);
@@ -104,6 +112,41 @@ public final class FeedParser implements PostParser {
         } catch (FeedException | IllegalArgumentException e) {
             throw new BadInputException(reason(e), e);
         }
+    }
+
+    /**
+     * rome and JDOM walk elements recursively: a few thousand nested elements (in a description, say)
+     * overflow the stack. A streaming pass, which holds no stack per level, refuses such a feed first.
+     * Anything else wrong with the XML is left for rome to name.
+     */
+    private static void refuseDeepNesting(String xml) {
+        if (depthOver(xml, MAX_DEPTH)) {
+            throw new BadInputException(
+                    "The feed nests elements more than " + MAX_DEPTH + " deep, which no feed needs.");
+        }
+    }
+
+    private static boolean depthOver(String xml, int max) {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            XMLStreamReader r = f.createXMLStreamReader(new StringReader(xml));
+            int depth = 0;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD) {
+                    return false;
+                } else if (event == XMLStreamConstants.START_ELEMENT && ++depth > max) {
+                    return true;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        } catch (XMLStreamException | RuntimeException notWellFormed) {
+            // rome reports it, in its own words (the JDK's StAX can even fail to format its own message)
+        }
+        return false;
     }
 
     private static String reason(Exception e) {

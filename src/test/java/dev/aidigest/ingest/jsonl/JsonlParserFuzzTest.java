@@ -1,0 +1,34 @@
+package dev.aidigest.ingest.jsonl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.aidigest.ingest.BadInputException;
+import dev.aidigest.ingest.Parsed;
+import dev.aidigest.testing.PostInvariants;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Coverage-guided fuzzing of the JSON lines file parser: whatever the bytes, it either refuses them with a
+ * {@link BadInputException} that says why, or every post it hands on meets {@link PostInvariants}.
+ * Runs its seed corpus ({@code JsonlParserFuzzTestInputs/}) as a normal test; {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class JsonlParserFuzzTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-26T08:00:00Z"), ZoneOffset.UTC);
+    static final JsonlParser PARSER = new JsonlParser(CLOCK);
+
+    @FuzzTest(maxDuration = "15s")
+    void anyInputIsReadWithinTheLimitsOrRefused(byte[] input) {
+        Parsed parsed;
+        try {
+            parsed = PARSER.parse(input);
+        } catch (BadInputException refused) {
+            assertThat(refused.getMessage()).isNotBlank();
+            return;
+        }
+        PostInvariants.hold(parsed, CLOCK.instant());
+    }
+}
