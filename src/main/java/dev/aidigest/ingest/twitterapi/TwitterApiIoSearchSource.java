@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * handles are packed into as few {@code from:a OR from:b ... since_time:T} queries as the query
  * length limit allows, so a round costs one call per batch (plus further pages of a busy batch)
  * instead of one per account. Each batch remembers the newest post time it saw as its next
- * {@code since_time}; the first round looks back one digest window.
+ * {@code since_time} (the first round looks back one digest window), and a busy batch with more
+ * pages than a round reads is finished from its cursor in the next rounds ({@link ResumableQuery}).
  */
 public final class TwitterApiIoSearchSource implements Source {
 
@@ -31,7 +32,7 @@ public final class TwitterApiIoSearchSource implements Source {
 
     private final TwitterApiIoClient api;
     private final List<List<String>> batches;
-    private final int maxPages;
+    private final ResumableQuery pages;
     private final Clock clock;
 
     /**
@@ -52,22 +53,13 @@ public final class TwitterApiIoSearchSource implements Source {
         this.api = new TwitterApiIoClient(
                 http, baseUrl, apiKey, maxBytes, budget, new TwitterApiIoTweets(displayNames), clock);
         this.batches = batches(handles, maxQueryChars);
-        this.maxPages = Math.max(1, maxPages);
+        this.pages = new ResumableQuery(api, ENDPOINT, maxPages);
         this.clock = clock;
     }
 
     @Override
     public String name() {
         return "twitterapi";
-    }
-
-    /** The queries of one round, each within {@code maxQueryChars}. */
-    List<String> queries(SourceState state) {
-        List<String> out = new ArrayList<>();
-        for (List<String> batch : batches) {
-            out.add(query(batch, since(state, batch)));
-        }
-        return out;
     }
 
     @Override
@@ -90,35 +82,16 @@ public final class TwitterApiIoSearchSource implements Source {
     }
 
     private List<Post> batch(List<String> batch, SourceState state) throws SourceException {
-        long since = since(state, batch);
-        String query = query(batch, since);
-        List<Post> posts = new ArrayList<>();
-        long newest = since;
-        String cursor = null;
-        int pages = 0;
-        do {
-            var url = api.url(ENDPOINT.substring(1))
-                    .addQueryParameter("query", query)
-                    .addQueryParameter("queryType", "Latest");
-            if (cursor != null) {
-                url.addQueryParameter("cursor", cursor);
-            }
-            TwitterApiIoTweets.Page page = api.page(url.build(), ENDPOINT, "tweets");
-            for (Post p : page.posts()) {
-                posts.add(p);
-                newest = Math.max(newest, p.createdAt().getEpochSecond());
-            }
-            cursor = page.nextCursor();
-            pages++;
-        } while (cursor != null && pages < maxPages);
-        state.put(key(batch), Long.toString(newest));
-        return posts;
-    }
-
-    private long since(SourceState state, List<String> batch) {
-        return state.get(key(batch))
-                .map(Long::parseLong)
-                .orElseGet(() -> clock.instant().minus(FIRST_LOOK_BACK).getEpochSecond());
+        return pages.read(
+                state, key(batch), clock.instant().minus(FIRST_LOOK_BACK).getEpochSecond(), (since, cursor) -> {
+                    var url = api.url(ENDPOINT.substring(1))
+                            .addQueryParameter("query", query(batch, since))
+                            .addQueryParameter("queryType", "Latest");
+                    if (cursor != null) {
+                        url.addQueryParameter("cursor", cursor);
+                    }
+                    return url.build();
+                });
     }
 
     static String query(List<String> batch, long sinceTime) {

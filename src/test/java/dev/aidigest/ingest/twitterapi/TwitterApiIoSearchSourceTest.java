@@ -51,13 +51,17 @@ class TwitterApiIoSearchSourceTest {
     }
 
     private TwitterApiIoSearchSource source(FakeTwitterApiIo api, ReadBudget budget) {
+        return source(api, budget, 5);
+    }
+
+    private TwitterApiIoSearchSource source(FakeTwitterApiIo api, ReadBudget budget, int maxPages) {
         return new TwitterApiIoSearchSource(
                 HttpClients.client("t", Duration.ofSeconds(5)),
                 api.baseUrl(),
                 "test-key",
                 HANDLES,
                 500,
-                5,
+                maxPages,
                 Map.of("account_7", "七号"),
                 1 << 20,
                 budget,
@@ -117,6 +121,30 @@ class TwitterApiIoSearchSourceTest {
             assertThat(api.queries().size() - first)
                     .isGreaterThan(
                             TwitterApiIoSearchSource.batches(HANDLES, 500).size());
+        }
+    }
+
+    @Test
+    void aBusyBatchWithMorePagesThanARoundReadsIsFinishedFromItsCursorWithoutGapsOrRereads() throws Exception {
+        try (FakeTwitterApiIo api = new FakeTwitterApiIo(clock, T0, HANDLES, Duration.ofMinutes(10))) {
+            TwitterApiIoSearchSource source = source(api, budget(10), 1); // one page per batch and round
+            Set<String> ids = new HashSet<>();
+            List<String> got = new java.util.ArrayList<>();
+            clock.advance(Duration.ofMinutes(30)); // 3 posts per account: 3-4 pages per batch
+            for (int round = 0; round < 6; round++) {
+                for (Post p : source.fetch(state)) {
+                    ids.add(p.platformId());
+                    got.add(p.platformId());
+                }
+            }
+
+            assertThat(got).as("nothing read twice").doesNotHaveDuplicates();
+            assertThat(ids)
+                    .as("every post of the busy half hour, over the rounds")
+                    .hasSize(60 * 3 + 1);
+            assertThat(ledger.totals("twitterapi", T0, clock.instant().plusSeconds(1))
+                            .micros())
+                    .isEqualTo(api.bill());
         }
     }
 
