@@ -138,7 +138,8 @@ final class BenchWindow implements Posts, Digests {
                 int t = item * 4 + r.nextInt(4);
                 String handle = "acct" + r.nextInt(1500);
                 Instant at = Instant.ofEpochMilli(start - 1 - (long) (r.nextDouble() * 4 * 3600_000));
-                Post p = post("p" + id, handle, handle, texts.get(t), at, 10, null);
+                Post p = post(
+                        String.valueOf(1_000_000_000_000_000_000L + id), handle, handle, texts.get(t), at, 10, null);
                 w.previous.add(new StoredPost(id, p, vectors == null ? null : perturb(vectors.get(t), noise)));
                 ids.add(id);
             }
