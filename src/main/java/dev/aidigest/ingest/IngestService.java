@@ -79,10 +79,14 @@ public final class IngestService {
     }
 
     /**
-     * Imports a file of posts. The whole file is parsed and checked before anything is stored, so a
-     * bad file leaves the store untouched; posts already stored are skipped without embedding them.
+     * Imports a file of posts. The whole file is parsed and checked before anything is stored: a file
+     * that is not valid in {@code format} leaves the store untouched; a bad entry in a valid file
+     * (an id that is no X id, a date in the future…) is skipped, the others are stored, and the
+     * import then fails naming the first bad entry. Posts already stored are skipped without
+     * embedding them, so running the import again once the file is fixed adds only what was missing.
      *
-     * @throws BadInputException when the file is missing, too large or not valid in {@code format}
+     * @throws BadInputException when the file is missing, too large or not valid in {@code format},
+     *     or after storing the good entries, when some were bad
      */
     public ImportResult importFile(Path file, Format format) {
         return importContent(read(file), format);
@@ -94,12 +98,13 @@ public final class IngestService {
             throw new BadInputException("No parser is set up for format " + format.cliName() + ".");
         }
         Parsed parsed = parser.parse(content);
+        ImportResult stored = store(parsed.posts());
         if (!parsed.skipped().isEmpty()) {
             int more = parsed.skipped().size() - 1;
             throw new BadInputException(parsed.skipped().get(0)
-                    + (more > 0 ? " (and " + more + " more bad entries)" : "") + " Nothing was imported.");
+                    + (more > 0 ? " (and " + more + " more bad " + (more == 1 ? "entry" : "entries") + ")" : "")
+                    + " The other " + stored.read() + " posts were imported (" + stored.added() + " new).");
         }
-        ImportResult stored = store(parsed.posts());
         return new ImportResult(stored.read(), stored.added(), stored.duplicates(), parsed.unattributed());
     }
 
