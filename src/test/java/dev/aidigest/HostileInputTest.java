@@ -123,7 +123,8 @@ class HostileInputTest {
         String said = buf.toString(StandardCharsets.UTF_8)
                 .lines()
                 .filter(l -> !l.startsWith("INFO: Instrumented "))
-                .filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|INFO) +(?!d\\.a\\.)[a-z]\\.[a-z]\\.[a-z]\\..*"))
+                .filter(l ->
+                        !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|INFO) +(?!d\\.a\\.)[a-z]\\.[a-z]\\.[a-z]\\..*"))
                 .filter(l -> !l.matches("(main dict|model) load finished, time elapsed \\d+ ms\\.?"))
                 .collect(java.util.stream.Collectors.joining("\n"))
                 .strip();
