@@ -2,6 +2,7 @@ package dev.aidigest.ingest;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,6 +14,13 @@ class IngestArchitectureTest {
     private final JavaClasses ingest = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.aidigest.ingest");
+
+    @Test
+    void theRulesSeeTheIngestClassesSoTheyCannotPassOnNothing() {
+        assertThat(ingest.contain(IngestService.class)).isTrue();
+        assertThat(ingest.contain(dev.aidigest.ingest.x.XApiV2Parser.class)).isTrue();
+        assertThat(ingest.contain(dev.aidigest.ingest.setup.Sources.class)).isTrue();
+    }
 
     @Test
     void ingestNeverImportsTheStoreTheDigestOrAnLlmOrChatVendor() {

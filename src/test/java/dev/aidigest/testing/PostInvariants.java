@@ -2,11 +2,9 @@ package dev.aidigest.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
 import dev.aidigest.ingest.PostCheck;
-import dev.aidigest.ingest.PostParser;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
@@ -26,21 +24,6 @@ public final class PostInvariants {
     private static final Pattern MEDIA_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private PostInvariants() {}
-
-    /**
-     * The contract of a parser of outside input, for its fuzz target: whatever the bytes, it either
-     * refuses them with a {@link BadInputException} that says why, or everything it hands on holds.
-     */
-    public static void readOrRefused(PostParser parser, byte[] input, Instant now) {
-        Parsed parsed;
-        try {
-            parsed = parser.parse(input);
-        } catch (BadInputException refused) {
-            assertThat(refused.getMessage()).isNotBlank();
-            return;
-        }
-        hold(parsed, now);
-    }
 
     /** Every post, and every skipped entry named with a one-line reason. */
     public static void hold(Parsed parsed, Instant now) {
