@@ -13,6 +13,7 @@ import dev.aidigest.schedule.Serve;
 import dev.aidigest.store.Database;
 import dev.aidigest.testing.FakeLarkOpenApi;
 import dev.aidigest.testing.FakeTelegramBotApi;
+import dev.aidigest.testing.TestConfigs;
 import dev.aidigest.testing.TestDb;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -56,23 +57,7 @@ class PlatformDownTest {
     }
 
     static AppConfig config(AppConfig.TelegramConfig tg, AppConfig.LarkConfig lc) {
-        return new AppConfig(
-                "Asia/Shanghai",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                tg,
-                null,
-                lc,
-                new AppConfig.HttpConfig(0),
-                null,
-                null,
-                null);
+        return TestConfigs.chat(tg, lc, null);
     }
 
     Serve start(AppConfig config) throws Exception {

@@ -11,6 +11,7 @@ import dev.aidigest.schedule.Serve;
 import dev.aidigest.store.Database;
 import dev.aidigest.testing.FakeLarkOpenApi;
 import dev.aidigest.testing.SlotDigests;
+import dev.aidigest.testing.TestConfigs;
 import dev.aidigest.testing.TestDb;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,23 +46,7 @@ class PushOnlyHooksIT {
         String hook = lark.hook(TOKEN, "hook-secret");
         AppConfig.LarkConfig lc = new AppConfig.LarkConfig(
                 "", "", lark.url(), "", "", null, List.of(new AppConfig.LarkConfig.CustomBot(hook, "hook-secret")));
-        AppConfig config = new AppConfig(
-                "Asia/Shanghai",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                lc,
-                new AppConfig.HttpConfig(0),
-                null,
-                null,
-                null);
+        AppConfig config = TestConfigs.chat(null, lc, null);
         ScheduleSettings s = new ScheduleSettings(
                 "it-" + UUID.randomUUID(),
                 Duration.ofMinutes(30),

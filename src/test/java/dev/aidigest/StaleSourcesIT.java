@@ -11,6 +11,7 @@ import dev.aidigest.schedule.ScheduleSettings;
 import dev.aidigest.schedule.Serve;
 import dev.aidigest.store.Database;
 import dev.aidigest.testing.FakeTelegramBotApi;
+import dev.aidigest.testing.TestConfigs;
 import dev.aidigest.testing.TestDb;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,21 +48,8 @@ class StaleSourcesIT {
             freshness.check(slot);
             return built.incrementAndGet();
         };
-        AppConfig config = new AppConfig(
-                "Asia/Shanghai",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+        AppConfig config = TestConfigs.chat(
                 new AppConfig.TelegramConfig(FakeTelegramBotApi.TOKEN, api.url(), "", ""),
-                null,
-                null,
-                new AppConfig.HttpConfig(0),
-                null,
                 null,
                 new AppConfig.HealthConfig(12, List.of("telegram:" + OPS)));
         ScheduleSettings s = new ScheduleSettings(

@@ -9,26 +9,15 @@ public final class TestConfigs {
 
     /** No chat platform at all: serve runs the scheduler and the web server only. */
     public static AppConfig noChat() {
-        return new AppConfig(
-                "Asia/Shanghai",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new AppConfig.HttpConfig(0),
-                null,
-                null,
-                null);
+        return chat(null, null, null);
     }
 
     public static AppConfig telegram(String apiUrl, String webhookSecret) {
+        return chat(new AppConfig.TelegramConfig(FakeTelegramBotApi.TOKEN, apiUrl, webhookSecret, ""), null, null);
+    }
+
+    /** The chat platforms given (null: none), the web server on any free port, everything else empty. */
+    public static AppConfig chat(AppConfig.TelegramConfig tg, AppConfig.LarkConfig lc, AppConfig.HealthConfig health) {
         return new AppConfig(
                 "Asia/Shanghai",
                 null,
@@ -39,12 +28,12 @@ public final class TestConfigs {
                 null,
                 null,
                 null,
-                new AppConfig.TelegramConfig(FakeTelegramBotApi.TOKEN, apiUrl, webhookSecret, ""),
+                tg,
                 null,
-                null,
+                lc,
                 new AppConfig.HttpConfig(0),
                 null,
                 null,
-                null);
+                health);
     }
 }
