@@ -67,4 +67,36 @@ class ThrottleTest {
         assertThat(probe.isAlive()).isTrue(); // the 4th message to the group waits for the minute to pass
         probe.interrupt();
     }
+    /** A budget whose first {@code slow} answers take 120 ms to arrive and grant a slot that is already due. */
+    static RateBudget slowBudget(int slow, java.util.concurrent.atomic.AtomicInteger calls) {
+        return new RateBudget() {
+            @Override
+            public java.time.Duration reserve() {
+                if (calls.incrementAndGet() <= slow) {
+                    try {
+                        Thread.sleep(120);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return java.time.Duration.ZERO;
+            }
+
+            @Override
+            public void pause(java.time.Duration retryAfter) {}
+        };
+    }
+
+    @Test
+    void aSenderThatComesLateForItsGlobalSlotReservesANewOneInsteadOfBunchingUp() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        new Throttle(30, 0, 20).sharedBy(slowBudget(1, calls)).acquire("a", false);
+        assertThat(calls.get()).as("the late slot given up, a fresh one taken").isEqualTo(2);
+
+        java.util.concurrent.atomic.AtomicInteger always = new java.util.concurrent.atomic.AtomicInteger();
+        new Throttle(30, 0, 20).sharedBy(slowBudget(Integer.MAX_VALUE, always)).acquire("a", false);
+        assertThat(always.get())
+                .as("a budget that is always slow costs a bounded number of tries")
+                .isEqualTo(Throttle.RESERVE_AGAIN + 1);
+    }
 }
