@@ -97,6 +97,7 @@ public final class Wiring implements AutoCloseable {
         this.sourcesConfig = loader.sources();
         this.aliases = Aliases.load(configDir); // a broken aliases.yml stops every command here, with its line
         this.topics = TopicCategories.load(configDir); // so does a broken topics.yml
+        Aliases.terms(configDir); // and a broken terms.yml
         this.dataDir = dataDir;
         this.clock = clock;
     }

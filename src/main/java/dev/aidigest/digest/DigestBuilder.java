@@ -128,7 +128,12 @@ public final class DigestBuilder {
                 posts,
                 summarizer,
                 PostFilter.fromConfigDir(configDir, sources.weights().keySet()),
-                new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir)),
+                new StoryClusterer(
+                        config.clustering(),
+                        entities,
+                        background,
+                        StoryModel.load(configDir),
+                        Aliases.terms(configDir)),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
                 config.digest(),

@@ -233,6 +233,16 @@ public final class Entities {
         return Integer.MAX_VALUE;
     }
 
+    /** The names of one entity in Chinese and English that this reads posts with. */
+    public Aliases aliases() {
+        return aliases;
+    }
+
+    /** The lower-case English words that are never names and say nothing about a subject. */
+    public Set<String> stopwords() {
+        return stopwords;
+    }
+
     /** True for keys that never count as evidence that two posts tell one story. */
     public boolean isGeneric(String key) {
         return generic.contains(key);

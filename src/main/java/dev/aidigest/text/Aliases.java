@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,13 +31,18 @@ public final class Aliases {
 
     public static final String FILE = "aliases.yml";
 
+    /** The words of AI news that mean one thing in Chinese and English ({@code kind: term}). */
+    public static final String TERMS_FILE = "terms.yml";
+
     /** What an entity is. */
     public enum Kind {
         PERSON,
         COMPANY,
         LAB,
         PRODUCT,
-        MODEL
+        MODEL,
+        /** A word, not a name: 开源 ⇄ open source. Only in {@value #TERMS_FILE}. */
+        TERM
     }
 
     /**
@@ -90,12 +96,21 @@ public final class Aliases {
 
     /** {@code <configDir>/aliases.yml} if there is one (it replaces the bundled list), else the bundled list. */
     public static Aliases load(Path configDir) {
-        Path file = configDir.resolve(FILE);
+        return load(configDir, FILE);
+    }
+
+    /** {@code <configDir>/terms.yml} if there is one (it replaces the bundled list), else the bundled list. */
+    public static Aliases terms(Path configDir) {
+        return load(configDir, TERMS_FILE);
+    }
+
+    private static Aliases load(Path configDir, String name) {
+        Path file = configDir.resolve(name);
         if (!Files.isRegularFile(file)) {
-            return bundled();
+            return name.equals(FILE) ? bundled() : bundledTerms();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(file.toString(), in);
+            return parse(file.toString(), in, name.equals(TERMS_FILE));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -104,6 +119,11 @@ public final class Aliases {
     /** The list shipped in the jar. Parsed once: it cannot change while the process runs. */
     public static Aliases bundled() {
         return Bundled.ALIASES;
+    }
+
+    /** The terms shipped in the jar ({@value #TERMS_FILE}). */
+    public static Aliases bundledTerms() {
+        return Bundled.TERMS;
     }
 
     /** For tests and callers that build entities in code; checked like a file. */
@@ -120,20 +140,38 @@ public final class Aliases {
     }
 
     static Aliases parse(String where, InputStream in) {
+        return parse(where, in, false);
+    }
+
+    /** @param terms whether this is a list of terms ({@value #TERMS_FILE}), which holds only {@code kind: term} */
+    static Aliases parse(String where, InputStream in, boolean terms) {
         List<AliasFile.Located> located = AliasFile.read(where, in);
         new AliasRules(where).check(located);
+        for (AliasFile.Located l : located) {
+            if ((l.entity().kind() == Kind.TERM) != terms) {
+                throw AliasFile.error(
+                        where,
+                        l.line(),
+                        terms
+                                ? "'" + l.entity().id() + "' is a "
+                                        + l.entity().kind().name().toLowerCase(Locale.ROOT)
+                                        + ": this file holds only kind: term (names go in " + FILE + ")"
+                                : "'" + l.entity().id() + "' is a term: terms go in " + TERMS_FILE);
+            }
+        }
         return new Aliases(located.stream().map(AliasFile.Located::entity).toList());
     }
 
     private static final class Bundled {
-        static final Aliases ALIASES = read();
+        static final Aliases ALIASES = read(FILE);
+        static final Aliases TERMS = read(TERMS_FILE);
 
-        private static Aliases read() {
-            try (InputStream in = Aliases.class.getResourceAsStream("/config/" + FILE)) {
+        private static Aliases read(String name) {
+            try (InputStream in = Aliases.class.getResourceAsStream("/config/" + name)) {
                 if (in == null) {
-                    throw new IllegalStateException("config/" + FILE + " is missing from the jar");
+                    throw new IllegalStateException("config/" + name + " is missing from the jar");
                 }
-                return parse("the bundled config/" + FILE, in);
+                return parse("the bundled config/" + name, in, name.equals(TERMS_FILE));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -55,6 +55,42 @@ class AliasesCliTest {
         assertThat(dir.resolve("data")).as("nothing was opened").doesNotExist();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+      bad YAML          | - {id: openweights, kind: term, names: [open weights\\n           | 3 | not valid YAML
+      claimed twice     | - {id: weights, kind: term, names: [weights, 开源]}\\n              | 2 | claimed by both 'opensource'
+      a name, not term  | - {id: nvidia, kind: company, names: [Nvidia]}\\n                   | 2 | holds only kind: term
+      unknown org       | - {id: memo, kind: term, names: [memo], org: openai}\\n             | 2 | org 'openai'
+      """)
+    void aBrokenTermsFileExitsTwoWithOneLine(String what, String entry, int line, String reason) throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path file = config.resolve("terms.yml");
+        Files.writeString(
+                file,
+                "- {id: opensource, kind: term, names: [open source, 开源]}\n" + entry.replace("\\n", "\n"),
+                StandardCharsets.UTF_8);
+        for (List<String> command : List.of(List.of("digest", "--at", "2025.11.26.16"), List.of("serve"))) {
+            Run r = run(config, command);
+            assertThat(r.code).as(command + ": " + r.stderr).isEqualTo(2);
+            assertThat(r.stderr.lines().toList())
+                    .as(command.toString())
+                    .singleElement()
+                    .satisfies(l -> assertThat(l)
+                            .startsWith("ai-digest: " + file + " line " + line + ": ")
+                            .contains(reason));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTermInTheAliasesFileIsRefused() throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path file = config.resolve("aliases.yml");
+        Files.writeString(file, GOOD + "- {id: memo, kind: term, names: [memo, 内部信]}\n", StandardCharsets.UTF_8);
+        Run r = run(config, List.of("digest", "--at", "2025.11.26.16"));
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.stderr).contains(file + " line 2: 'memo' is a term: terms go in terms.yml");
+    }
+
     record Run(int code, String stderr) {}
 
     private Run run(Path config, List<String> command) {

@@ -38,12 +38,24 @@ public final class EvalTable {
             for (WindowRun r : runs) {
                 row(out, r.window().slot() + " " + v, r.score(view).metrics());
             }
-            row(out, "mean " + v, mean(runs, view));
+            List<WindowRun> dev = group(runs, EvalCorpus.DEV);
+            List<WindowRun> heldOut = group(runs, EvalCorpus.HELD_OUT);
+            if (dev.isEmpty() || heldOut.isEmpty()) {
+                row(out, "mean " + v, mean(runs, view));
+            } else {
+                row(out, "mean dev " + v, mean(dev, view));
+                row(out, "mean held-out " + v, mean(heldOut, view));
+            }
         }
         out.append("pw = pairwise, b3 = B-cubed, MA = multi-author story recall (MAs strict), exact = story exact"
                 + " recall, noise/outs = noise/outside-window kept out, fu = follow-ups kept, rep = repeats dropped,"
                 + " nm = near-misses kept apart\n");
         return out.toString();
+    }
+
+    /** The runs of {@code slots}, in their order. */
+    public static List<WindowRun> group(List<WindowRun> runs, List<String> slots) {
+        return runs.stream().filter(r -> slots.contains(r.window().slot())).toList();
     }
 
     /** The mean of every metric over {@code runs} in {@code view}. */

@@ -30,42 +30,76 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The labelled evaluation windows, run once through the real import → digest path and shared by every
  * method: the harness itself is sound (every post imported, clusters disjoint, items among the
- * candidates) and the mean of each metric stays at or above today's value rounded down to 0.05. Raise a
- * floor when the engine improves; a failure prints the table and the diagnosis of every window.
+ * candidates) and the mean of each metric stays at or above its floor: today's value rounded down to
+ * 0.05, a notch lower where one story more or less would cross it. The development windows and the
+ * held-out ones ({@link EvalCorpus#HELD_OUT}, never tuned on) have floors of their own. Raise a floor
+ * when the engine improves; a failure prints the table and the diagnosis of every window.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvalWindowsTest {
 
-    /** Floors on the mean over the windows, for the candidates after the repeat guard. */
+    /** Floors on the mean over the development windows, for the candidates after the repeat guard. */
     private static final Map<String, Double> CANDIDATE_FLOORS = floors(
             PAIRWISE_PRECISION, 0.95,
-            PAIRWISE_RECALL, 0.85,
-            PAIRWISE_F1, 0.90,
+            PAIRWISE_RECALL, 0.95,
+            PAIRWISE_F1, 0.95,
             BCUBED_PRECISION, 0.95,
-            BCUBED_RECALL, 0.90,
-            MULTI_AUTHOR_RECALL, 0.80,
-            MULTI_AUTHOR_RECALL_STRICT, 0.80,
-            STORY_EXACT_RECALL, 0.85,
+            BCUBED_RECALL, 0.95,
+            MULTI_AUTHOR_RECALL, 0.90,
+            MULTI_AUTHOR_RECALL_STRICT, 0.90,
+            STORY_EXACT_RECALL, 0.90,
             NOISE_KEPT_OUT, 0.95,
             OUTSIDE_WINDOW_KEPT_OUT, 1.00,
             FOLLOWUP_WITH_NEWS_KEPT, 1.00,
             REPEAT_NO_NEWS_DROPPED, 0.80,
             NEAR_MISS_KEPT_APART, 1.00);
 
-    /** Floors on the mean over the windows, for the digest's items. */
+    /** Floors on the mean over the development windows, for the digest's items. */
     private static final Map<String, Double> ITEM_FLOORS = floors(
             PAIRWISE_PRECISION, 0.95,
-            PAIRWISE_RECALL, 0.85,
+            PAIRWISE_RECALL, 0.90,
             PAIRWISE_F1, 0.90,
             BCUBED_PRECISION, 0.95,
-            BCUBED_RECALL, 0.85,
-            MULTI_AUTHOR_RECALL, 0.70,
-            MULTI_AUTHOR_RECALL_STRICT, 0.70,
-            STORY_EXACT_RECALL, 0.60,
+            BCUBED_RECALL, 0.90,
+            MULTI_AUTHOR_RECALL, 0.75,
+            MULTI_AUTHOR_RECALL_STRICT, 0.75,
+            STORY_EXACT_RECALL, 0.65,
             NOISE_KEPT_OUT, 1.00,
             OUTSIDE_WINDOW_KEPT_OUT, 1.00,
             FOLLOWUP_WITH_NEWS_KEPT, 1.00,
             REPEAT_NO_NEWS_DROPPED, 0.80,
+            NEAR_MISS_KEPT_APART, 1.00);
+
+    /** Floors on the mean over the held-out windows, for the candidates. */
+    private static final Map<String, Double> HELD_OUT_CANDIDATE_FLOORS = floors(
+            PAIRWISE_PRECISION, 0.90,
+            PAIRWISE_RECALL, 0.80,
+            PAIRWISE_F1, 0.85,
+            BCUBED_PRECISION, 0.95,
+            BCUBED_RECALL, 0.85,
+            MULTI_AUTHOR_RECALL, 0.75,
+            MULTI_AUTHOR_RECALL_STRICT, 0.75,
+            STORY_EXACT_RECALL, 0.80,
+            NOISE_KEPT_OUT, 0.90,
+            OUTSIDE_WINDOW_KEPT_OUT, 1.00,
+            FOLLOWUP_WITH_NEWS_KEPT, 1.00,
+            REPEAT_NO_NEWS_DROPPED, 0.65,
+            NEAR_MISS_KEPT_APART, 1.00);
+
+    /** Floors on the mean over the held-out windows, for the digest's items. */
+    private static final Map<String, Double> HELD_OUT_ITEM_FLOORS = floors(
+            PAIRWISE_PRECISION, 0.90,
+            PAIRWISE_RECALL, 0.75,
+            PAIRWISE_F1, 0.80,
+            BCUBED_PRECISION, 0.95,
+            BCUBED_RECALL, 0.80,
+            MULTI_AUTHOR_RECALL, 0.65,
+            MULTI_AUTHOR_RECALL_STRICT, 0.65,
+            STORY_EXACT_RECALL, 0.50,
+            NOISE_KEPT_OUT, 0.95,
+            OUTSIDE_WINDOW_KEPT_OUT, 1.00,
+            FOLLOWUP_WITH_NEWS_KEPT, 1.00,
+            REPEAT_NO_NEWS_DROPPED, 0.65,
             NEAR_MISS_KEPT_APART, 1.00);
 
     private List<WindowRun> runs;
@@ -137,21 +171,23 @@ class EvalWindowsTest {
 
     @Test
     void candidatesStayAboveTheirFloors() {
-        holds(View.CANDIDATES, CANDIDATE_FLOORS);
+        holds(EvalCorpus.DEV, View.CANDIDATES, CANDIDATE_FLOORS);
+        holds(EvalCorpus.HELD_OUT, View.CANDIDATES, HELD_OUT_CANDIDATE_FLOORS);
     }
 
     @Test
     void itemsStayAboveTheirFloors() {
-        holds(View.ITEMS, ITEM_FLOORS);
+        holds(EvalCorpus.DEV, View.ITEMS, ITEM_FLOORS);
+        holds(EvalCorpus.HELD_OUT, View.ITEMS, HELD_OUT_ITEM_FLOORS);
     }
 
-    private void holds(View view, Map<String, Double> floors) {
-        Map<String, Double> mean = EvalTable.mean(runs, view);
+    private void holds(List<String> slots, View view, Map<String, Double> floors) {
+        Map<String, Double> mean = EvalTable.mean(EvalTable.group(runs, slots), view);
         List<String> below = new ArrayList<>();
         floors.forEach((metric, floor) -> {
             if (mean.get(metric) < floor - 1e-9) {
                 below.add(String.format(
-                        Locale.ROOT, "%s %s: mean %.4f < floor %.2f", view, metric, mean.get(metric), floor));
+                        Locale.ROOT, "%s %s %s: mean %.4f < floor %.2f", slots, view, metric, mean.get(metric), floor));
             }
         });
         assertThat(below)

@@ -11,11 +11,12 @@ import java.util.Locale;
  * @param name        weight of the rarest name both mention, after alias normalisation: rarity in the
  *                    window × how it is written × how early it is mentioned (0 … 1)
  * @param nameKey     that name's key, null when none ({@code flux2}, {@code nvidia})
+ * @param words       cosine of the two units' TF-IDF word vectors, names and terms of AI news read
+ *                    alike in Chinese and English ({@link WordVectors}; 0 … 1)
  * @param lead        both lead with a common name, company and product words included
  * @param clash       each leads with a specific subject the other never mentions (two models of one lab)
  * @param sameAuthor  the units share an author
  * @param sameLink    they link to the same page
- * @param refers      one replies to or quotes a post of the other
  * @param hoursApart  time between their first posts, in hours
  * @param crossScript one is written in Chinese, the other not
  */
@@ -23,11 +24,11 @@ public record PairEvidence(
         float similarity,
         float name,
         String nameKey,
+        float words,
         boolean lead,
         boolean clash,
         boolean sameAuthor,
         boolean sameLink,
-        boolean refers,
         float hoursApart,
         boolean crossScript) {
 
@@ -37,11 +38,12 @@ public record PairEvidence(
             "similarity_cross_script",
             "cross_script",
             "name",
+            "words",
+            "words_cross_script",
             "lead",
             "clash",
             "same_author",
             "same_link",
-            "refers",
             "hours_apart");
 
     /** The feature vector the model weighs; {@link #FEATURES} names each entry. */
@@ -52,11 +54,12 @@ public record PairEvidence(
             similarity * cross,
             cross,
             name,
+            words,
+            words * cross,
             lead ? 1 : 0,
             clash ? 1 : 0,
             sameAuthor ? 1 : 0,
             sameLink ? 1 : 0,
-            refers ? 1 : 0,
             hoursApart
         };
     }
@@ -66,6 +69,9 @@ public record PairEvidence(
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "similarity %.2f", similarity));
         if (nameKey != null) {
             sb.append(String.format(Locale.ROOT, ", name %s %.2f", nameKey, name));
+        }
+        if (words > 0) {
+            sb.append(String.format(Locale.ROOT, ", words %.2f", words));
         }
         if (lead) {
             sb.append(", same lead");
@@ -78,9 +84,6 @@ public record PairEvidence(
         }
         if (sameLink) {
             sb.append(", same link");
-        }
-        if (refers) {
-            sb.append(", reply/quote");
         }
         sb.append(String.format(Locale.ROOT, ", %.1f h apart", hoursApart));
         if (crossScript) {

@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * The evidence and the model's probability for any pair of one window's units, and the pairs the
  * model links ({@link #links}).
  *
- * <p>A window of 5,000 posts has 12.5 million pairs. Pairs that share a name, a lead, a link or a
- * reply/quote are few and found through their postings; every other pair can only be linked on
+ * <p>A window of 5,000 posts has 12.5 million pairs. Pairs that share a name, a lead, a link or
+ * a rare word are few and found through their postings; every other pair can only be linked on
  * similarity, so it is screened first by sketch Hamming distance against the lowest similarity at
  * which the model could link it ({@link StoryModel#minSimilarityWithoutNames}).
  */
@@ -28,26 +28,24 @@ final class PairScorer {
 
     private final CentredVectors vectors;
     private final EntityIndex names;
+    private final WordVectors words;
     private final StoryModel model;
     private final long[] seconds;
     private final int[][] authors;
     private final int[][] links;
     private final int[][] leads;
-    private final int[][] ids;
-    private final int[][] refs;
     private final boolean[] cjk;
 
-    PairScorer(List<ThreadUnit> units, CentredVectors vectors, EntityIndex names, StoryModel model) {
+    PairScorer(List<ThreadUnit> units, CentredVectors vectors, EntityIndex names, WordVectors words, StoryModel model) {
         int n = units.size();
         this.vectors = vectors;
         this.names = names;
+        this.words = words;
         this.model = model;
         this.seconds = new long[n];
         this.authors = new int[n][];
         this.links = new int[n][];
         this.leads = new int[n][];
-        this.ids = new int[n][];
-        this.refs = new int[n][];
         this.cjk = new boolean[n];
         // every key is an int, so comparing two units is a merge of sorted int arrays
         Map<String, Integer> dict = new HashMap<>();
@@ -57,16 +55,9 @@ final class PairScorer {
             cjk[u] = vectors.cjk(u);
             Set<Integer> a = new HashSet<>();
             Set<Integer> l = new HashSet<>();
-            Set<Integer> own = new HashSet<>();
-            Set<Integer> ref = new HashSet<>();
             for (StoredPost sp : unit.posts()) {
                 Post p = sp.post();
                 a.add(id(dict, "a:" + p.authorHandle().toLowerCase(Locale.ROOT)));
-                own.add(id(dict, "p:" + p.platformId()));
-                if (p.reference() != null
-                        && (p.reference().isReply() || p.reference().isQuote())) {
-                    ref.add(id(dict, "p:" + p.reference().platformId()));
-                }
                 for (String link : p.links()) {
                     String k = linkKey(link);
                     if (k != null) {
@@ -80,8 +71,6 @@ final class PairScorer {
             }
             authors[u] = sorted(a);
             links[u] = sorted(l);
-            ids[u] = sorted(own);
-            refs[u] = sorted(ref);
             leads[u] = sorted(lead);
         }
     }
@@ -101,11 +90,11 @@ final class PairScorer {
                 sim,
                 (float) name,
                 name > 0 ? names.sharedKey(i, j) : null,
+                (float) words.cosine(i, j, cjk[i] != cjk[j]),
                 common(leads[i], leads[j]),
                 names.subjectsClash(i, j),
                 common(authors[i], authors[j]),
                 common(links[i], links[j]),
-                refers(i, j),
                 hours(i, j),
                 cjk[i] != cjk[j]);
     }
@@ -118,10 +107,6 @@ final class PairScorer {
         return Math.abs(seconds[i] - seconds[j]) / 3600f;
     }
 
-    private boolean refers(int i, int j) {
-        return common(refs[i], ids[j]) || common(refs[j], ids[i]);
-    }
-
     double threshold() {
         return model.threshold();
     }
@@ -131,11 +116,11 @@ final class PairScorer {
         return model.probability(
                 similarity(i, j),
                 names.shared(i, j),
+                words.cosine(i, j, cjk[i] != cjk[j]),
                 common(leads[i], leads[j]),
                 names.subjectsClash(i, j),
                 common(authors[i], authors[j]),
                 common(links[i], links[j]),
-                refers(i, j),
                 hours(i, j),
                 cjk[i] != cjk[j]);
     }
@@ -195,21 +180,20 @@ final class PairScorer {
 
     /**
      * The pairs (i &lt; j, as {@code i << 32 | j}, sorted, each once) of units that share a name, a
-     * lead, a link or a reply/quote target, no further apart than {@code maxApart} seconds: the pairs
+     * lead, a link or a rare word, no further apart than {@code maxApart} seconds: the pairs
      * with more than similarity.
      */
     private long[] postingPairs(double maxApart) {
         double maxHours = Math.min(24, maxApart / 3600);
         Map<Integer, List<Integer>> strong = new HashMap<>();
-        for (int[][] keys : new int[][][] {links, ids, refs}) {
-            for (int u = 0; u < size(); u++) {
-                for (int k : keys[u]) {
-                    strong.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
-                }
+        for (int u = 0; u < size(); u++) {
+            for (int k : links[u]) {
+                strong.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
             }
         }
         Map<Integer, List<Integer>> byLead = new HashMap<>();
         Map<Integer, List<Integer>> byName = new HashMap<>();
+        Map<Integer, List<Integer>> byWord = new HashMap<>();
         for (int u = 0; u < size(); u++) {
             for (int k : leads[u]) {
                 byLead.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
@@ -220,14 +204,19 @@ final class PairScorer {
             for (int id : names.authorIds(u)) {
                 byName.computeIfAbsent(id, x -> new ArrayList<>()).add(u);
             }
+            for (int id : words.postings(u)) {
+                byWord.computeIfAbsent(id, x -> new ArrayList<>()).add(u);
+            }
         }
         // A shared lead or name can only make up for so much similarity: pairs of a big posting (a
         // company many posts lead with) are screened by sketch against the similarity they would
         // still need, so a window where 2,000 posts lead with one name does not score 2 million pairs.
         double lead = Math.max(0, model.weight("lead"));
         double name = Math.max(0, model.weight("name"));
+        double word = Math.max(0, model.weight("words")) + Math.max(0, model.weight("words_cross_script"));
         PairList out = new PairList();
         strong.values().forEach(us -> out.addPairs(us, maxApart, -1));
+        byWord.values().forEach(us -> out.addPairs(us, maxApart, cutoff(lead + name + word, maxHours)));
         byLead.values().forEach(us -> out.addPairs(us, maxApart, cutoff(lead + name, maxHours)));
         byName.forEach((id, us) -> out.addPairs(us, maxApart, cutoff(lead + name * names.rarity(id), maxHours)));
         long[] pairs = out.sorted();

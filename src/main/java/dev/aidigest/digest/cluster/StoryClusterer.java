@@ -5,6 +5,7 @@ import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.PostWords;
 import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.text.Aliases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,8 +39,16 @@ public final class StoryClusterer {
     private final Entities entities;
     private final Background background;
     private final StoryModel model;
+    private final Aliases terms;
 
     public StoryClusterer(ClusterConfig config, Entities entities, Background background, StoryModel model) {
+        this(config, entities, background, model, Aliases.bundledTerms());
+    }
+
+    /** @param terms the words of AI news that mean one thing in Chinese and English ({@code config/terms.yml}) */
+    public StoryClusterer(
+            ClusterConfig config, Entities entities, Background background, StoryModel model, Aliases terms) {
+        this.terms = Objects.requireNonNull(terms, "terms");
         this.config = Objects.requireNonNull(config, "config");
         this.entities = Objects.requireNonNull(entities, "entities");
         this.background = Objects.requireNonNull(background, "background");
@@ -108,7 +117,8 @@ public final class StoryClusterer {
         }
         EntityIndex names = EntityIndex.build(texts, authors, entities);
         CentredVectors centred = CentredVectors.of(vectors, cjk, centring);
-        return new Window(units, names, new PairScorer(units, centred, names, model));
+        WordVectors words = WordVectors.of(texts, entities.aliases(), terms, entities.stopwords());
+        return new Window(units, names, new PairScorer(units, centred, names, words, model));
     }
 
     /**

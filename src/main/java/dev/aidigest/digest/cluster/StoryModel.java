@@ -119,11 +119,11 @@ public record StoryModel(double bias, double[] weights, double threshold) {
     double probability(
             double similarity,
             double name,
+            double words,
             boolean lead,
             boolean clash,
             boolean sameAuthor,
             boolean sameLink,
-            boolean refers,
             double hoursApart,
             boolean crossScript) {
         double cross = crossScript ? 1 : 0;
@@ -132,12 +132,13 @@ public record StoryModel(double bias, double[] weights, double threshold) {
                 + weights[1] * similarity * cross
                 + weights[2] * cross
                 + weights[3] * name
-                + (lead ? weights[4] : 0)
-                + (clash ? weights[5] : 0)
-                + (sameAuthor ? weights[6] : 0)
-                + (sameLink ? weights[7] : 0)
-                + (refers ? weights[8] : 0)
-                + weights[9] * hoursApart;
+                + weights[4] * words
+                + weights[5] * words * cross
+                + (lead ? weights[6] : 0)
+                + (clash ? weights[7] : 0)
+                + (sameAuthor ? weights[8] : 0)
+                + (sameLink ? weights[9] : 0)
+                + weights[10] * hoursApart;
         return 1 / (1 + Math.exp(-z));
     }
 
@@ -165,7 +166,7 @@ public record StoryModel(double bias, double[] weights, double threshold) {
 
     /** The similarity at which two posts in one language, at the same time, link with nothing else in common. */
     public double similarityAlone() {
-        PairEvidence zero = new PairEvidence(0, 0, null, false, false, false, false, false, 0, false);
+        PairEvidence zero = new PairEvidence(0, 0, null, 0, false, false, false, false, 0, false);
         return (Math.log(threshold / (1 - threshold)) - logit(zero)) / weights[0];
     }
 
@@ -190,7 +191,7 @@ public record StoryModel(double bias, double[] weights, double threshold) {
             for (int author = 0; author <= 1; author++) {
                 for (double hours : new double[] {0, maxHours}) {
                     PairEvidence zero = new PairEvidence(
-                            0, 0, null, false, false, author == 1, false, false, (float) hours, cross == 1);
+                            0, 0, null, 0, false, false, author == 1, false, (float) hours, cross == 1);
                     double slope = weights[0] + cross * weights[1];
                     if (slope > 0) {
                         best = Math.min(best, (need - extraLogit - logit(zero)) / slope);

@@ -34,7 +34,7 @@ import java.util.Optional;
  *        evidence, features, mean_across, same_story, story_rank}}]}],
  * dropped: [ post + {reason} ], grouped by reason, oldest first
  * post = {id, platform_id, url, handle, at, text (the first words)}
- * features = {similarity, name, name_key, lead, clash, same_author, same_link, refers, hours_apart, cross_script}
+ * features = {similarity, name, name_key, words, lead, clash, same_author, same_link, hours_apart, cross_script}
  * </pre>
  *
  * A thread's or quote group's links and refusal are on its first post; its other posts carry one

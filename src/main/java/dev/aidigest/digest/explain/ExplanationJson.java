@@ -141,11 +141,11 @@ public final class ExplanationJson {
         f.put("similarity", e.similarity());
         f.put("name", e.name());
         f.put("name_key", e.nameKey());
+        f.put("words", e.words());
         f.put("lead", e.lead());
         f.put("clash", e.clash());
         f.put("same_author", e.sameAuthor());
         f.put("same_link", e.sameLink());
-        f.put("refers", e.refers());
         f.put("hours_apart", e.hoursApart());
         f.put("cross_script", e.crossScript());
     }

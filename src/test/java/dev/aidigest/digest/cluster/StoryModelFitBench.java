@@ -425,10 +425,11 @@ class StoryModelFitBench {
         sb.append("# story: P(same) = 1 / (1 + exp(-(bias + sum of weight x feature))); linked when P >= threshold.\n");
         sb.append("# Features (dev.aidigest.digest.cluster.PairEvidence): similarity = cosine of the window-centred\n");
         sb.append("# bge-small-zh vectors; similarity_cross_script = the same when one post is Chinese and the\n");
-        sb.append("# other not; name = rarity x kind of the rarest shared name after aliases; lead = both lead with\n");
-        sb.append(
-                "# a common name; clash = each leads with a subject the other never names; same_author, same_link,\n");
-        sb.append("# refers (reply/quote) are 0/1; hours_apart in hours.\n#\n");
+        sb.append("# other not; name = rarity x kind of the rarest shared name after aliases; words = cosine of\n");
+        sb.append("# the TF-IDF word vectors, names and terms (config/terms.yml) read alike in both languages,\n");
+        sb.append("# only those words between a Chinese and an English post; words_cross_script = the same for\n");
+        sb.append("# such a pair; lead = both lead with a common name; clash = each leads with a subject the other\n");
+        sb.append("# never names; same_author, same_link are 0/1; hours_apart in hours.\n#\n");
         sb.append(String.format(
                 Locale.ROOT,
                 "# Fitted by StoryModelFitBench (logistic regression, L2 %.2f, threshold chosen for pairwise F1)%n",

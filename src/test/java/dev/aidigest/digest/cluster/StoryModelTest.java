@@ -20,7 +20,7 @@ class StoryModelTest {
                     (float) (r.nextDouble() * 2 - 1),
                     (float) r.nextDouble(),
                     null,
-                    r.nextBoolean(),
+                    (float) r.nextDouble(),
                     r.nextBoolean(),
                     r.nextBoolean(),
                     r.nextBoolean(),
@@ -30,11 +30,11 @@ class StoryModelTest {
             double fast = m.probability(
                     e.similarity(),
                     e.name(),
+                    e.words(),
                     e.lead(),
                     e.clash(),
                     e.sameAuthor(),
                     e.sameLink(),
-                    e.refers(),
                     e.hoursApart(),
                     e.crossScript());
             assertThat(fast).isCloseTo(m.probability(e), within(1e-9));
@@ -44,9 +44,9 @@ class StoryModelTest {
     @Test
     void theBundledModelLinksCloseTellingsAndNotStrangers() {
         StoryModel m = StoryModel.bundled();
-        PairEvidence close = new PairEvidence(0.6f, 0.8f, "flux2", true, false, false, false, false, 0.5f, false);
-        PairEvidence strangers = new PairEvidence(0.05f, 0f, null, false, false, false, false, false, 2f, false);
-        PairEvidence twoLaunches = new PairEvidence(0.3f, 0f, null, true, true, false, false, false, 1f, false);
+        PairEvidence close = new PairEvidence(0.6f, 0.8f, "flux2", 0f, true, false, false, false, 0.5f, false);
+        PairEvidence strangers = new PairEvidence(0.05f, 0f, null, 0f, false, false, false, false, 2f, false);
+        PairEvidence twoLaunches = new PairEvidence(0.3f, 0f, null, 0f, true, true, false, false, 1f, false);
 
         assertThat(m.links(close)).isTrue();
         assertThat(m.links(strangers)).isFalse();
