@@ -111,18 +111,31 @@ final class PairScorer {
         return model.threshold();
     }
 
-    /** {@code model.probability(evidence(i, j))}, without building the evidence. */
+    /**
+     * {@code model.probability(evidence(i, j))}, without building the evidence. Most pairs a window
+     * scores have nothing in common ({@link StoryClusterer#NOTHING_IN_COMMON}) whatever their words:
+     * those are scored without comparing their words, and come out below that probability either way.
+     */
     double probability(int i, int j) {
-        return model.probability(
-                similarity(i, j),
-                names.shared(i, j),
-                words.cosine(i, j, cjk[i] != cjk[j]),
-                common(leads[i], leads[j]),
-                names.subjectsClash(i, j),
-                common(authors[i], authors[j]),
-                common(links[i], links[j]),
-                hours(i, j),
-                cjk[i] != cjk[j]);
+        boolean cross = cjk[i] != cjk[j];
+        double sim = similarity(i, j);
+        double name = names.shared(i, j);
+        boolean lead = common(leads[i], leads[j]);
+        boolean clash = names.subjectsClash(i, j);
+        boolean author = common(authors[i], authors[j]);
+        boolean link = common(links[i], links[j]);
+        float apart = hours(i, j);
+        double without = model.probability(sim, name, 0, lead, clash, author, link, apart, cross);
+        if (logit(without) + model.mostFromWords(cross) < NOTHING_LOGIT) {
+            return without;
+        }
+        return model.probability(sim, name, words.cosine(i, j, cross), lead, clash, author, link, apart, cross);
+    }
+
+    private static final double NOTHING_LOGIT = logit(StoryClusterer.NOTHING_IN_COMMON);
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 
     /** Every pair the model links, no further apart than {@code maxHoursApart} (≤ 0: no bound). */

@@ -142,6 +142,14 @@ public record StoryModel(double bias, double[] weights, double threshold) {
         return 1 / (1 + Math.exp(-z));
     }
 
+    /**
+     * The most the words feature can add to the log-odds of a pair (its cosine is at most 1): a pair
+     * whose other evidence is further below a probability than this need not have its words compared.
+     */
+    double mostFromWords(boolean crossScript) {
+        return Math.max(0, weights[4] + (crossScript ? weights[5] : 0));
+    }
+
     public boolean links(PairEvidence e) {
         return probability(e) >= threshold;
     }
