@@ -1,5 +1,6 @@
 package dev.aidigest.digest.cluster;
 
+import dev.aidigest.digest.LatinToken;
 import dev.aidigest.digest.PostWords;
 import dev.aidigest.text.Aliases;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Set;
  * The words of each unit of one window as a TF-IDF vector, read the same way in Chinese and English:
  * a name becomes its entity ({@code 英伟达} and {@code Nvidia} one word), a term of AI news its
  * meaning ({@code 行政令} and {@code executive order} one word, {@code config/terms.yml}), other Latin
- * words themselves (lower case, a plural's {@code s} dropped) and other Chinese text its character
+ * words ({@link LatinToken}, as names are read) themselves, in lower case with a plural's {@code s}
+ * dropped, and other Chinese text its character
  * pairs, the usual unit of Chinese retrieval. The cosine of two vectors is what their words share,
  * weighted by how rare each is in the window: the evidence a multilingual reader has where the
  * embedding model sees two languages as far apart.
@@ -179,25 +181,16 @@ final class WordVectors {
             out.add("t:" + m.id());
             Arrays.fill(rest, m.start(), m.end(), ' ');
         }
+        String blanked = new String(rest);
+        for (LatinToken t : LatinToken.scan(blanked)) {
+            String w = latin(t.text(), stopwords);
+            if (w != null) {
+                out.add("w:" + w);
+            }
+        }
         int i = 0;
         while (i < rest.length) {
-            char c = rest[i];
-            if (isLatin(c)) {
-                int start = i;
-                while (i < rest.length
-                        && (isLatin(rest[i])
-                                || (rest[i] == '.'
-                                        && i + 1 < rest.length
-                                        && Character.isDigit(rest[i + 1])
-                                        && i > start
-                                        && Character.isDigit(rest[i - 1])))) {
-                    i++;
-                }
-                String w = latin(new String(rest, start, i - start), stopwords);
-                if (w != null) {
-                    out.add("w:" + w);
-                }
-            } else if (isHan(c)) {
+            if (isHan(rest[i])) {
                 int start = i;
                 while (i < rest.length && isHan(rest[i])) {
                     i++;
@@ -221,10 +214,6 @@ final class WordVectors {
             w = w.substring(0, w.length() - 1);
         }
         return w;
-    }
-
-    private static boolean isLatin(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isHan(char c) {
