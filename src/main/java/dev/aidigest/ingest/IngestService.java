@@ -151,17 +151,23 @@ public final class IngestService {
             return new SourceResult(
                     name, SourceResult.Outcome.OK, stored.read(), stored.added(), stored.duplicates(), null, null);
         } catch (SourceException e) {
-            return failed(name, state, now, e.getMessage(), e.retryAfter(), e);
+            // a source's own failure (402, 429, a budget, an unreadable answer) says what it is: no stack trace
+            return failed(name, state, now, e.getMessage(), e.retryAfter(), null);
         } catch (RuntimeException e) {
             // a bug or a store/embedder failure in one source must not stop the round
             return failed(name, state, now, e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
         }
     }
 
+    /** @param cause logged with its stack trace: an unexpected failure (a bug); null for a source's own */
     private SourceResult failed(
             String name, SourceState state, Instant now, String error, Instant retryAfter, Exception cause) {
         Instant next = backoff.failed(state, now, retryAfter);
-        log.warn("source {} failed, next try at {}: {}", name, next, error, cause);
+        if (cause == null) {
+            log.warn("source {} failed, next try at {}: {}", name, next, error);
+        } else {
+            log.warn("source {} failed, next try at {}: {}", name, next, error, cause);
+        }
         return new SourceResult(name, SourceResult.Outcome.FAILED, 0, 0, 0, error, next);
     }
 

@@ -1,7 +1,6 @@
 package dev.aidigest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aidigest.ServeWeb;
 import dev.aidigest.digest.Digest;
@@ -50,7 +49,9 @@ class ArchiveScreenshotIT {
 
     @Test
     void digestAndReportPagesRenderAtPhoneWidthWithTheWordCloud() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
+        dev.aidigest.testing.SystemFiles.require(CHROMIUM, "Chromium", "apt-get install chromium");
+        dev.aidigest.testing.SystemFiles.require(
+                WordCloudPainter.CJK_FONT, "the CJK font", "apt-get install fonts-wqy-microhei");
         Clock clock = Clock.fixed(Instant.parse("2025-11-27T00:05:00Z"), SHANGHAI);
         try (Database db = TestDatabases.h2(dir.resolve("db"))) {
             Slot slot = Slot.parse("2025.11.26.16", SHANGHAI);
