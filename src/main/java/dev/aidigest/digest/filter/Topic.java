@@ -20,9 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>A post with no evidence is off topic. So is everyday chatter that names a product in passing:
  * a short post (under {@value #CHATTER_MAX_WORDS} words) with a word of the chatter list (family,
- * food, weather, sleep, holidays…), or a longer one with two, is on topic only with two pieces of
- * evidence, where a word of the news list ("launch", "发布", "now available") counts as one.
- * "我说去问豆包" is chatter; "Sora 2 can now make holiday cards" is news.
+ * food, weather, sleep, holidays…) is on topic only with two pieces of evidence, where a word of
+ * the news list ("launch", "发布", "now available") counts as one. "我说去问豆包" is chatter; "Sora 2 can now make holiday cards" is news.
  */
 final class Topic {
 
@@ -82,14 +81,12 @@ final class Topic {
         if (found.isEmpty()) {
             return "no AI subject";
         }
-        if (found.size() >= 2) {
+        if (found.size() >= 2 || post.wordCount() >= CHATTER_MAX_WORDS) {
             return null;
         }
         List<String> everyday = chatter.score(post).evidence();
-        // a longer post needs more chatter than AI to be chatter: one everyday word in a long prompt is a detail
-        boolean chatty = post.wordCount() < CHATTER_MAX_WORDS ? !everyday.isEmpty() : everyday.size() >= 2;
         // a word in both lists ("发布") is one piece of evidence, not two
-        if (!chatty || news.score(post).evidence().stream().anyMatch(w -> !found.contains(w))) {
+        if (everyday.isEmpty() || news.score(post).evidence().stream().anyMatch(w -> !found.contains(w))) {
             return null;
         }
         return "everyday chatter (" + String.join(", ", everyday) + ") naming "

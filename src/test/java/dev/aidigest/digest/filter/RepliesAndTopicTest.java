@@ -78,13 +78,6 @@ class RepliesAndTopicTest {
         assertThat(judge(post(6, "someone", "期末了，这学期最累的一周：140 篇论文还没改完")))
                 .as("a teacher's week")
                 .isEqualTo(Reason.OFF_TOPIC);
-        assertThat(judge(post(
-                        7,
-                        "someone",
-                        "The best thing about the end of every semester is reading the thank-you notes from students,"
-                                + " and the worst is the stack of final papers")))
-                .as("longer, but more chatter (semester, thank-you notes) than AI (papers)")
-                .isEqualTo(Reason.OFF_TOPIC);
     }
 
     @Test
