@@ -30,7 +30,7 @@ public final class ReplyMarkdown {
             }
             for (Span s : line) {
                 String text = escape.apply(s.text());
-                if (s.bold() && !text.isBlank()) {
+                if (s.bold() && !ReplySplitter.blank(text)) { // ** around nothing visible would show as is
                     text = "**" + text + "**";
                 }
                 String url = link(s.url());

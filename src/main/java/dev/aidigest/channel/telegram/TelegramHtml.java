@@ -92,13 +92,23 @@ final class TelegramHtml {
             current.add(b);
             length += added;
         }
-        if (!current.isEmpty() || parts.isEmpty()) {
-            parts.add(reply.part(current, true));
-        } else {
-            Reply last = parts.remove(parts.size() - 1);
-            parts.add(reply.part(last.blocks(), true));
+        if (!current.isEmpty()) {
+            parts.add(reply.part(current, false));
         }
-        return parts;
+        // Telegram refuses a message that shows nothing: a part of blank blocks alone is left out
+        List<Reply> shown =
+                new ArrayList<>(parts.stream().filter(p -> !showsNothing(p)).toList());
+        if (shown.isEmpty()) {
+            shown = parts.isEmpty() ? new ArrayList<>(List.of(reply.part(List.of(), false))) : parts;
+        }
+        Reply last = shown.remove(shown.size() - 1);
+        shown.add(reply.part(last.blocks(), true));
+        return shown;
+    }
+
+    /** True when the part, as sent, is white space and controls only (the escaper drops what HTML cannot hold). */
+    static boolean showsNothing(Reply part) {
+        return ReplySplitter.blank(render(part).replaceAll("<[^>]*>", ""));
     }
 
     /**

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.aidigest.channel.Reply;
+import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.testing.FuzzedReplies;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * Coverage-guided fuzzing of what the bot sends to Telegram, for any reply (a digest's title, items, summaries
@@ -32,10 +34,17 @@ class TelegramHtmlFuzzTest {
         List<Reply> parts = TelegramHtml.split(reply, TelegramHtml.LIMIT);
 
         assertThat(parts).isNotEmpty();
+        boolean showsSomething = !ReplySplitter.blank(
+                Parser.unescapeEntities(TelegramHtml.render(reply).replaceAll("<[^>]*>", ""), false));
         for (int i = 0; i < parts.size(); i++) {
             Reply part = parts.get(i);
             String html = TelegramHtml.render(part);
             assertThat(textLength(html)).as("text once parsed").isLessThanOrEqualTo(TelegramHtml.LIMIT);
+            if (showsSomething) {
+                assertThat(ReplySplitter.blank(Parser.unescapeEntities(html.replaceAll("<[^>]*>", ""), false)))
+                        .as("a part that shows nothing: Telegram refuses it")
+                        .isFalse();
+            }
             assertThat(part.buttons()).isEqualTo(i == parts.size() - 1 ? reply.buttons() : List.of());
         }
         reply.buttons().forEach(b -> {
@@ -105,7 +114,7 @@ class TelegramHtmlFuzzTest {
     }
 
     private static String unescape(String s) {
-        return org.jsoup.parser.Parser.unescapeEntities(s, true);
+        return Parser.unescapeEntities(s, true);
     }
 
     private static String around(String s, int i) {

@@ -100,6 +100,32 @@ class TelegramHtmlTest {
     }
 
     @Test
+    void noPartShowsNothing() {
+        // blank blocks that did not fit with the text before them were a message of their own
+        Reply r = Reply.builder()
+                .line("a".repeat(4000))
+                .line(" ".repeat(3000))
+                .line("\u0000 ".repeat(1000))
+                .line(" ".repeat(9000))
+                .button("更多", "topic|2|x")
+                .build();
+
+        List<Reply> parts = TelegramHtml.split(r, TelegramHtml.LIMIT);
+
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).plainText()).startsWith("aaa");
+        // U+FFFF is text, but no HTML: the escaper drops it, and the message would be empty
+        assertThat(TelegramHtml.split(
+                        Reply.builder()
+                                .line("a".repeat(4000))
+                                .line("\uffff".repeat(200))
+                                .build(),
+                        TelegramHtml.LIMIT))
+                .hasSize(1);
+        assertThat(parts.get(0).buttons()).hasSize(1);
+    }
+
+    @Test
     void buttonsStayWithTheLastPart() {
         Reply r = Reply.builder()
                 .line("a".repeat(3000))
