@@ -151,14 +151,6 @@ public final class FuzzedReplies {
         };
     }
 
-    /** {@link PostInvariants#SAFE_LINK}, the scheme in any case (links keep the case they came in). */
-    public static boolean isSafeLink(String url) {
-        String scheme = url.length() >= 5 ? url.substring(0, 5).toLowerCase(java.util.Locale.ROOT) : url;
-        return PostInvariants.SAFE_LINK
-                .matcher(scheme + url.substring(scheme.length()))
-                .matches();
-    }
-
     /** {@code s} with each unpaired surrogate replaced by U+FFFD. */
     public static String withoutLoneSurrogates(String s) {
         StringBuilder sb = new StringBuilder(s.length());

@@ -10,6 +10,7 @@ import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.FuzzedReplies;
+import dev.aidigest.testing.PostInvariants;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,9 +60,7 @@ class DiscordEmbedsFuzzTest {
                         .isEqualTo(-1);
                 Matcher link = LINK.matcher(e.description());
                 while (link.find()) {
-                    assertThat(FuzzedReplies.isSafeLink(link.group(1)))
-                            .as(link.group(1))
-                            .isTrue();
+                    assertThat(link.group(1)).matches(PostInvariants.SAFE_LINK);
                 }
             }
             assertThat(m.buttons()).hasSizeLessThanOrEqualTo(last ? DiscordEmbeds.BUTTONS : 0);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.json.Jackson;
 import dev.aidigest.testing.FuzzedReplies;
+import dev.aidigest.testing.PostInvariants;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,9 +61,7 @@ class LarkCardsFuzzTest {
         Matcher link = LINK_END.matcher(md);
         int links = 0;
         while (link.find()) {
-            assertThat(FuzzedReplies.isSafeLink(link.group(1)))
-                    .as(link.group(1))
-                    .isTrue();
+            assertThat(link.group(1)).matches(PostInvariants.SAFE_LINK);
             links++;
         }
         String rest = LINK_END.matcher(md).replaceAll("");

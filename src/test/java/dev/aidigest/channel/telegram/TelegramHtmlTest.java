@@ -59,7 +59,7 @@ class TelegramHtmlTest {
 
         assertThat(html)
                 .isEqualTo("no host<a href=\"https://a.example/a%20b%22c\"> space</a>"
-                        + "<a href=\"HTTPS://A.example/x\"> upper</a> script");
+                        + "<a href=\"https://A.example/x\"> upper</a> script");
     }
 
     @Test
