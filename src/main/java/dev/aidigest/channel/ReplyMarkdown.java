@@ -13,6 +13,14 @@ import java.util.function.UnaryOperator;
 public final class ReplyMarkdown {
     private ReplyMarkdown() {}
 
+    /**
+     * The target a span's link is sent with on every platform: an http(s) link with a host, encoded so it
+     * cannot end the markdown link or attribute it stands in; null when it is none (then the span is text).
+     */
+    public static String link(String url) {
+        return WebLink.normalize(url);
+    }
+
     /** Lines joined by newlines; only http(s) links become links, the rest stays text. */
     public static String render(Block b, UnaryOperator<String> escape) {
         StringBuilder sb = new StringBuilder();
@@ -22,10 +30,10 @@ public final class ReplyMarkdown {
             }
             for (Span s : line) {
                 String text = escape.apply(s.text());
-                if (s.bold() && !text.isBlank()) {
+                if (s.bold() && !ReplySplitter.blank(text)) { // ** around nothing visible would show as is
                     text = "**" + text + "**";
                 }
-                String url = WebLink.normalize(s.url());
+                String url = link(s.url());
                 if (url != null) {
                     text = "[" + text + "](" + url + ")";
                 }

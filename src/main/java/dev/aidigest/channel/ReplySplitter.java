@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 /**
  * Splits a {@link Reply} into parts that each fit one platform message, only between blocks
  * (digest items); the last part keeps the reply's buttons. A block too big on its own is cut into
- * plain-text pieces.
+ * plain-text pieces, leaving out those that would show nothing.
  */
 public final class ReplySplitter {
     private ReplySplitter() {}
@@ -25,7 +25,9 @@ public final class ReplySplitter {
             if (!fits.test(List.of(b))) {
                 flush(reply, parts, current);
                 for (String piece : cut(b.plainText(), cutChars)) {
-                    parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+                    if (!blank(piece)) {
+                        parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+                    }
                 }
                 continue;
             }
@@ -45,7 +47,11 @@ public final class ReplySplitter {
         return parts;
     }
 
-    /** Pieces of at most {@code chars}, cut at a line break or space in the second half when there is one. */
+    /**
+     * Pieces of at most {@code chars}, cut at a line break or space in the second half when there is one,
+     * never between the two halves of a surrogate pair (an emoji cut in two is invalid text every platform
+     * refuses).
+     */
     public static List<String> cut(String text, int chars) {
         List<String> out = new ArrayList<>();
         int start = 0;
@@ -57,10 +63,36 @@ public final class ReplySplitter {
                     end = at;
                 }
             }
+            end = boundary(text, end, start);
             out.add(text.substring(start, end));
             start = end;
         }
         return out;
+    }
+
+    /**
+     * True when {@code s} shows nothing: white space and control characters only. Platforms refuse such a
+     * message (Telegram: text must be non-empty; Discord: an empty embed), so a cut never sends one.
+     */
+    public static boolean blank(String s) {
+        return s.isBlank() || s.trim().isEmpty();
+    }
+
+    /** The first {@code max} chars of {@code s} at most, without half a surrogate pair. */
+    public static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, boundary(s, max, 0));
+    }
+
+    /**
+     * {@code end}, or one less when it falls inside a surrogate pair and that leaves something after
+     * {@code start}: a cut there always moves on.
+     */
+    public static int boundary(String s, int end, int start) {
+        boolean inPair = end > 0
+                && end < s.length()
+                && Character.isHighSurrogate(s.charAt(end - 1))
+                && Character.isLowSurrogate(s.charAt(end));
+        return inPair && end - 1 > start ? end - 1 : end;
     }
 
     private static void flush(Reply reply, List<Reply> parts, List<Block> current) {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param unattributed entries left out because no author handle (or no time) could be found for
  *                     them, e.g. X API tweets fetched with default fields and no {@code includes}
  * @param skipped      entries refused by {@link PostCheck} (a future date, a non-numeric X id, ...),
- *                     in file order: a source stores the rest and logs these; an import is refused
+ *                     in file order: a source stores the rest and logs these; an import stores the
+ *                     rest and then fails naming the first
  */
 public record Parsed(List<Post> posts, int unattributed, List<Skipped> skipped) {
     public Parsed {

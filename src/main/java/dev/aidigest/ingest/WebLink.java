@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The one rule for a link taken from outside input: absolute {@code http} or {@code https} with a
- * host, at most {@link #MAX_LENGTH} characters, and percent-encoded so it can stand inside markdown
+ * The one rule for a link taken from outside input: absolute {@code http} or {@code https} (the scheme
+ * written in lower case) with a host, at most {@link #MAX_LENGTH} characters, and percent-encoded so it can stand inside markdown
  * {@code [text](url)}, an HTML attribute or XML without ending it. Every character outside RFC 3986's
  * unreserved and reserved sets is encoded (spaces, quotes, {@code <>}, {@code `}, {@code \},
  * non-ASCII), and so are {@code ( ) [ ] !}, which markdown would read as the end of the link or the
@@ -33,6 +33,8 @@ public final class WebLink {
         if (!(lower.startsWith("http://") || lower.startsWith("https://")) || s.length() > MAX_LENGTH) {
             return null;
         }
+        int scheme = s.indexOf(':');
+        s = lower.substring(0, scheme) + s.substring(scheme); // HTTPS:// is https://, written the one way
         String encoded = encode(asciiHost(s));
         if (encoded == null) {
             return null;

@@ -63,13 +63,38 @@ class IngestServiceImportTest {
     }
 
     @Test
-    void aBadFileLeavesTheStoreUntouched() throws IOException {
-        String content = line(1) + "\n" + line(2) + "\n{\"id\":\"3\",\"author_handle\":\"a\"}\n";
-        Path f = file("posts.jsonl", content.getBytes(StandardCharsets.UTF_8));
+    void aBadLineIsSkippedAndNamedAndReimportingTheFixedFileAddsOnlyIt() throws IOException {
+        String bad = "{\"id\":\"1993000000000000003\",\"author_handle\":\"dotey\"}";
+        Path f = file(
+                "posts.jsonl",
+                String.join("\n", line(1), bad, line(2), "{]", line(4)).getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> service.importFile(f, Format.JSONL))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("Line 3: the required field text is missing.");
+                .hasMessage("Line 2: the required field text is missing. (and 1 more bad entry)"
+                        + " The other 3 posts were imported (3 new).");
+        assertThat(sink.posts()).hasSize(3);
+        assertThat(embedder.textsEmbedded()).isEqualTo(3);
+
+        Files.writeString(f, String.join("\n", line(1), line(3), line(2), line(4)));
+        ImportResult fixed = service.importFile(f, Format.JSONL);
+
+        assertThat(fixed).isEqualTo(new ImportResult(4, 1, 3, 0));
+        assertThat(sink.posts()).hasSize(4);
+        assertThat(embedder.batches()).last().isEqualTo(List.of("第 3 条"));
+    }
+
+    @Test
+    void aFileThatIsNoJsonLinesLeavesTheStoreUntouched() throws IOException {
+        Path binary = file("posts.jsonl", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
+        Path noPost = file("x.jsonl", ("{\n  \"data\": [" + line(1) + "]\n}\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> service.importFile(binary, Format.JSONL))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("The JSON lines file is not valid UTF-8 (bad bytes on line 1,");
+        assertThatThrownBy(() -> service.importFile(noPost, Format.JSONL))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("None of the 3 lines of the JSON lines file is a post, the first: Line 1: ");
         assertThat(sink.posts()).isEmpty();
         assertThat(sink.addCalls()).isZero();
         assertThat(embedder.batches()).isEmpty();

@@ -16,6 +16,13 @@ class WebLinkTest {
     }
 
     @Test
+    void theSchemeIsWrittenInLowerCase() {
+        // a link is safe in any case, but every check downstream (and the same link twice) expects one form
+        assertThat(WebLink.normalize("httpS://x.com/Dotey/status/1")).isEqualTo("https://x.com/Dotey/status/1");
+        assertThat(WebLink.normalize("HTTP://A.example/P")).isEqualTo("http://A.example/P");
+    }
+
+    @Test
     void markdownBreakersArePercentEncodedAndEncodingIsStable() {
         String safe = WebLink.normalize("https://example.com/a) ![x](https://evil.example/p.png)");
         assertThat(safe).isEqualTo("https://example.com/a%29%20%21%5Bx%5D%28https://evil.example/p.png%29");

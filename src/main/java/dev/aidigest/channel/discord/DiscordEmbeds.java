@@ -38,7 +38,10 @@ final class DiscordEmbeds {
 
     private DiscordEmbeds() {}
 
-    /** The message for one part; a first line that is a single bold span becomes the title. */
+    /**
+     * The message for one part; a first line that is a single bold span of 1 to 256 characters, not blank,
+     * becomes the title (Discord refuses an empty one).
+     */
     static Message message(Reply part) {
         List<Block> blocks = new ArrayList<>(part.blocks());
         String title = null;
@@ -48,6 +51,7 @@ final class DiscordEmbeds {
             if (first.size() == 1
                     && first.get(0).bold()
                     && first.get(0).url() == null
+                    && !ReplySplitter.blank(first.get(0).text())
                     && first.get(0).text().length() <= TITLE) {
                 title = first.get(0).text();
                 blocks.remove(0);
@@ -60,6 +64,9 @@ final class DiscordEmbeds {
         StringBuilder desc = new StringBuilder();
         for (Block b : blocks) {
             String md = markdown(b);
+            if (ReplySplitter.blank(md)) {
+                continue; // Discord refuses an embed that shows nothing, and nothing is lost
+            }
             if (desc.length() > 0 && desc.length() + 2 + md.length() > DESCRIPTION) {
                 embeds.add(new Embed(title, desc.toString()));
                 title = null;
@@ -88,7 +95,15 @@ final class DiscordEmbeds {
 
     /** Parts that each render to one message within the limits; a block too big alone is cut as plain text. */
     static List<Reply> split(Reply reply) {
-        return ReplySplitter.split(reply, blocks -> fits(message(reply.part(blocks, false))), 1800);
+        List<Reply> parts = ReplySplitter.split(reply, blocks -> fits(message(reply.part(blocks, false))), 1800);
+        // a part of blank blocks alone would be a message without embeds, which Discord refuses
+        List<Reply> shown = parts.stream()
+                .filter(p -> {
+                    Message m = message(p);
+                    return !m.embeds().isEmpty() || !m.buttons().isEmpty();
+                })
+                .toList();
+        return shown.isEmpty() ? parts : shown;
     }
 
     static String markdown(Block b) {
@@ -107,8 +122,8 @@ final class DiscordEmbeds {
         return sb.toString();
     }
 
-    /** Pieces of at most {@code chars} characters (escaping can double them), cut at a line break or space. */
+    /** At most {@code max} characters, never half an emoji. */
     static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        return ReplySplitter.clip(s, max);
     }
 }

@@ -4,6 +4,7 @@ import dev.aidigest.channel.Channel;
 import dev.aidigest.channel.ChannelException;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Reply;
+import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.channel.Throttle;
 import java.time.Duration;
 import java.util.List;
@@ -108,11 +109,14 @@ public final class TelegramChannel implements Channel {
         }
     }
 
-    /** Telegram allows 64 bytes of callback data; longer search words are cut (the page still works). */
+    /**
+     * Telegram allows 64 bytes of callback data; longer search words are cut (the page still works), never
+     * inside an emoji: half of one is no UTF-8, and would come back as another word.
+     */
     static String callbackData(String action) {
         String a = action;
         while (a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
-            a = a.substring(0, a.length() - 1);
+            a = ReplySplitter.clip(a, a.length() - 1);
         }
         return a;
     }

@@ -3,6 +3,8 @@ package dev.aidigest.channel.telegram;
 import dev.aidigest.channel.Reply;
 import dev.aidigest.channel.Reply.Block;
 import dev.aidigest.channel.Reply.Span;
+import dev.aidigest.channel.ReplyMarkdown;
+import dev.aidigest.channel.ReplySplitter;
 import dev.aidigest.render.HtmlEscape;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +50,10 @@ final class TelegramHtml {
         if (s.bold()) {
             text = "<b>" + text + "</b>";
         }
-        if (s.url() != null && (s.url().startsWith("https://") || s.url().startsWith("http://"))) {
-            text = "<a href=\"" + escape(s.url()) + "\">" + text + "</a>";
+        // the same links as the other platforms: Telegram refuses the whole message for a bad URL
+        String url = ReplyMarkdown.link(s.url());
+        if (url != null) {
+            text = "<a href=\"" + escape(url) + "\">" + text + "</a>";
         }
         return text;
     }
@@ -72,7 +76,9 @@ final class TelegramHtml {
                     length = 0;
                 }
                 for (String piece : cut(b.plainText(), limit)) {
-                    parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+                    if (!ReplySplitter.blank(piece)) { // Telegram refuses a message that shows nothing
+                        parts.add(reply.part(List.of(Block.of(Span.plain(piece))), false));
+                    }
                 }
                 continue;
             }
@@ -86,16 +92,29 @@ final class TelegramHtml {
             current.add(b);
             length += added;
         }
-        if (!current.isEmpty() || parts.isEmpty()) {
-            parts.add(reply.part(current, true));
-        } else {
-            Reply last = parts.remove(parts.size() - 1);
-            parts.add(reply.part(last.blocks(), true));
+        if (!current.isEmpty()) {
+            parts.add(reply.part(current, false));
         }
-        return parts;
+        // Telegram refuses a message that shows nothing: a part of blank blocks alone is left out
+        List<Reply> shown =
+                new ArrayList<>(parts.stream().filter(p -> !showsNothing(p)).toList());
+        if (shown.isEmpty()) {
+            shown = parts.isEmpty() ? new ArrayList<>(List.of(reply.part(List.of(), false))) : parts;
+        }
+        Reply last = shown.remove(shown.size() - 1);
+        shown.add(reply.part(last.blocks(), true));
+        return shown;
     }
 
-    /** Cuts text so that each piece, once escaped, fits; prefers a line break or space to cut at. */
+    /** True when the part, as sent, is white space and controls only (the escaper drops what HTML cannot hold). */
+    static boolean showsNothing(Reply part) {
+        return ReplySplitter.blank(render(part).replaceAll("<[^>]*>", ""));
+    }
+
+    /**
+     * Cuts text so that each piece, once escaped, fits; prefers a line break or space to cut at, never
+     * cuts a surrogate pair.
+     */
     private static List<String> cut(String text, int limit) {
         List<String> out = new ArrayList<>();
         int budget = limit / 5; // worst case every char becomes "&amp;"
@@ -111,6 +130,7 @@ final class TelegramHtml {
                     end = nl;
                 }
             }
+            end = ReplySplitter.boundary(text, end, start);
             out.add(text.substring(start, end));
             start = end;
         }

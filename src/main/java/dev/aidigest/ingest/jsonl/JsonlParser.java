@@ -1,8 +1,9 @@
 package dev.aidigest.ingest.jsonl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.aidigest.ingest.BadInputException;
 import dev.aidigest.ingest.Parsed;
 import dev.aidigest.ingest.Post;
@@ -39,11 +40,19 @@ import java.util.List;
  * </ul>
  *
  * Every post also meets {@link PostCheck} (a numeric X id, a valid handle, a time neither in the
- * future nor before 2006; long names and text clipped). A line that breaks any of this makes the
- * whole file refused, naming the line.
+ * future nor before 2006; long names and text clipped). Each line is an entry of its own: a line that
+ * is not JSON, not an object or breaks any of this is skipped, named by its number with the reason,
+ * and the other lines are read. A file that is not UTF-8, or none of whose lines is a post, is no JSON
+ * lines file of posts and is refused whole.
  */
 public final class JsonlParser implements PostParser {
-    private final ObjectMapper json = Jackson.json();
+    /** Characters of a reason; a JSON error can quote up to 256 of the line. */
+    private static final int MAX_REASON = 200;
+
+    /** Two objects on one line (a lost line break) are a bad line, not the first object alone. */
+    private final ObjectReader json =
+            Jackson.json().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final PostCheck check;
 
     public JsonlParser() {
@@ -55,36 +64,72 @@ public final class JsonlParser implements PostParser {
         this.check = new PostCheck(clock);
     }
 
+    /**
+     * The posts of the good lines and the bad lines skipped, in file order.
+     *
+     * @throws BadInputException when the content is not UTF-8, or no line of it is a post
+     */
     @Override
     public Parsed parse(byte[] content) {
         String text = StrictDecoder.utf8(content, "The JSON lines file");
         List<Post> posts = new ArrayList<>();
+        List<Parsed.Skipped> skipped = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                posts.add(line(lines[i], i + 1));
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                posts.add(line(lines[i]));
+            } catch (PostCheck.BadEntryException e) {
+                skipped.add(new Parsed.Skipped("Line " + (i + 1), oneLine(e.getMessage())));
             }
         }
         if (posts.isEmpty()) {
-            throw new BadInputException("The JSON lines file holds no posts.");
+            throw new BadInputException(noPosts(skipped));
         }
-        return new Parsed(posts, 0);
+        return new Parsed(posts, 0, skipped);
     }
 
-    private Post line(String line, int number) {
+    private static String noPosts(List<Parsed.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return "The JSON lines file holds no posts.";
+        }
+        if (skipped.size() == 1) {
+            return "The JSON lines file holds no post: " + skipped.get(0);
+        }
+        return "None of the " + skipped.size() + " lines of the JSON lines file is a post, the first: "
+                + skipped.get(0);
+    }
+
+    /** @throws PostCheck.BadEntryException when the line is no post, with the reason */
+    private Post line(String line) {
         JsonNode node;
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BadInputException("Line " + number + " is not valid JSON: " + e.getOriginalMessage() + ".", e);
+            throw new PostCheck.BadEntryException("not valid JSON: " + e.getOriginalMessage() + ".");
         }
         if (node == null || !node.isObject()) {
-            throw new BadInputException("Line " + number + " is not a JSON object.");
+            throw new PostCheck.BadEntryException("not a JSON object.");
         }
         try {
             return check.check(JsonlPost.from(node));
-        } catch (IllegalArgumentException | PostCheck.BadEntryException e) {
-            throw new BadInputException("Line " + number + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new PostCheck.BadEntryException(e.getMessage());
         }
+    }
+
+    /**
+     * A reason fit for one line of the CLI: the file's own characters quoted in it (a JSON error
+     * shows the token it stopped at) lose their controls, and a long one is cut.
+     */
+    private static String oneLine(String reason) {
+        String one = PostCheck.strip(reason, false).strip();
+        if (one.length() <= MAX_REASON) {
+            return one;
+        }
+        int end = Character.isHighSurrogate(one.charAt(MAX_REASON - 4)) ? MAX_REASON - 4 : MAX_REASON - 3;
+        return one.substring(0, end) + "...";
     }
 }

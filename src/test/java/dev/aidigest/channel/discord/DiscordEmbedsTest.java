@@ -69,6 +69,49 @@ class DiscordEmbedsTest {
                 .hasSize(5);
     }
 
+    @Test
+    void aBlankBoldFirstLineIsNoTitle() {
+        DiscordEmbeds.Message m = DiscordEmbeds.message(
+                Reply.builder().paragraph(Span.bold("")).line("正文").build());
+
+        assertThat(m.embeds()).extracting(DiscordEmbeds.Embed::title).containsOnlyNulls();
+        assertThat(m.embeds().get(0).description()).isEqualTo("正文");
+        DiscordChannel.create(m); // JDA refused the empty title
+    }
+
+    @Test
+    void nothingThatShowsNothingIsSent() {
+        // a block of white space and controls alone made an embed JDA (and Discord) refuse as empty
+        Reply r = Reply.builder()
+                .line("正文")
+                .line(" \u0000\t")
+                .line("x".repeat(1000) + " ".repeat(9000))
+                .build();
+
+        List<Reply> parts = DiscordEmbeds.split(r);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts).allSatisfy(p -> {
+            DiscordEmbeds.Message m = DiscordEmbeds.message(p);
+            assertThat(m.embeds()).isNotEmpty().allSatisfy(e -> assertThat(e.description())
+                    .isNotBlank());
+            DiscordChannel.create(m);
+        });
+    }
+
+    @Test
+    void aButtonLabelOrIdIsCutBeforeAnEmojiNotInsideIt() {
+        DiscordEmbeds.Message m = DiscordEmbeds.message(Reply.builder()
+                .line("x")
+                .button("a" + "🤗".repeat(60), "topic|" + "😀".repeat(60))
+                .build());
+
+        Reply.Button b = m.buttons().get(0);
+        assertThat(b.label()).isEqualTo("a" + "🤗".repeat(39));
+        assertThat(b.action()).isEqualTo("topic|" + "😀".repeat(47));
+        DiscordChannel.create(m); // JDA refuses neither
+    }
+
     @ParameterizedTest(name = "HTTP {0} code {1} -> {2}")
     @CsvSource({
         "429, 0, RateLimited",

@@ -116,4 +116,11 @@ class TelegramChannelTest {
         api.close();
         assertThatThrownBy(() -> channel.send(group, Reply.text("x"))).isExactlyInstanceOf(ChannelException.class);
     }
+
+    @Test
+    void callbackDataIsCutToSixtyFourBytesNeverInsideAnEmoji() {
+        // 61 bytes and a 4-byte emoji: dropping one char left its high half, one byte as UTF-8's '?'
+        assertThat(TelegramChannel.callbackData("a".repeat(61) + "😀")).isEqualTo("a".repeat(61));
+        assertThat(TelegramChannel.callbackData("topic|2|" + "🤗".repeat(20))).isEqualTo("topic|2|" + "🤗".repeat(14));
+    }
 }

@@ -61,32 +61,98 @@ class JsonlParserTest {
         assertThat(post.reference()).isNull();
     }
 
-    @Test
-    void aBadLineIsRefusedNamingItsNumber() {
-        String ok = "{\"id\":\"1\",\"author_handle\":\"a\",\"text\":\"t\",\"created_at\":\"2025-11-26T00:00:00Z\"}\n";
+    private static final String OK =
+            "{\"id\":\"1\",\"author_handle\":\"a\",\"text\":\"t\",\"created_at\":\"2025-11-26T00:00:00Z\"}\n";
 
-        assertThatThrownBy(() -> parse(ok + ok + "{\"id\":\"3\",\"author_handle\":\"a\",\"text\":\"t\"}\n"))
+    /** The one reason {@code line}, after a good line, is skipped for. */
+    private Parsed.Skipped skippedAfterAGoodLine(String line) {
+        Parsed parsed = parse(OK + line + "\n");
+        assertThat(parsed.posts()).extracting(Post::platformId).containsExactly("1");
+        assertThat(parsed.skipped()).hasSize(1);
+        assertThat(parsed.skipped().get(0).entry()).isEqualTo("Line 2");
+        return parsed.skipped().get(0);
+    }
+
+    @Test
+    void aBadLineIsSkippedNamingItsNumberAndTheOthersAreRead() {
+        Parsed parsed = parse(OK + "\n" + OK.replace("\"1\"", "\"3\"").replace("created_at", "created")
+                + "{\"id\": \"4\", \n" + OK.replace("\"1\"", "\"5\""));
+
+        assertThat(parsed.posts()).extracting(Post::platformId).containsExactly("1", "5");
+        assertThat(parsed.skipped())
+                .extracting(Parsed.Skipped::toString)
+                .containsExactly(
+                        "Line 3: the required field created_at is missing.",
+                        "Line 4: not valid JSON: Unexpected end-of-input within/between Object entries.");
+    }
+
+    @Test
+    void eachWayALineFailsIsItsReason() {
+        assertThat(skippedAfterAGoodLine("[1,2]").reason()).isEqualTo("not a JSON object.");
+        assertThat(skippedAfterAGoodLine("null").reason()).isEqualTo("not a JSON object.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("2025-11-26T00:00:00Z", "26/11/2025"))
+                        .reason())
+                .isEqualTo("created_at '26/11/2025' is not an ISO-8601 time with a zone.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("2025-11-26T00:00:00Z", "2025-11-26T00:00:00"))
+                        .reason())
+                .isEqualTo("created_at '2025-11-26T00:00:00' is not an ISO-8601 time with a zone.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("}", ",\"likes\":-1}"))
+                        .reason())
+                .isEqualTo("likes must be a non-negative integer.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("}", ",\"likes\":\"many\"}"))
+                        .reason())
+                .isEqualTo("likes must be a non-negative integer.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("}", ",\"platform\":\"weibo\"}"))
+                        .reason())
+                .isEqualTo("platform must be x or rss, not 'weibo'.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("}", ",\"ref_type\":\"liked\",\"ref_id\":\"9\"}"))
+                        .reason())
+                .isEqualTo("ref_type must be retweeted, quoted or replied_to, together with ref_id.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("}", ",\"links\":\"https://a\"}"))
+                        .reason())
+                .isEqualTo("links must be an array of strings.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("\"text\":\"t\"", "\"text\":{\"a\":1}"))
+                        .reason())
+                .isEqualTo("text must be a string.");
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("\"1\"", "\"12ab\""))
+                        .reason())
+                .isEqualTo("the X post id '12ab' is not a number of at most 19 digits.");
+    }
+
+    @Test
+    void twoObjectsOnOneLineAreABadLineNotTheFirstObject() {
+        assertThat(skippedAfterAGoodLine(OK.strip().replace("\"1\"", "\"2\"") + " " + OK.strip())
+                        .reason())
+                .startsWith("not valid JSON: ");
+    }
+
+    @Test
+    void aReasonIsOneCleanLineOfBoundedLength() {
+        // the platform is quoted back: raw, an escape sequence would reach the terminal
+        String reason = skippedAfterAGoodLine(
+                        OK.strip().replace("}", ",\"platform\":\"\\u001b[2J\\r" + "w".repeat(400) + "\"}"))
+                .reason();
+
+        assertThat(reason)
+                .startsWith("platform must be x or rss, not '[2J ")
+                .endsWith("...")
+                .hasSize(200);
+        assertThat(reason.chars()).noneMatch(c -> c < 0x20);
+    }
+
+    @Test
+    void aFileNoLineOfWhichIsAPostIsRefusedWhole() {
+        assertThatThrownBy(() -> parse("\n \n"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("Line 3: the required field created_at is missing.");
-        assertThatThrownBy(() -> parse(ok + "{\"id\": \"2\", \n")).hasMessageStartingWith("Line 2 is not valid JSON: ");
-        assertThatThrownBy(() -> parse(ok + "[1,2]\n")).hasMessage("Line 2 is not a JSON object.");
-        assertThatThrownBy(() -> parse(ok.replace("2025-11-26T00:00:00Z", "26/11/2025")))
-                .hasMessage("Line 1: created_at '26/11/2025' is not an ISO-8601 time with a zone.");
-        assertThatThrownBy(() -> parse(ok.replace("2025-11-26T00:00:00Z", "2025-11-26T00:00:00")))
-                .hasMessage("Line 1: created_at '2025-11-26T00:00:00' is not an ISO-8601 time with a zone.");
-        assertThatThrownBy(() -> parse(ok.replace("}", ",\"likes\":-1}")))
-                .hasMessage("Line 1: likes must be a non-negative integer.");
-        assertThatThrownBy(() -> parse(ok.replace("}", ",\"likes\":\"many\"}")))
-                .hasMessage("Line 1: likes must be a non-negative integer.");
-        assertThatThrownBy(() -> parse(ok.replace("}", ",\"platform\":\"weibo\"}")))
-                .hasMessage("Line 1: platform must be x or rss, not 'weibo'.");
-        assertThatThrownBy(() -> parse(ok.replace("}", ",\"ref_type\":\"liked\",\"ref_id\":\"9\"}")))
-                .hasMessage("Line 1: ref_type must be retweeted, quoted or replied_to, together with ref_id.");
-        assertThatThrownBy(() -> parse(ok.replace("}", ",\"links\":\"https://a\"}")))
-                .hasMessage("Line 1: links must be an array of strings.");
-        assertThatThrownBy(() -> parse(ok.replace("\"text\":\"t\"", "\"text\":{\"a\":1}")))
-                .hasMessage("Line 1: text must be a string.");
-        assertThatThrownBy(() -> parse("\n \n")).hasMessage("The JSON lines file holds no posts.");
+                .hasMessage("The JSON lines file holds no posts.");
+        assertThatThrownBy(() -> parse("[1,2]\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("The JSON lines file holds no post: Line 1: not a JSON object.");
+        // an X API response given as JSON lines: pretty-printed, no line of it is a post
+        assertThatThrownBy(() -> parse("{\n  \"data\": [\n    {\"id\": \"1\", \"text\": \"t\"}\n  ]\n}\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("None of the 5 lines of the JSON lines file is a post, the first: Line 1: "
+                        + "not valid JSON: ");
     }
 
     @Test
