@@ -43,14 +43,7 @@ class AliasesCliTest {
                 List.of("import", posts.toString()),
                 List.of("report", "--date", "2025-11-26"),
                 List.of("serve"))) {
-            Run r = run(config, command);
-            assertThat(r.code).as(command + ": " + r.stderr).isEqualTo(2);
-            assertThat(r.stderr.lines().toList())
-                    .as(command.toString())
-                    .singleElement()
-                    .satisfies(l -> assertThat(l)
-                            .startsWith("ai-digest: " + file + " line " + line + ": ")
-                            .contains(reason));
+            exitsTwoWithOneLine(run(config, command), command, file, line, reason);
         }
         assertThat(dir.resolve("data")).as("nothing was opened").doesNotExist();
     }
@@ -70,14 +63,7 @@ class AliasesCliTest {
                 "- {id: opensource, kind: term, names: [open source, 开源]}\n" + entry.replace("\\n", "\n"),
                 StandardCharsets.UTF_8);
         for (List<String> command : List.of(List.of("digest", "--at", "2025.11.26.16"), List.of("serve"))) {
-            Run r = run(config, command);
-            assertThat(r.code).as(command + ": " + r.stderr).isEqualTo(2);
-            assertThat(r.stderr.lines().toList())
-                    .as(command.toString())
-                    .singleElement()
-                    .satisfies(l -> assertThat(l)
-                            .startsWith("ai-digest: " + file + " line " + line + ": ")
-                            .contains(reason));
+            exitsTwoWithOneLine(run(config, command), command, file, line, reason);
         }
     }
 
@@ -89,6 +75,17 @@ class AliasesCliTest {
         Run r = run(config, List.of("digest", "--at", "2025.11.26.16"));
         assertThat(r.code).isEqualTo(2);
         assertThat(r.stderr).contains(file + " line 2: 'memo' is a term: terms go in terms.yml");
+    }
+
+    /** Exit 2 and one line on stderr: the file, the line and the reason. */
+    private static void exitsTwoWithOneLine(Run r, List<String> command, Path file, int line, String reason) {
+        assertThat(r.code).as(command + ": " + r.stderr).isEqualTo(2);
+        assertThat(r.stderr.lines().toList())
+                .as(command.toString())
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .startsWith("ai-digest: " + file + " line " + line + ": ")
+                        .contains(reason));
     }
 
     record Run(int code, String stderr) {}
