@@ -30,7 +30,8 @@ import java.util.Map;
  * In front of the SDK's servlet on {@code POST /mcp}: a body that is not one JSON-RPC 2.0 request or
  * notification (not JSON, not UTF-8, a batch, no method, params that are not an object, an id that is
  * neither a string nor a number) is answered here, 400 with a JSON-RPC error object ({@code -32700}
- * parse error, {@code -32600} invalid request, {@code -32602} invalid params, {@code id} null), and
+ * parse error, {@code -32600} invalid request, {@code -32602} invalid params; the request's {@code id}
+ * when it could be read, else null), and
  * logged as one WARN line without a stack trace. The SDK logs what it cannot parse at ERROR, which
  * would let any client fill the log with errors; what reaches it here is well formed, read once and
  * handed on from memory. Other methods (GET 405) go to the SDK unchanged.
@@ -81,18 +82,27 @@ final class McpRequestCheck extends HttpServlet {
         }
         byte[] body = req.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(req, res, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, INVALID_REQUEST, "request too large");
+            refuse(
+                    req,
+                    res,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    new Problem(INVALID_REQUEST, "request too large"));
             return;
         }
         Problem p = problem(body);
         if (p != null) {
-            refuse(req, res, HttpServletResponse.SC_BAD_REQUEST, p.code(), p.message());
+            refuse(req, res, HttpServletResponse.SC_BAD_REQUEST, p);
             return;
         }
         sdk.service(new Buffered(req, body), res);
     }
 
-    record Problem(int code, String message) {}
+    /** @param id the request's id when it could be read (the error answers it), else null */
+    record Problem(int code, String message, JsonNode id) {
+        Problem(int code, String message) {
+            this(code, message, null);
+        }
+    }
 
     /** What is wrong with a body as one JSON-RPC 2.0 request or notification; null when nothing is. */
     Problem problem(byte[] body) {
@@ -128,6 +138,12 @@ final class McpRequestCheck extends HttpServlet {
         if (id != null && !id.isTextual() && !id.isIntegralNumber()) {
             return new Problem(INVALID_REQUEST, "Invalid Request: the id must be a string or a whole number");
         }
+        Problem p = requestProblem(m, id, text);
+        return p == null || id == null ? p : new Problem(p.code(), p.message(), id);
+    }
+
+    /** What is wrong with a JSON-RPC 2.0 object whose id (if any) is good. */
+    private Problem requestProblem(JsonNode m, JsonNode id, String text) {
         if (!m.path("method").isTextual()) {
             // a response to the server: it never asks anything, so there is nothing to answer; the SDK says so
             return m.has("result") || m.has("error")
@@ -173,11 +189,11 @@ final class McpRequestCheck extends HttpServlet {
                 : null;
     }
 
-    private void refuse(HttpServletRequest req, HttpServletResponse res, int status, int code, String message)
-            throws IOException {
-        log.warn("mcp: refused a malformed request from {} ({} {})", req.getRemoteAddr(), status, message);
-        ObjectNode out = json.createObjectNode().put("jsonrpc", "2.0").putNull("id");
-        out.putObject("error").put("code", code).put("message", message);
+    private void refuse(HttpServletRequest req, HttpServletResponse res, int status, Problem p) throws IOException {
+        log.warn("mcp: refused a malformed request from {} ({} {})", req.getRemoteAddr(), status, p.message());
+        ObjectNode out = json.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", p.id() == null ? out.nullNode() : p.id());
+        out.putObject("error").put("code", p.code()).put("message", p.message());
         res.setStatus(status);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");

@@ -375,6 +375,12 @@ class McpHttpTest {
             assertThat(error.path("jsonrpc").asText()).as(as).isEqualTo("2.0");
             assertThat(error.path("error").path("code").asInt()).as(as).isEqualTo(e.getValue());
             assertThat(error.path("error").path("message").asText()).as(as).isNotBlank();
+            // the request's id is answered when it could be read
+            boolean idReadable = as.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,") && !as.endsWith("trailing");
+            assertThat(error.get("id").isNull()).as(as).isEqualTo(!idReadable);
+            if (!error.get("id").isNull()) {
+                assertThat(error.get("id").asInt()).as(as).isEqualTo(1);
+            }
             assertThat(r.body()).as(as).doesNotContain("Exception", "stackTrace");
         }
         assertThat(post(http, new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'})
