@@ -28,13 +28,13 @@ import java.util.Map;
 
 /**
  * In front of the SDK's servlet on {@code POST /mcp}: a body that is not one JSON-RPC 2.0 request or
- * notification (not JSON, not UTF-8, a batch, no method, params that are not an object, an id that is
- * neither a string nor a number) is answered here, 400 with a JSON-RPC error object ({@code -32700}
- * parse error, {@code -32600} invalid request, {@code -32602} invalid params; the request's {@code id}
- * when it could be read, else null), and
- * logged as one WARN line without a stack trace. The SDK logs what it cannot parse at ERROR, which
- * would let any client fill the log with errors; what reaches it here is well formed, read once and
- * handed on from memory. Other methods (GET 405) go to the SDK unchanged.
+ * notification (not UTF-8, not JSON, a batch, no method, an id that is neither a string nor a whole
+ * number, params that are not an object or that the SDK cannot read as the method's request) is
+ * answered here: 400 with a JSON-RPC error object ({@code -32700} parse error, {@code -32600} invalid
+ * request, {@code -32602} invalid params; the request's {@code id} when it could be read, else null),
+ * and one WARN line without a stack trace. The SDK logs a body it cannot parse at ERROR, and params it
+ * cannot read make it answer 500 with its exception, stack trace included, as the body. What passes is
+ * handed to the SDK from memory (the body is read once). Other methods (GET: 405) go to the SDK as they are.
  */
 final class McpRequestCheck extends HttpServlet {
 
