@@ -47,8 +47,31 @@ public interface TopicSearch {
     }
 
     /**
+     * The time a result must fall in: at or after {@code since} and before {@code until}, either end
+     * open when null. A post is dated by when it was posted, a digest item by its window's end.
+     */
+    record TimeRange(Instant since, Instant until) {
+        public static final TimeRange ALL = new TimeRange(null, null);
+
+        public TimeRange {
+            if (since != null && until != null && !since.isBefore(until)) {
+                throw new IllegalArgumentException("since " + since + " is not before until " + until);
+            }
+        }
+
+        public boolean contains(Instant t) {
+            return (since == null || !t.isBefore(since)) && (until == null || t.isBefore(until));
+        }
+    }
+
+    /**
      * Results matching every word of {@code query} (Chinese segmented, Latin case-insensitive),
      * newest first; {@code page} counts from 1.
      */
-    Page search(String query, int page, int pageSize);
+    default Page search(String query, int page, int pageSize) {
+        return search(query, page, pageSize, TimeRange.ALL);
+    }
+
+    /** As {@link #search(String, int, int)}, only what falls in {@code range}. */
+    Page search(String query, int page, int pageSize, TimeRange range);
 }

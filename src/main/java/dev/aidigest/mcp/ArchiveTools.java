@@ -25,6 +25,7 @@ public final class ArchiveTools {
     static final int MAX_QUERY_CHARS = 200;
 
     static final int PAGE_SIZE = 10;
+    static final int MAX_LIMIT = 50;
     static final int MAX_PAGE = 100;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -90,6 +91,22 @@ public final class ArchiveTools {
                         "no daily report is stored for " + day + newest("report", "the newest report is of ")));
     }
 
+    /**
+     * The daily report of one day and its word cloud: the PNG the site serves as
+     * {@code /images/<date>-wordcloud.png}, when one was drawn; the text says which.
+     */
+    public ToolAnswer dailyReportWithWordCloud(String dateText) {
+        String markdown = dailyReport(dateText);
+        String day = dateText.trim();
+        Optional<byte[]> png = site.image(day + "-wordcloud.png");
+        return new ToolAnswer(
+                markdown.stripTrailing()
+                        + (png.isPresent()
+                                ? "\n\n---\nThe word cloud of " + day + " is attached as a PNG image.\n"
+                                : "\n\n---\nThe report of " + day + " has no word-cloud image.\n"),
+                png);
+    }
+
     /** One story: a digest item with its headline, link, every author and summary. */
     public String story(String idText) {
         StoryId id = StoryId.parse(idText);
@@ -130,8 +147,19 @@ public final class ArchiveTools {
         return md.toString();
     }
 
-    /** Digest items and posts matching every word of {@code query}, newest first, with their story ids. */
+    /** As {@link #search(String, int, int, String, String)}, ten a page, at any time. */
     public String search(String query, int page) {
+        return search(query, page, PAGE_SIZE, null, null);
+    }
+
+    /**
+     * Digest items and posts matching every word of {@code query}, newest first, with their story ids.
+     *
+     * @param limit results per page, 1 to {@value #MAX_LIMIT}
+     * @param since null, or a date or date-time results are at or after ({@link SearchRange})
+     * @param until null, or a date (included) or date-time (excluded) results are before
+     */
+    public String search(String query, int page, int limit, String since, String until) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
             throw new ToolRefusal("the query is empty: give one or more words, e.g. FLUX.2 or 英伟达");
@@ -143,16 +171,26 @@ public final class ArchiveTools {
         if (page < 1 || page > MAX_PAGE) {
             throw new ToolRefusal("page " + page + " is out of range (1 to " + MAX_PAGE + ")");
         }
-        TopicSearch.Page result = search.search(q, page, PAGE_SIZE);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ToolRefusal("limit " + limit + " is out of range (1 to " + MAX_LIMIT + ")");
+        }
+        TopicSearch.TimeRange range = SearchRange.of(since, until, zone);
+        TopicSearch.Page result = search.search(q, page, limit, range);
+        String between = SearchRange.describe(range, zone);
         StringBuilder md = new StringBuilder("# Search: ")
                 .append(q)
                 .append(" (page ")
                 .append(page)
+                .append(between.isEmpty() ? "" : ", " + between)
                 .append(")\n\n");
         if (result.hits().isEmpty()) {
-            md.append(page == 1 ? "Nothing found." : "No more results.").append('\n');
+            md.append(
+                            page == 1
+                                    ? (between.isEmpty() ? "Nothing found." : "Nothing found in that time.")
+                                    : "No more results.")
+                    .append('\n');
         }
-        int n = (page - 1) * PAGE_SIZE;
+        int n = (page - 1) * limit;
         for (TopicSearch.Hit h : result.hits()) {
             md.append(++n)
                     .append(". ")
@@ -170,6 +208,7 @@ public final class ArchiveTools {
         if (result.more()) {
             md.append("\nMore results: search again with page ")
                     .append(page + 1)
+                    .append(between.isEmpty() && limit == PAGE_SIZE ? "" : " (and the same limit and dates)")
                     .append(".\n");
         }
         if (result.catchingUp()) {

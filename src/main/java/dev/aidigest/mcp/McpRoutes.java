@@ -14,7 +14,8 @@ import java.util.List;
  * stateless servlet transport, mounted beside Javalin's own servlet in the same Jetty context (the
  * exact path wins over Javalin's {@code /*}). Stateless: every POST is answered on its own with JSON,
  * there are no sessions and no long-lived event streams (GET answers 405), so any node behind a load
- * balancer can answer and the connector's read timeout cuts nothing. The tools read only what the
+ * balancer can answer and the connector's read timeout cuts nothing. A body that is not one JSON-RPC
+ * message is answered 400 by {@link McpRequestCheck} before it reaches the SDK. The tools read only what the
  * public archive pages show, so the route is public like them; a request that carries an
  * {@code Origin} other than {@code http.public_url} is refused (403), so a web page in a browser cannot
  * call it.
@@ -51,6 +52,8 @@ public final class McpRoutes implements Routes {
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(McpTools.stateless(tools))
                 .build();
-        cfg.jetty.modifyServletContextHandler(context -> context.addServlet(transport, PATH));
+        // malformed bodies are answered before the SDK sees them (it logs them at ERROR)
+        cfg.jetty.modifyServletContextHandler(
+                context -> context.addServlet(new McpRequestCheck(transport, MAX_REQUEST_BYTES), PATH));
     }
 }

@@ -5,6 +5,7 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,18 @@ public final class McpTools {
             + " To find what happened with something, call search, then story on the ids it names.";
 
     /** One tool: its declaration and what answers it. */
-    record Definition(McpSchema.Tool tool, Function<Map<String, Object>, String> answer) {}
+    record Definition(McpSchema.Tool tool, Function<Map<String, Object>, ToolAnswer> answer) {
+
+        static Definition ofText(McpSchema.Tool tool, Function<Map<String, Object>, String> text) {
+            return new Definition(tool, args -> ToolAnswer.text(text.apply(args)));
+        }
+    }
 
     private McpTools() {}
 
     static List<Definition> definitions(ArchiveTools tools) {
         return List.of(
-                new Definition(
+                Definition.ofText(
                         tool(
                                 "latest_digest",
                                 "The newest 4-hour digest as markdown (front matter, then the numbered items:"
@@ -42,7 +48,7 @@ public final class McpTools {
                                 Map.of(),
                                 List.of()),
                         args -> tools.latestDigest()),
-                new Definition(
+                Definition.ofText(
                         tool(
                                 "digest",
                                 "The digest of one 4-hour slot as markdown. A slot is named by the local hour its"
@@ -53,27 +59,36 @@ public final class McpTools {
                                         string("the slot, e.g. 2025.11.26.16", "^\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}$")),
                                 List.of("slot")),
                         args -> tools.digest(text(args, "slot"))),
-                new Definition(
+                Definition.ofText(
                         tool(
                                 "search",
                                 "Digest items and posts that mention every word of the query (Chinese or English;"
                                         + " names match across languages: 英伟达 finds Nvidia), newest first, "
                                         + ArchiveTools.PAGE_SIZE
-                                        + " per page. Each result names its story id (slot#item, e.g. 2025.11.26.16#3)"
-                                        + " when it is or belongs to a digest item; pass it to story.",
+                                        + " per page unless limit says otherwise; since and until keep to a time"
+                                        + " (e.g. this week: since the Monday's date). A post is dated when it was"
+                                        + " posted, a digest item by the end of its digest's window. Each result"
+                                        + " names its story id (slot#item, e.g. 2025.11.26.16#3) when it is or belongs"
+                                        + " to a digest item; pass it to story.",
                                 searchProperties(),
                                 List.of("query")),
-                        args -> tools.search(text(args, "query"), page(args))),
+                        args -> tools.search(
+                                text(args, "query"),
+                                whole(args, "page", 1),
+                                whole(args, "limit", ArchiveTools.PAGE_SIZE),
+                                optionalText(args, "since"),
+                                optionalText(args, "until"))),
                 new Definition(
                         tool(
                                 "daily_report",
                                 "The daily report of one day as markdown: overview, key points, opinions, events,"
-                                        + " market reaction, analysis. The date is YYYY-MM-DD in the digest's time zone;"
-                                        + " today and later days are refused.",
+                                        + " market reaction, analysis; and its Chinese word cloud as a PNG image when"
+                                        + " one was drawn (the text says whether). The date is YYYY-MM-DD in the"
+                                        + " digest's time zone; today and later days are refused.",
                                 Map.of("date", string("the day, e.g. 2025-11-26", "^\\d{4}-\\d{2}-\\d{2}$")),
                                 List.of("date")),
-                        args -> tools.dailyReport(text(args, "date"))),
-                new Definition(
+                        args -> tools.dailyReportWithWordCloud(text(args, "date"))),
+                Definition.ofText(
                         tool(
                                 "story",
                                 "One story: an item of a stored digest, with its headline, link, every author and"
@@ -103,10 +118,12 @@ public final class McpTools {
         String name = d.tool().name();
         try {
             Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
-            return CallToolResult.builder()
-                    .addTextContent(d.answer().apply(args))
-                    .isError(false)
-                    .build();
+            ToolAnswer answer = d.answer().apply(args);
+            CallToolResult.Builder result = CallToolResult.builder().addTextContent(answer.text());
+            answer.png()
+                    .ifPresent(png -> result.addContent(
+                            new McpSchema.ImageContent(null, Base64.getEncoder().encodeToString(png), "image/png")));
+            return result.isError(false).build();
         } catch (ToolRefusal e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
@@ -170,6 +187,33 @@ public final class McpTools {
                         1,
                         "maximum",
                         ArchiveTools.MAX_PAGE));
+        p.put(
+                "limit",
+                Map.of(
+                        "type",
+                        "integer",
+                        "description",
+                        "results per page (default " + ArchiveTools.PAGE_SIZE + ")",
+                        "minimum",
+                        1,
+                        "maximum",
+                        ArchiveTools.MAX_LIMIT));
+        p.put(
+                "since",
+                Map.of(
+                        "type",
+                        "string",
+                        "description",
+                        "only results at or after this: " + SearchRange.FORMS
+                                + " (a date is its start in the digest's time zone; a date-time without offset is"
+                                + " in that zone too)"));
+        p.put(
+                "until",
+                Map.of(
+                        "type",
+                        "string",
+                        "description",
+                        "only results before this: " + SearchRange.FORMS + " (a date includes that whole day)"));
         return p;
     }
 
@@ -184,16 +228,20 @@ public final class McpTools {
         return s;
     }
 
-    private static int page(Map<String, Object> args) {
-        Object v = args.get("page");
+    private static String optionalText(Map<String, Object> args, String key) {
+        return args.get(key) == null ? null : text(args, key);
+    }
+
+    private static int whole(Map<String, Object> args, String key, int absent) {
+        Object v = args.get(key);
         if (v == null) {
-            return 1;
+            return absent;
         }
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.doubleValue() > Integer.MAX_VALUE
                     ? Integer.MAX_VALUE
                     : (int) Math.max(Integer.MIN_VALUE, n.longValue());
         }
-        throw new ToolRefusal("argument page must be a whole number");
+        throw new ToolRefusal("argument " + key + " must be a whole number");
     }
 }

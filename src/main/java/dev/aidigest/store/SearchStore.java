@@ -198,7 +198,7 @@ public final class SearchStore implements TopicSearch {
     }
 
     @Override
-    public Page search(String query, int page, int pageSize) {
+    public Page search(String query, int page, int pageSize, TimeRange range) {
         List<String> terms = tokenizer().queryTerms(query);
         int indexed = indexedPercent();
         if (terms.isEmpty()) {
@@ -212,6 +212,13 @@ public final class SearchStore implements TopicSearch {
             // Items of a rebuilt digest were replaced by new rows: their old postings are skipped here.
             StringBuilder sql = new StringBuilder("SELECT t0.doc_kind, t0.doc_id FROM search_term t0 WHERE t0.term = ?"
                     + " AND (t0.doc_kind = 'p' OR EXISTS (SELECT 1 FROM digest_item di WHERE di.id = t0.doc_id))");
+            // a range on the index's second column: both databases still walk search_term_idx from the newest
+            if (range.since() != null) {
+                sql.append(" AND t0.created_at >= ?");
+            }
+            if (range.until() != null) {
+                sql.append(" AND t0.created_at < ?");
+            }
             for (int i = 1; i < ordered.size(); i++) {
                 String t = "t" + i;
                 sql.append(" AND EXISTS (SELECT 1 FROM search_term ")
@@ -232,7 +239,14 @@ public final class SearchStore implements TopicSearch {
             boolean more = false;
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
-                for (String t : ordered) {
+                ps.setString(i++, ordered.get(0));
+                if (range.since() != null) {
+                    Sql.setTime(ps, i++, range.since());
+                }
+                if (range.until() != null) {
+                    Sql.setTime(ps, i++, range.until());
+                }
+                for (String t : ordered.subList(1, ordered.size())) {
                     ps.setString(i++, t);
                 }
                 ps.setInt(i++, pageSize + 1);

@@ -73,12 +73,10 @@ final class Sql {
             Instant leaseUntil,
             String firstOrder)
             throws SQLException {
-        String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table
-                + " WHERE status = 'pending' AND due_at <= ?"
-                + " AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable + " WHERE platform IN (" + in + "))"
-                + " ORDER BY " + firstOrder + "due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM " + table + " t"
+                + " WHERE t.status = 'pending' AND t.due_at <= ? AND " + onPlatforms(ownerColumn, ownerTable, platforms)
+                + " ORDER BY " + firstOrder + "t.due_at, t.id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             List<Object> args = new ArrayList<>();
             args.add(now);
             args.addAll(platforms);
@@ -120,15 +118,27 @@ final class Sql {
         if (platforms.isEmpty()) {
             return null;
         }
-        String in = String.join(",", Collections.nCopies(platforms.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(due_at) FROM " + table
-                + " WHERE status = 'pending' AND " + ownerColumn + " IN (SELECT id FROM " + ownerTable
-                + " WHERE platform IN (" + in + "))")) {
+        // the first in the order of the (status, due_at) index that is on one of the platforms
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.due_at FROM " + table + " t"
+                + " WHERE t.status = 'pending' AND " + onPlatforms(ownerColumn, ownerTable, platforms)
+                + " ORDER BY t.due_at LIMIT 1")) {
             bind(ps, platforms.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? time(rs, 1) : null;
             }
         }
+    }
+
+    /**
+     * The condition that row {@code t}'s owner is on one of {@code platforms}, as a lookup of the owner by
+     * its primary key for each candidate row. Written as a semi-join ({@code owner IN (SELECT id …
+     * WHERE platform IN …)}), PostgreSQL plans it from the tables' statistics, and on tables filled since
+     * they were last analysed (a first fan-out to thousands of new subscribers, or autovacuum off) it
+     * scanned every subscription of the platform for every due row: 2 s per claim at 5,000 chats.
+     */
+    private static String onPlatforms(String ownerColumn, String ownerTable, Set<String> platforms) {
+        return "(SELECT w.platform FROM " + ownerTable + " w WHERE w.id = t." + ownerColumn + ") IN ("
+                + String.join(",", Collections.nCopies(platforms.size(), "?")) + ")";
     }
 
     static String clip(String s, int max) {

@@ -39,7 +39,14 @@ class ClusterFanOutBench {
     static final double ALLOWED = 30;
 
     record Run(
-            int nodes, int messages, double seconds, int mostInASecond, int tooMany, int conflicts, double takeover) {}
+            int nodes,
+            int messages,
+            double seconds,
+            int mostInASecond,
+            int tooMany,
+            int conflicts,
+            int duplicates,
+            double takeover) {}
 
     @Test
     void fanOutWithOneTwoAndThreeNodes() throws Exception {
@@ -60,7 +67,7 @@ class ClusterFanOutBench {
         double rate = r.messages() / r.seconds();
         System.out.printf(
                 "cluster fan-out: %d node(s), %d messages in %.1f s: achieved %.2f msg/s / allowed %.0f = %.3f;"
-                        + " most in one second %d; 429s %d; 409s %d%s%n",
+                        + " most in one second %d; 429s %d; 409s %d; duplicates %d%s%n",
                 r.nodes(),
                 r.messages(),
                 r.seconds(),
@@ -70,6 +77,7 @@ class ClusterFanOutBench {
                 r.mostInASecond(),
                 r.tooMany(),
                 r.conflicts(),
+                r.duplicates(),
                 r.takeover() < 0 ? "" : String.format("; receiver taken over %.1f s after the kill", r.takeover()));
     }
 
@@ -97,7 +105,14 @@ class ClusterFanOutBench {
                         "prompt delivery: a %d-part digest to one DM complete %.2f s after the publish returned%n",
                         parts, seconds);
                 return new Run(
-                        1, parts, seconds, api.mostSentInOneSecond(), api.rateLimited.get(), api.conflicts.get(), -1);
+                        1,
+                        parts,
+                        seconds,
+                        api.mostSentInOneSecond(),
+                        api.rateLimited.get(),
+                        api.conflicts.get(),
+                        api.duplicatesSent(),
+                        -1);
             } finally {
                 stop(nodes);
                 TestDatabases.dropPostgres(schema[0]);
@@ -144,6 +159,7 @@ class ClusterFanOutBench {
                         api.mostSentInOneSecond(),
                         api.rateLimited.get(),
                         api.conflicts.get(),
+                        api.duplicatesSent(),
                         takeover);
             } finally {
                 stop(nodes);

@@ -105,9 +105,10 @@ final class CommandFakes {
         final List<Hit> hits = new ArrayList<>();
 
         @Override
-        public Page search(String query, int page, int pageSize) {
+        public Page search(String query, int page, int pageSize, TimeRange range) {
             List<Hit> m = hits.stream()
                     .filter(h -> h.title().toLowerCase().contains(query.toLowerCase()))
+                    .filter(h -> range.contains(h.at()))
                     .toList();
             int from = Math.min(m.size(), (page - 1) * pageSize);
             int to = Math.min(m.size(), from + pageSize);

@@ -23,8 +23,8 @@ import java.util.List;
 
 /**
  * A real H2 archive for the MCP tests, stored through the product's own stores: the digest of slot
- * 2025.11.26.16 (two items; item 1 is FLUX.2 told by two posts), one post in no digest, and the daily
- * report of 2025-11-26. The clock stands at 2025-11-27 08:05 in Shanghai.
+ * 2025.11.26.16 (two items; item 1 is FLUX.2 told by two posts), one post in no digest, an early
+ * FLUX.2 post of 2025-11-19, and the daily report of 2025-11-26 (without a word cloud). The clock stands at 2025-11-27 08:05 in Shanghai.
  */
 final class McpArchive {
 
@@ -83,22 +83,39 @@ final class McpArchive {
                         new Digest(
                                 slot, slot.end(), List.of("AI模型"), List.of(one, two), 3, 3, LlmUsage.NONE, "offline"),
                         DIGEST_MD);
+        report(db, LocalDate.of(2025, 11, 26), REPORT_MD, null);
+        // an early look, a week before the digest: outside a search that keeps to the digest's day
+        new PostStore(db, CLOCK)
+                .add(
+                        List.of(Posts.x(
+                                "5",
+                                "early",
+                                "Early Bird",
+                                "FLUX.2 rumours: a new image model soon",
+                                Instant.parse("2025-11-19T04:00:00Z"))),
+                        List.of(new float[] {0, 1}),
+                        "test");
+    }
+
+    /** A daily report of {@code date} with {@code png} as its word cloud (null: none was drawn). */
+    static void report(Database db, LocalDate date, String markdown, byte[] png) {
+        Slot slot = Slot.parse(SLOT, SHANGHAI);
         DayItem item = new DayItem(
                 SLOT,
                 slot.windowEnd(),
                 1,
                 "k1",
-                one.headline(),
-                one.summary(),
-                one.url(),
-                one.authors(),
+                "Black Forest Labs 发布 FLUX.2",
+                "**FLUX.2** 支持 4MP 输出与多参考图。",
+                "https://x.com/bfl_ml/status/1",
+                List.of("Black Forest Labs", "merve"),
                 List.of(),
                 5,
                 true);
         new ReportStore(db, CLOCK)
                 .save(
                         new DailyReport(
-                                LocalDate.of(2025, 11, 26),
+                                date,
                                 CLOCK.instant().atZone(SHANGHAI),
                                 "概述",
                                 List.of(new DailyReport.Point("FLUX.2 发布", item)),
@@ -112,8 +129,8 @@ final class McpArchive {
                                 LlmUsage.NONE,
                                 "offline"),
                         List.of("日报"),
-                        REPORT_MD,
-                        null);
+                        markdown,
+                        png);
     }
 
     static ArchiveTools tools(Database db) {

@@ -3,6 +3,10 @@ package dev.aidigest.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.aidigest.ServeWeb;
 import dev.aidigest.store.ArchiveStore;
 import dev.aidigest.store.Database;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SDK's own MCP client against {@code /mcp} of the real web server that {@code serve} builds
@@ -74,6 +79,16 @@ class McpHttpTest {
         client.close();
         web.close();
         db.close();
+    }
+
+    HttpResponse<String> post(HttpClient http, byte[] body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     CallToolResult call(String tool, Map<String, Object> args) {
@@ -140,11 +155,125 @@ class McpHttpTest {
     }
 
     @Test
-    void dailyReportIsTheStoredReport() {
+    void searchKeepsToSinceAndUntil() {
+        // posts at 15:00 on 2025-11-26 (Shanghai), the digest's items at 16:00, the early post on 2025-11-19
+        assertThat(text(call("search", Map.of("query", "FLUX.2"))))
+                .contains("[post] Early Bird：FLUX.2 rumours", "[digest item] Black Forest Labs");
+
+        String thisWeek = text(call("search", Map.of("query", "FLUX.2", "since", "2025-11-24")));
+        assertThat(thisWeek)
+                .contains("since 2025-11-24 00:00 Asia/Shanghai")
+                .contains("[digest item] Black Forest Labs 发布 FLUX.2", "[post] merve：FLUX.2 is out")
+                .doesNotContain("Early Bird");
+
+        String before = text(call("search", Map.of("query", "FLUX.2", "until", "2025-11-25")));
+        assertThat(before).contains("[post] Early Bird").doesNotContain("Black Forest Labs", "merve");
+
+        // a date-time until is exclusive; with an offset or without one (then in the digest's zone)
+        String posts = text(
+                call("search", Map.of("query", "FLUX.2", "since", "2025-11-26", "until", "2025-11-26T16:00:00+08:00")));
+        assertThat(posts).contains("[post] merve", "[post] Someone").doesNotContain("[digest item]", "Early Bird");
+        String items = text(call("search", Map.of("query", "FLUX.2", "since", "2025-11-26T08:00:00Z")));
+        assertThat(items).contains("[digest item] Black Forest Labs").doesNotContain("[post]");
+        assertThat(text(call("search", Map.of("query", "FLUX.2", "since", "2025-11-26T15:30"))))
+                .isEqualTo(items.replace("since 2025-11-26 16:00", "since 2025-11-26 15:30"));
+
+        assertThat(text(call("search", Map.of("query", "FLUX.2", "since", "2025-11-27"))))
+                .contains("Nothing found in that time.");
+    }
+
+    @Test
+    void searchLimitSetsThePageSize() {
+        CallToolResult one = call("search", Map.of("query", "FLUX.2", "limit", 1));
+        CallToolResult second = call("search", Map.of("query", "FLUX.2", "limit", 1, "page", 2));
+
+        assertThat(text(one).lines().filter(l -> l.matches("\\d+\\. .*"))).hasSize(1);
+        assertThat(text(one)).contains("1. [digest item]", "search again with page 2 (and the same limit and dates)");
+        assertThat(text(second).lines().filter(l -> l.matches("\\d+\\. .*")))
+                .hasSize(1)
+                .allMatch(l -> l.startsWith("2. "));
+    }
+
+    @Test
+    void badDatesAndLimitsAreToolErrorsNamingTheArgument() {
+        Map<Map<String, Object>, String> bad = new java.util.LinkedHashMap<>();
+        bad.put(
+                Map.of("query", "FLUX.2", "since", "last week"),
+                "since is not a date or a date-time: 'last week' (want " + SearchRange.FORMS + ")");
+        bad.put(
+                Map.of("query", "FLUX.2", "until", "2025-13-01"),
+                "until is not a date or a date-time: '2025-13-01' (want " + SearchRange.FORMS + ")");
+        bad.put(
+                Map.of("query", "FLUX.2", "since", "2025-11-26T25:00:00Z"),
+                "since is not a date or a date-time: '2025-11-26T25:00:00Z' (want " + SearchRange.FORMS + ")");
+        bad.put(
+                Map.of("query", "FLUX.2", "since", "2025-11-27", "until", "2025-11-20"),
+                "since (2025-11-27) must be before until (2025-11-20)");
+
+        for (var e : bad.entrySet()) {
+            CallToolResult r = call("search", e.getKey());
+            assertThat(r.isError()).as(e.getKey().toString()).isTrue();
+            assertThat(text(r)).as(e.getKey().toString()).isEqualTo(e.getValue());
+        }
+        // the SDK checks the schema first, naming the argument too; the tool's own checks say the same
+        for (Map<String, Object> schemaBad : List.<Map<String, Object>>of(
+                Map.of("query", "FLUX.2", "since", 20251126),
+                Map.of("query", "FLUX.2", "limit", 0),
+                Map.of("query", "FLUX.2", "limit", 51),
+                Map.of("query", "FLUX.2", "limit", 2.5))) {
+            CallToolResult r = call("search", schemaBad);
+            assertThat(r.isError()).as(schemaBad.toString()).isTrue();
+            assertThat(text(r)).contains(schemaBad.containsKey("limit") ? "limit" : "since");
+        }
+        ArchiveTools tools = McpArchive.tools(db);
+        assertThatThrownBy(() -> tools.search("FLUX.2", 1, 0, null, null))
+                .isInstanceOf(ToolRefusal.class)
+                .hasMessage("limit 0 is out of range (1 to 50)");
+        assertThatThrownBy(() -> tools.search("FLUX.2", 1, 51, null, null))
+                .isInstanceOf(ToolRefusal.class)
+                .hasMessage("limit 51 is out of range (1 to 50)");
+        assertThat(call("search", Map.of("query", "FLUX.2", "since", "")).isError())
+                .as("an empty since is no limit")
+                .isFalse();
+    }
+
+    @Test
+    void dailyReportSaysItHasNoWordCloudWhenNoneWasDrawn() {
         CallToolResult r = call("daily_report", Map.of("date", "2025-11-26"));
 
         assertThat(r.isError()).isFalse();
-        assertThat(text(r)).isEqualTo(McpArchive.REPORT_MD);
+        assertThat(r.content()).hasSize(1);
+        assertThat(text(r))
+                .startsWith(McpArchive.REPORT_MD.stripTrailing())
+                .endsWith("The report of 2025-11-26 has no word-cloud image.\n");
+    }
+
+    @Test
+    void dailyReportCarriesItsWordCloudAsAPngImage() throws Exception {
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(8, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(3, 2, 0xff0000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        byte[] png = out.toByteArray();
+        McpArchive.report(db, java.time.LocalDate.of(2025, 11, 25), McpArchive.REPORT_MD, png);
+
+        CallToolResult r = call("daily_report", Map.of("date", "2025-11-25"));
+
+        assertThat(r.isError()).isFalse();
+        assertThat(text(r)).endsWith("The word cloud of 2025-11-25 is attached as a PNG image.\n");
+        assertThat(r.content()).hasSize(2);
+        McpSchema.ImageContent image = (McpSchema.ImageContent) r.content().get(1);
+        assertThat(image.mimeType()).isEqualTo("image/png");
+        byte[] sent = java.util.Base64.getDecoder().decode(image.data());
+        assertThat(sent).isEqualTo(png);
+        // the same bytes the site serves for the report's page
+        HttpResponse<byte[]> site = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/images/2025-11-25-wordcloud.png"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(site.body()).isEqualTo(sent);
     }
 
     @Test
@@ -206,20 +335,72 @@ class McpHttpTest {
     }
 
     @Test
-    void malformedHttpBodiesAreAnsweredNotFatal() throws Exception {
+    void malformedHttpBodiesAreJsonRpcErrorsLoggedAsOneWarnLineEach() throws Exception {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logged);
         HttpClient http = HttpClient.newHttpClient();
-        for (String body : new String[] {"{not json", "[]", "{\"jsonrpc\":\"2.0\"}", "x".repeat(2_000_000)}) {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/mcp"))
-                            .header("Content-Type", "application/json")
-                            .header("Accept", "application/json, text/event-stream")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode())
-                    .as(body.substring(0, Math.min(20, body.length())))
-                    .isBetween(400, 499);
+        Map<String, Integer> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("{not json", -32700);
+        bodies.put("", -32700);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} trailing", -32700);
+        bodies.put("[]", -32600);
+        bodies.put("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", -32600);
+        bodies.put("null", -32600);
+        bodies.put("42", -32600);
+        bodies.put("{\"jsonrpc\":\"2.0\"}", -32600);
+        bodies.put("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}", -32600);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}", -32600);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":7}", -32600);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":\"search\"}", -32602);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":[1,2]}", -32602);
+        // JSON-RPC, but params the SDK cannot read as the method's request (it would fail with a 500)
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}", -32602);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}}", -32602);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":{\"x\":1}}}", -32602);
+        bodies.put(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search\",\"arguments\":\"x\"}}",
+                -32602);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}", -32602);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}", -32602);
+        bodies.put("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":{}}}", -32602);
+        for (var e : bodies.entrySet()) {
+            HttpResponse<String> r = post(http, e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String as = e.getKey();
+            assertThat(r.statusCode()).as(as).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(as).startsWith("application/json");
+            com.fasterxml.jackson.databind.JsonNode error =
+                    dev.aidigest.json.Jackson.json().readTree(r.body());
+            assertThat(error.path("jsonrpc").asText()).as(as).isEqualTo("2.0");
+            assertThat(error.path("error").path("code").asInt()).as(as).isEqualTo(e.getValue());
+            assertThat(error.path("error").path("message").asText()).as(as).isNotBlank();
+            // the request's id is answered when it could be read
+            boolean idReadable = as.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,") && !as.endsWith("trailing");
+            assertThat(error.get("id").isNull()).as(as).isEqualTo(!idReadable);
+            if (!error.get("id").isNull()) {
+                assertThat(error.get("id").asInt()).as(as).isEqualTo(1);
+            }
+            assertThat(r.body()).as(as).doesNotContain("Exception", "stackTrace");
         }
+        assertThat(post(http, new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'})
+                        .statusCode())
+                .as("not UTF-8")
+                .isEqualTo(400);
+        assertThat(post(http, "x".repeat(2_000_000).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .statusCode())
+                .as("too large")
+                .isEqualTo(413);
+        root.detachAppender(logged);
+
+        int malformed = bodies.size() + 2;
+        List<ILoggingEvent> warnings = logged.list.stream()
+                .filter(ev -> ev.getLevel().isGreaterOrEqual(Level.WARN))
+                .toList();
+        assertThat(warnings).noneMatch(ev -> ev.getLevel() == Level.ERROR);
+        assertThat(warnings).allMatch(ev -> ev.getThrowableProxy() == null);
+        assertThat(warnings).hasSize(malformed);
+        assertThat(warnings).allMatch(ev -> ev.getFormattedMessage().startsWith("mcp: refused a malformed request"));
         HttpResponse<String> get = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/mcp")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);

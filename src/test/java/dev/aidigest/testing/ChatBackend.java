@@ -40,7 +40,7 @@ public final class ChatBackend implements AutoCloseable {
 
     public ChatBackend() {
         CommandCatalog catalog = CommandCatalog.load();
-        TopicSearch none = (q, page, size) -> new TopicSearch.Page(List.of(), false);
+        TopicSearch none = (q, page, size, range) -> new TopicSearch.Page(List.of(), false);
         router = new CommandRouter(
                 catalog,
                 Commands.all(

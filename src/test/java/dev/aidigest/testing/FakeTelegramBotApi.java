@@ -236,6 +236,22 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return most;
     }
 
+    /** Messages delivered (2xx) more than once: the same text to the same chat, counted past its first time. */
+    public int duplicatesSent() {
+        Set<String> seen = new HashSet<>();
+        int twice = 0;
+        synchronized (calls) {
+            for (Call c : calls) {
+                if (c.method().equals("sendmessage#ok")
+                        && !seen.add(c.body().get("chat_id").asText() + "\n"
+                                + c.body().path("text").asText())) {
+                    twice++;
+                }
+            }
+        }
+        return twice;
+    }
+
     /** Messages delivered (2xx) to a chat, in order. */
     public List<JsonNode> sentTo(long chatId) {
         synchronized (calls) {
