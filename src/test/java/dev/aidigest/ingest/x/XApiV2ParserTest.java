@@ -294,6 +294,10 @@ class XApiV2ParserTest {
                         parser.parse(json("{\"data\":[{\"id\":\"1\",\"text\":\"x\",\"created_at\":\"yesterday\"}]}")))
                 .hasMessage(
                         "The X API v2 file holds no post: X API v2 post 1: created_at 'yesterday' is not an ISO-8601 time.");
+        assertThatThrownBy(() -> parser.parse(json("{\"data\":[{\"id\":\"1993000000000000001\",\"text\":\"no author\"},"
+                        + "{\"text\":\"no id\"}]}")))
+                .hasMessage("None of the 2 entries of the X API v2 file is a post (1 without an author or a time),"
+                        + " the first bad one: X API v2 post #2: it has no id.");
         // a page fetched by a source is not refused for it: the source logs what it skipped
         assertThat(parser.page(json("{\"data\":[{\"text\":\"no id\"}]}"), Attribution.NONE)
                         .parsed()
