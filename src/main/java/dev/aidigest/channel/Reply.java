@@ -51,6 +51,7 @@ public record Reply(List<Block> blocks, List<Button> buttons) {
             return new Block(List.of(List.of(spans)));
         }
 
+        /** The text of the spans, each http(s) link written after its text in parentheses. */
         public String plainText() {
             StringBuilder sb = new StringBuilder();
             for (List<Span> line : lines) {
@@ -59,8 +60,10 @@ public record Reply(List<Block> blocks, List<Button> buttons) {
                 }
                 for (Span s : line) {
                     sb.append(s.text());
-                    if (s.url() != null && !s.url().equals(s.text())) {
-                        sb.append(" (").append(s.url()).append(')');
+                    // the link every rich rendering sends: a javascript: or broken one stays out here too
+                    String url = ReplyMarkdown.link(s.url());
+                    if (url != null && !url.equals(s.text())) {
+                        sb.append(" (").append(url).append(')');
                     }
                 }
             }

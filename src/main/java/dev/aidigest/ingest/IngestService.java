@@ -82,7 +82,7 @@ public final class IngestService {
      * Imports a file of posts. The whole file is parsed and checked before anything is stored: a file
      * that is not valid in {@code format} leaves the store untouched; a bad entry in a valid file
      * (an id that is no X id, a date in the future…) is skipped, the others are stored, and the
-     * import then fails naming the first bad entry. Posts already stored are skipped without
+     * import then fails naming the first bad entry; a file none of whose entries is good is not valid. Posts already stored are skipped without
      * embedding them, so running the import again once the file is fixed adds only what was missing.
      *
      * @throws BadInputException when the file is missing, too large or not valid in {@code format},
@@ -100,12 +100,25 @@ public final class IngestService {
         Parsed parsed = parser.parse(content);
         ImportResult stored = store(parsed.posts());
         if (!parsed.skipped().isEmpty()) {
-            int more = parsed.skipped().size() - 1;
-            throw new BadInputException(parsed.skipped().get(0)
-                    + (more > 0 ? " (and " + more + " more bad " + (more == 1 ? "entry" : "entries") + ")" : "")
-                    + " The other " + stored.read() + " posts were imported (" + stored.added() + " new).");
+            throw new BadInputException(partly(parsed.skipped(), stored));
         }
         return new ImportResult(stored.read(), stored.added(), stored.duplicates(), parsed.unattributed());
+    }
+
+    /**
+     * Two sentences: the bad entries (the first named, so it can be found and fixed), then what was
+     * stored. A parser refuses a file none of whose entries is good, so at least one post was read.
+     */
+    private static String partly(List<Parsed.Skipped> skipped, ImportResult stored) {
+        Parsed.Skipped first = skipped.get(0);
+        String bad = skipped.size() == 1 ? first.toString() : skipped.size() + " entries are bad, the first: " + first;
+        if (!bad.endsWith(".")) {
+            bad += ".";
+        }
+        String others = stored.read() == 1
+                ? "The other post was imported"
+                : "The other " + stored.read() + " posts were imported";
+        return bad + " " + others + " (" + stored.added() + " new).";
     }
 
     /**

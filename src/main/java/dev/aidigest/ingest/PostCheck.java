@@ -276,8 +276,8 @@ public final class PostCheck {
         }
     }
 
-    /** A value quoted in a message: one line, at most 40 characters. */
-    private static String shown(String s) {
+    /** A value of the input quoted in a message: one line, at most 40 characters. */
+    public static String shown(String s) {
         String one = line(s);
         return one.length() <= 40 ? one : clip(one, 37) + "...";
     }

@@ -71,7 +71,7 @@ class IngestServiceImportTest {
 
         assertThatThrownBy(() -> service.importFile(f, Format.JSONL))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("Line 2: the required field text is missing. (and 1 more bad entry)"
+                .hasMessage("2 entries are bad, the first: Line 2: the required field text is missing."
                         + " The other 3 posts were imported (3 new).");
         assertThat(sink.posts()).hasSize(3);
         assertThat(embedder.textsEmbedded()).isEqualTo(3);
@@ -82,6 +82,56 @@ class IngestServiceImportTest {
         assertThat(fixed).isEqualTo(new ImportResult(4, 1, 3, 0));
         assertThat(sink.posts()).hasSize(4);
         assertThat(embedder.batches()).last().isEqualTo(List.of("第 3 条"));
+    }
+
+    private static String tweet(String id, String createdAt) {
+        return "{\"id\":\"" + id + "\",\"author_id\":\"1001\",\"text\":\"post " + id + "\",\"created_at\":\""
+                + createdAt + "\"}";
+    }
+
+    private static byte[] xFile(String... tweets) {
+        return ("{\"data\":[" + String.join(",", tweets)
+                        + "],\"includes\":{\"users\":[{\"id\":\"1001\",\"username\":\"dotey\",\"name\":\"宝玉\"}]}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anXOrFeedFileWithoutOneGoodEntryIsRefusedWholeLikeJsonLines() throws IOException {
+        Path x = file(
+                "bad.json",
+                xFile(tweet("12ab", "2025-11-26T06:00:00Z"), tweet("1993000000000000002", "2999-01-01T00:00:00Z")));
+        Path oneX = file("one.json", xFile(tweet("1993000000000000003", "2999-01-01T00:00:00Z")));
+        Path feed = file(
+                "bad.xml",
+                ("<rss version=\"2.0\"><channel><title>A</title><link>https://a.example/</link><item><title>t</title>"
+                                + "<link>https://a.example/1</link><pubDate>Fri, 01 Jan 2999 00:00:00 GMT</pubDate>"
+                                + "<description>s</description></item></channel></rss>")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> service.importFile(x, Format.X_API_V2))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("None of the 2 entries of the X API v2 file is a post, the first: X API v2 post 12ab:"
+                        + " its id is not a number of at most 19 digits.");
+        assertThatThrownBy(() -> service.importFile(oneX, Format.X_API_V2))
+                .hasMessageStartingWith(
+                        "The X API v2 file holds no post: X API v2 post 1993000000000000003: created_at");
+        assertThatThrownBy(() -> service.importFile(feed, Format.RSS))
+                .hasMessageStartingWith("The feed holds no post: feed entry 1 (t): created_at 2999-01-01T00:00:00Z");
+        assertThat(sink.addCalls()).isZero();
+        assertThat(embedder.batches()).isEmpty();
+    }
+
+    @Test
+    void anXFileWithOneGoodEntryStoresItAndNamesTheBadOneInTwoSentences() throws IOException {
+        Path x = file(
+                "some.json",
+                xFile(tweet("12ab", "2025-11-26T06:00:00Z"), tweet("1993000000000000002", "2025-11-26T06:00:00Z")));
+
+        assertThatThrownBy(() -> service.importFile(x, Format.X_API_V2))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("X API v2 post 12ab: its id is not a number of at most 19 digits."
+                        + " The other post was imported (1 new).");
+        assertThat(sink.posts()).hasSize(1);
     }
 
     @Test

@@ -24,6 +24,12 @@ final class LarkCards {
     /** UTF-8 bytes of the card as it travels (a JSON string inside the request). */
     static final int LIMIT = 18_000;
 
+    /**
+     * Characters of the header title. Lark shows the header on one or two lines and documents no
+     * longer title; a digest's title is some 30, so a longer one is cut here rather than by Lark.
+     */
+    static final int MAX_TITLE = 100;
+
     private final ObjectMapper json;
 
     LarkCards(ObjectMapper json) {
@@ -40,7 +46,7 @@ final class LarkCards {
             ObjectNode header = card.putObject("header");
             header.putObject("title")
                     .put("tag", "plain_text")
-                    .put("content", lines.get(0).get(0).text());
+                    .put("content", title(lines.get(0).get(0).text()));
             header.put("template", "blue");
             blocks.remove(0);
             if (lines.size() > 1) {
@@ -60,6 +66,11 @@ final class LarkCards {
             }
         }
         return card;
+    }
+
+    /** At most {@link #MAX_TITLE} characters, an ellipsis ending one that was cut, never half an emoji. */
+    static String title(String text) {
+        return text.length() <= MAX_TITLE ? text : ReplySplitter.clip(text, MAX_TITLE - 1) + "…";
     }
 
     private static boolean startsWithTitle(Block b) {

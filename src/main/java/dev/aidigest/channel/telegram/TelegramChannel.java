@@ -25,7 +25,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Sends {@link Reply}s to Telegram as HTML messages without link previews, paced by Telegram's
  * limits (30 messages/s overall, ~1/s per chat, 20/min per group), and turns Bot API errors into
- * our typed {@link ChannelException}s. A message Telegram cannot parse is resent once as plain text.
+ * our typed {@link ChannelException}s. A message Telegram cannot parse is resent once as plain text,
+ * in more than one message when it is over Telegram's limit.
  */
 public final class TelegramChannel implements Channel {
 
@@ -62,17 +63,28 @@ public final class TelegramChannel implements Channel {
     @Override
     public String send(ChatRef chat, Reply part) throws ChannelException {
         try {
-            return post(chat, TelegramHtml.render(part), ParseMode.HTML, part);
+            return post(chat, TelegramHtml.render(part), ParseMode.HTML, part.buttons());
         } catch (ChannelException.BadFormat e) {
             log.warn(
                     "Telegram could not parse our HTML for {} ({}); resending as plain text",
                     chat.chatId(),
                     e.getMessage());
-            return post(chat, part.plainText(), null, part);
+            return sendPlain(chat, part);
         }
     }
 
-    private String post(ChatRef chat, String text, String parseMode, Reply part) throws ChannelException {
+    /** The part as plain text, in as many messages as it needs; the id of the last, which has the buttons. */
+    private String sendPlain(ChatRef chat, Reply part) throws ChannelException {
+        List<String> pieces = TelegramHtml.plainParts(part, TelegramHtml.LIMIT);
+        String id = null;
+        for (int i = 0; i < pieces.size(); i++) {
+            id = post(chat, pieces.get(i), null, i == pieces.size() - 1 ? part.buttons() : List.of());
+        }
+        return id;
+    }
+
+    private String post(ChatRef chat, String text, String parseMode, List<Reply.Button> buttons)
+            throws ChannelException {
         SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder()
                 .chatId(chat.chatId())
                 .text(text)
@@ -81,9 +93,9 @@ public final class TelegramChannel implements Channel {
         if (parseMode != null) {
             b.parseMode(parseMode);
         }
-        if (!part.buttons().isEmpty()) {
+        if (!buttons.isEmpty()) {
             InlineKeyboardRow row = new InlineKeyboardRow();
-            for (Reply.Button button : part.buttons()) {
+            for (Reply.Button button : buttons) {
                 row.add(InlineKeyboardButton.builder()
                         .text(button.label())
                         .callbackData(callbackData(button.action()))

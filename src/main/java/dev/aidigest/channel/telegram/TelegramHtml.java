@@ -106,6 +106,20 @@ final class TelegramHtml {
         return shown;
     }
 
+    /**
+     * A part as plain text (what is sent when Telegram cannot parse its HTML) in messages of at most
+     * {@code limit} characters: a part made by {@link #split} fits, since its plain text is never longer
+     * than its HTML, but Telegram may refuse one as too long for reasons of its own. Pieces that show
+     * nothing are left out (Telegram refuses them); never empty.
+     */
+    static List<String> plainParts(Reply part, int limit) {
+        String text = part.plainText();
+        List<String> pieces = text.length() <= limit
+                ? List.of(text)
+                : cut(text, limit).stream().filter(p -> !ReplySplitter.blank(p)).toList();
+        return pieces.isEmpty() ? List.of(text) : pieces;
+    }
+
     /** True when the part, as sent, is white space and controls only (the escaper drops what HTML cannot hold). */
     static boolean showsNothing(Reply part) {
         return ReplySplitter.blank(render(part).replaceAll("<[^>]*>", ""));

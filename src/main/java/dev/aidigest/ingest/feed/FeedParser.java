@@ -41,9 +41,14 @@ public final class FeedParser implements PostParser {
         this.check = new PostCheck(clock);
     }
 
+    /**
+     * A file to import.
+     *
+     * @throws BadInputException also when it has entries and not one of them is a post
+     */
     @Override
     public Parsed parse(byte[] content) {
-        return parse(content, FeedOrigin.NONE);
+        return parse(content, FeedOrigin.NONE).importable("feed", "entries");
     }
 
     /** Reads at most {@code maxBytes} from {@code in}; a longer stream is refused. */
@@ -93,10 +98,7 @@ public final class FeedParser implements PostParser {
 
     /** {@code feed entry 3 (<title>)}: its position, and its title cut short, to find it in the file. */
     private static String entryName(int position, SyndEntry entry) {
-        String title = PostCheck.strip(entry.getTitle(), false).strip();
-        if (title.length() > 40) {
-            title = title.substring(0, 37) + "...";
-        }
+        String title = PostCheck.shown(entry.getTitle());
         return "feed entry " + position + (title.isEmpty() ? "" : " (" + title + ")");
     }
 

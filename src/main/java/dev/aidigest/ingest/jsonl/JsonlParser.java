@@ -46,9 +46,6 @@ import java.util.List;
  * lines file of posts and is refused whole.
  */
 public final class JsonlParser implements PostParser {
-    /** Characters of a reason; a JSON error can quote up to 256 of the line. */
-    private static final int MAX_REASON = 200;
-
     /** Two objects on one line (a lost line break) are a bad line, not the first object alone. */
     private final ObjectReader json =
             Jackson.json().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -82,24 +79,13 @@ public final class JsonlParser implements PostParser {
             try {
                 posts.add(line(lines[i]));
             } catch (PostCheck.BadEntryException e) {
-                skipped.add(new Parsed.Skipped("Line " + (i + 1), oneLine(e.getMessage())));
+                skipped.add(new Parsed.Skipped("Line " + (i + 1), e.getMessage()));
             }
         }
-        if (posts.isEmpty()) {
-            throw new BadInputException(noPosts(skipped));
+        if (posts.isEmpty() && skipped.isEmpty()) {
+            throw new BadInputException("The JSON lines file holds no posts.");
         }
-        return new Parsed(posts, 0, skipped);
-    }
-
-    private static String noPosts(List<Parsed.Skipped> skipped) {
-        if (skipped.isEmpty()) {
-            return "The JSON lines file holds no posts.";
-        }
-        if (skipped.size() == 1) {
-            return "The JSON lines file holds no post: " + skipped.get(0);
-        }
-        return "None of the " + skipped.size() + " lines of the JSON lines file is a post, the first: "
-                + skipped.get(0);
+        return new Parsed(posts, 0, skipped).importable("JSON lines file", "lines");
     }
 
     /** @throws PostCheck.BadEntryException when the line is no post, with the reason */
@@ -118,18 +104,5 @@ public final class JsonlParser implements PostParser {
         } catch (IllegalArgumentException e) {
             throw new PostCheck.BadEntryException(e.getMessage());
         }
-    }
-
-    /**
-     * A reason fit for one line of the CLI: the file's own characters quoted in it (a JSON error
-     * shows the token it stopped at) lose their controls, and a long one is cut.
-     */
-    private static String oneLine(String reason) {
-        String one = PostCheck.strip(reason, false).strip();
-        if (one.length() <= MAX_REASON) {
-            return one;
-        }
-        int end = Character.isHighSurrogate(one.charAt(MAX_REASON - 4)) ? MAX_REASON - 4 : MAX_REASON - 3;
-        return one.substring(0, end) + "...";
     }
 }

@@ -178,7 +178,8 @@ final class TweetMapper {
             try {
                 return Instant.parse(created);
             } catch (DateTimeParseException e) {
-                throw new PostCheck.BadEntryException("created_at '" + created + "' is not an ISO-8601 time.");
+                throw new PostCheck.BadEntryException(
+                        "created_at '" + PostCheck.shown(created) + "' is not an ISO-8601 time.");
             }
         }
         return Snowflake.time(id);

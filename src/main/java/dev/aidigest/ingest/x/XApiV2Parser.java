@@ -44,10 +44,14 @@ public final class XApiV2Parser implements PostParser {
         this.check = new PostCheck(clock);
     }
 
-    /** A file to import: only what the file itself says attributes its tweets. */
+    /**
+     * A file to import: only what the file itself says attributes its tweets.
+     *
+     * @throws BadInputException also when it holds posts and not one of them can be read
+     */
     @Override
     public Parsed parse(byte[] content) {
-        return page(content, Attribution.NONE).parsed();
+        return page(content, Attribution.NONE).parsed().importable("X API v2 file", "entries");
     }
 
     /**
@@ -81,7 +85,8 @@ public final class XApiV2Parser implements PostParser {
                 post = post == null ? null : check.check(post);
             } catch (PostCheck.BadEntryException e) {
                 skipped.add(new Parsed.Skipped(
-                        id == null ? "X API v2 post #" + (i + 1) : "X API v2 post " + shown(id), e.getMessage()));
+                        id == null ? "X API v2 post #" + (i + 1) : "X API v2 post " + PostCheck.shown(id),
+                        e.getMessage()));
                 continue;
             }
             // only a real X id may become the cursor: a hostile one would make every later fetch fail
@@ -115,11 +120,6 @@ public final class XApiV2Parser implements PostParser {
         return PostCheck.isXId(id) ? id : null;
     }
 
-    private static String shown(String id) {
-        String one = PostCheck.strip(id, false);
-        return one.length() <= 40 ? one : one.substring(0, 37) + "...";
-    }
-
     /**
      * A users response ({@code /2/users/by}, {@code /2/users/by/username/:username}).
      *
@@ -135,7 +135,10 @@ public final class XApiV2Parser implements PostParser {
                 throw new BadInputException("The X API users response has a user without id or username.");
             }
             if (!PostCheck.isXId(id) || !username.matches("[A-Za-z0-9_]{1,15}")) {
-                log.warn("X API user left out: id '{}' or username '{}' is not valid", shown(id), shown(username));
+                log.warn(
+                        "X API user left out: id '{}' or username '{}' is not valid",
+                        PostCheck.shown(id),
+                        PostCheck.shown(username));
                 continue;
             }
             users.put(username.toLowerCase(Locale.ROOT), new XUser(id, username, Json.str(u, "name")));

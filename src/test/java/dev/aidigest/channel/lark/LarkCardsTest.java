@@ -29,6 +29,23 @@ class LarkCardsTest {
     }
 
     @Test
+    void aLongTitleIsCutForTheHeaderWithAnEllipsisNeverInsideAnEmoji() {
+        String title = "🤖".repeat(30) + "模型".repeat(100);
+        Reply r = Reply.builder().paragraph(Reply.Span.bold(title)).line("正文").build();
+
+        String header = cards.card(r, "group")
+                .path("header")
+                .path("title")
+                .path("content")
+                .asText();
+
+        assertThat(header.length()).isLessThanOrEqualTo(LarkCards.MAX_TITLE);
+        assertThat(header).endsWith("…").startsWith("🤖".repeat(30) + "模型");
+        assertThat(LarkCards.title("🤖".repeat(60))).isEqualTo("🤖".repeat(49) + "…");
+        assertThat(LarkCards.title("2025.11.26.16 过去4小时全球AI发生了什么？")).isEqualTo("2025.11.26.16 过去4小时全球AI发生了什么？");
+    }
+
+    @Test
     void escapesMarkdownSoTextCannotBecomeFormatting() {
         assertThat(LarkCards.escape("a*b_c [x](y) <at id=1> & ~"))
                 .isEqualTo("a&#42;b&#95;c &#91;x&#93;(y) &lt;at id=1&gt; &amp; &#126;");

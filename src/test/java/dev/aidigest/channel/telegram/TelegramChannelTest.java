@@ -97,6 +97,49 @@ class TelegramChannelTest {
     }
 
     @Test
+    void thePlainTextFallbackWritesOnlyTheLinksTheHtmlWouldHaveSent() throws Exception {
+        api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
+        channel.send(
+                group,
+                Reply.builder()
+                        .paragraph(
+                                Reply.Span.link("原文", "HTTPS://x.com/dotey/status/1"),
+                                Reply.Span.plain(" "),
+                                Reply.Span.link("点这里", "javascript:alert(1)"),
+                                Reply.Span.link("图", "data:text/html,<b>x</b>"))
+                        .build());
+        assertThat(api.sentTo(-1001))
+                .singleElement()
+                .satisfies(b -> assertThat(b.get("text").asText()).isEqualTo("原文 (https://x.com/dotey/status/1) 点这里图"));
+    }
+
+    @Test
+    void thePlainTextFallbackOverTelegramsLimitIsSplitWithTheButtonsOnTheLastMessage() throws Exception {
+        String word = "模型发布 ";
+        Reply huge = Reply.builder()
+                .paragraph(Reply.Span.plain(word.repeat(1500)))
+                .button("下一页", "page:2")
+                .build();
+        api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
+
+        String id = channel.send(group, huge);
+
+        var sent = api.sentTo(-1001);
+        assertThat(sent).hasSizeGreaterThan(1);
+        assertThat(sent).allSatisfy(b -> {
+            assertThat(b.get("text").asText().length()).isLessThanOrEqualTo(4096);
+            assertThat(b.has("parse_mode")).isFalse();
+        });
+        assertThat(sent.stream().map(b -> b.get("text").asText()).toList())
+                .as("nothing is lost but the spaces cut at")
+                .satisfies(texts -> assertThat(String.join("", texts).replace(" ", ""))
+                        .isEqualTo(huge.plainText().replace(" ", "")));
+        assertThat(sent.subList(0, sent.size() - 1)).noneMatch(b -> b.has("reply_markup"));
+        assertThat(sent.get(sent.size() - 1).has("reply_markup")).isTrue();
+        assertThat(id).isNotBlank();
+    }
+
+    @Test
     void cantParseTwiceIsBadFormat() {
         api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);
         api.failNextSend(-1001L, "400_cant_parse_entities_variants", null);

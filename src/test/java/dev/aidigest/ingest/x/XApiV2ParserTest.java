@@ -286,17 +286,46 @@ class XApiV2ParserTest {
                 .hasMessage("The X API v2 file is not a JSON object with a data field.");
         assertThatThrownBy(() -> parser.parse(json("{\"data\":\"nope\"}")))
                 .hasMessage("The X API v2 file has no data array or object.");
-        // a broken entry is left out on its own and named; the import refuses the file because of it
-        assertThat(parser.parse(json("{\"data\":[{\"text\":\"no id\"}]}")).skipped())
-                .extracting(Object::toString)
-                .containsExactly("X API v2 post #1: it has no id.");
-        assertThat(parser.parse(json("{\"data\":[{\"id\":\"1\",\"text\":\"x\",\"created_at\":\"yesterday\"}]}"))
+        // a broken entry is named; a file of nothing else is no X API v2 file of posts
+        assertThatThrownBy(() -> parser.parse(json("{\"data\":[{\"text\":\"no id\"}]}")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("The X API v2 file holds no post: X API v2 post #1: it has no id.");
+        assertThatThrownBy(() ->
+                        parser.parse(json("{\"data\":[{\"id\":\"1\",\"text\":\"x\",\"created_at\":\"yesterday\"}]}")))
+                .hasMessage(
+                        "The X API v2 file holds no post: X API v2 post 1: created_at 'yesterday' is not an ISO-8601 time.");
+        assertThatThrownBy(() -> parser.parse(json("{\"data\":[{\"id\":\"1993000000000000001\",\"text\":\"no author\"},"
+                        + "{\"text\":\"no id\"}]}")))
+                .hasMessage("None of the 2 entries of the X API v2 file is a post (1 without an author or a time),"
+                        + " the first bad one: X API v2 post #2: it has no id.");
+        // a page fetched by a source is not refused for it: the source logs what it skipped
+        assertThat(parser.page(json("{\"data\":[{\"text\":\"no id\"}]}"), Attribution.NONE)
+                        .parsed()
                         .skipped())
                 .extracting(Object::toString)
-                .containsExactly("X API v2 post 1: created_at 'yesterday' is not an ISO-8601 time.");
+                .containsExactly("X API v2 post #1: it has no id.");
         byte[] latin1 = "{\"data\":[{\"id\":\"1\",\"text\":\"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> parser.parse(latin1))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("The X API v2 file is not valid UTF-8 (bad bytes on line 1");
+    }
+
+    @Test
+    void aBadCreatedAtIsQuotedOnOneLineWithoutItsControlCharacters() {
+        String created = "2025\\u0000\\r\\n\\u001b[31m\\u202e\\u0085" + "9".repeat(500);
+        String body = "{\"data\":[{\"id\":\"1\",\"text\":\"x\",\"created_at\":\"" + created + "\"}]}";
+
+        String reason = parser.page(json(body), Attribution.NONE)
+                .parsed()
+                .skipped()
+                .get(0)
+                .reason();
+
+        assertThat(reason).startsWith("created_at '2025  [31m").endsWith("...' is not an ISO-8601 time.");
+        assertThat(reason.length()).isLessThanOrEqualTo(200);
+        assertThat(reason.codePoints().filter(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x202E))
+                .isEmpty();
+        assertThatThrownBy(() -> parser.parse(json(body)))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u0000", "\n", "\u001b"));
     }
 }
