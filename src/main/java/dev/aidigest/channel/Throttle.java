@@ -94,6 +94,15 @@ public final class Throttle {
         nextChat.merge(chatId, now + chatGapNanos, Math::max);
     }
 
+    /**
+     * The platform answered the message to {@code chatId} (or failed to): the chat's next message waits
+     * a full gap from now. A platform measures a chat's gap between the messages it receives; one that
+     * took long to arrive must not let the next follow it closer than the gap.
+     */
+    public void answered(String chatId) {
+        sent(chatId, System.nanoTime());
+    }
+
     /** The platform answered 429: every sender of this bot (on every node, when shared) waits {@code retryAfter}. */
     public void rateLimited(Duration retryAfter) {
         global.pause(retryAfter);

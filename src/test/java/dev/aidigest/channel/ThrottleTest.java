@@ -49,6 +49,17 @@ class ThrottleTest {
     }
 
     @Test
+    void aChatsGapCountsFromWhenThePlatformAnsweredASlowSend() throws Exception {
+        Throttle t = new Throttle(1000, 500, 1000);
+        acquire(t, "a", false);
+        Thread.sleep(300); // the send took 300 ms to reach the platform and come back
+        t.answered("a");
+        assertThat(millis(() -> acquire(t, "a", false)))
+                .as("a full gap after the answer, not 200 ms after it")
+                .isGreaterThanOrEqualTo(450);
+    }
+
+    @Test
     void aGroupGetsAtMostItsPerMinuteBudgetBeforeWaiting() {
         Throttle t = new Throttle(1000, 0, 3);
         long fast = millis(() -> {

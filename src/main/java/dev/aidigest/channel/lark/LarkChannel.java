@@ -78,8 +78,12 @@ public final class LarkChannel implements Channel {
             Thread.currentThread().interrupt();
             throw new ChannelException("interrupted before sending", e);
         }
-        JsonNode answer = api.post(SEND, body);
-        return answer.path("data").path("message_id").asText("");
+        try {
+            JsonNode answer = api.post(SEND, body);
+            return answer.path("data").path("message_id").asText("");
+        } finally {
+            throttle.answered(chat.chatId());
+        }
     }
 
     private String write(ObjectNode n) {

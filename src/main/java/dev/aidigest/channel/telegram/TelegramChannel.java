@@ -105,8 +105,12 @@ public final class TelegramChannel implements Channel {
         }
         try {
             throttle.acquire(chat.chatId(), chat.isGroup());
-            Message m = client.execute(b.build());
-            return String.valueOf(m.getMessageId());
+            try {
+                Message m = client.execute(b.build());
+                return String.valueOf(m.getMessageId());
+            } finally {
+                throttle.answered(chat.chatId());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChannelException("interrupted before sending", e);
