@@ -1,26 +1,23 @@
 package dev.aidigest.edition;
 
 import dev.aidigest.store.Database;
-import dev.aidigest.testing.TestDatabases;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import dev.aidigest.testing.PostgresSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every {@link VectorRenewalTest} case again on the local PostgreSQL, each database a fresh schema. */
 class VectorRenewalPostgresIT extends VectorRenewalTest {
 
-    private final List<String> schemas = new ArrayList<>();
+    @RegisterExtension
+    final PostgresSchemas pg = new PostgresSchemas();
 
     @Override
     Database open(String name) {
-        String[] schema = new String[1];
-        Database db = TestDatabases.postgres(schema);
-        schemas.add(schema[0]);
-        return db;
+        return pg.open();
     }
 
-    @AfterEach
-    void dropSchemas() {
-        schemas.forEach(TestDatabases::dropPostgres);
+    @Test
+    void theInheritedCasesRunOnPostgres() {
+        PostgresSchemas.assertOpensPostgres(() -> open("check"));
     }
 }

@@ -1,12 +1,15 @@
 package dev.aidigest.store;
 
+import dev.aidigest.testing.PostgresSchemas;
 import dev.aidigest.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ItemAuthorsMigrationTest} on the local PostgreSQL, in a fresh schema. */
 class ItemAuthorsMigrationPostgresIT extends ItemAuthorsMigrationTest {
 
-    private final String[] schema = new String[1];
+    @RegisterExtension
+    final PostgresSchemas pg = new PostgresSchemas();
 
     ItemAuthorsMigrationPostgresIT() {
         user = TestDatabases.PG_USER;
@@ -14,11 +17,11 @@ class ItemAuthorsMigrationPostgresIT extends ItemAuthorsMigrationTest {
 
     @Override
     String emptyDatabase() {
-        return TestDatabases.emptyPostgres(schema);
+        return pg.emptyUrl();
     }
 
-    @AfterEach
-    void dropSchema() {
-        TestDatabases.dropPostgres(schema[0]);
+    @Test
+    void theInheritedCasesRunOnPostgres() {
+        PostgresSchemas.assertOpensPostgres(() -> Database.open(emptyDatabase(), user, ""));
     }
 }

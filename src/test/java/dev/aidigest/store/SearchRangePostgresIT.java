@@ -1,20 +1,22 @@
 package dev.aidigest.store;
 
-import dev.aidigest.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import dev.aidigest.testing.PostgresSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SearchRangeTest} on the local PostgreSQL, in a fresh schema: the range is the same SQL. */
 class SearchRangePostgresIT extends SearchRangeTest {
 
-    private final String[] schema = new String[1];
+    @RegisterExtension
+    final PostgresSchemas pg = new PostgresSchemas();
 
     @Override
     Database open() {
-        return TestDatabases.postgres(schema);
+        return pg.open();
     }
 
-    @AfterEach
-    void dropSchema() {
-        TestDatabases.dropPostgres(schema[0]);
+    @Test
+    void theInheritedCasesRunOnPostgres() {
+        PostgresSchemas.assertOpensPostgres(this::open);
     }
 }
