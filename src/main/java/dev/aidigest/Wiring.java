@@ -70,6 +70,7 @@ public final class Wiring implements AutoCloseable {
     private final AppConfig config;
     private final SourcesConfig sourcesConfig;
     private final Aliases aliases;
+    private final Aliases terms;
     private final ConfigLoader loader;
     private final Path dataDir;
     private final TopicCategories topics;
@@ -97,7 +98,7 @@ public final class Wiring implements AutoCloseable {
         this.sourcesConfig = loader.sources();
         this.aliases = Aliases.load(configDir); // a broken aliases.yml stops every command here, with its line
         this.topics = TopicCategories.load(configDir); // so does a broken topics.yml
-        Aliases.terms(configDir); // and a broken terms.yml
+        this.terms = Aliases.terms(configDir); // and a broken terms.yml
         this.dataDir = dataDir;
         this.clock = clock;
     }
@@ -275,7 +276,7 @@ public final class Wiring implements AutoCloseable {
 
     public DigestBuilder builder() {
         return DigestBuilder.create(
-                posts(), digests(), summarizer(), config, sourcesConfig, configDir, aliases, review());
+                posts(), digests(), summarizer(), config, sourcesConfig, configDir, aliases, terms, review());
     }
 
     /** The pipeline with no LLM anywhere: the offline summarizer and no merge review ({@code digest --explain}). */
@@ -288,6 +289,7 @@ public final class Wiring implements AutoCloseable {
                 sourcesConfig,
                 configDir,
                 aliases,
+                terms,
                 new DisabledMergeReview());
     }
 

@@ -109,6 +109,7 @@ public final class DigestBuilder {
                 sources,
                 configDir,
                 Aliases.load(configDir),
+                Aliases.terms(configDir),
                 new DisabledMergeReview());
     }
 
@@ -121,6 +122,7 @@ public final class DigestBuilder {
             SourcesConfig sources,
             Path configDir,
             Aliases aliases,
+            Aliases terms,
             MergeReview review) {
         Entities entities = Entities.standard(aliases);
         Background background = Background.bgeSmallZh();
@@ -128,12 +130,7 @@ public final class DigestBuilder {
                 posts,
                 summarizer,
                 PostFilter.fromConfigDir(configDir, sources.weights().keySet()),
-                new StoryClusterer(
-                        config.clustering(),
-                        entities,
-                        background,
-                        StoryModel.load(configDir),
-                        Aliases.terms(configDir)),
+                new StoryClusterer(config.clustering(), entities, background, StoryModel.load(configDir), terms),
                 new StoryRanker(config.ranking(), config.digest(), sources.weights()),
                 new RepeatGuard(posts, digests, config.digest(), entities, background),
                 config.digest(),

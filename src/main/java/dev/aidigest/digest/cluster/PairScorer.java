@@ -125,18 +125,15 @@ final class PairScorer {
         boolean author = common(authors[i], authors[j]);
         boolean link = common(links[i], links[j]);
         float apart = hours(i, j);
-        double without = model.probability(sim, name, 0, lead, clash, author, link, apart, cross);
-        if (logit(without) + model.mostFromWords(cross) < NOTHING_LOGIT) {
-            return without;
+        double z = model.logit(sim, name, 0, lead, clash, author, link, apart, cross);
+        if (z + model.mostFromWords(cross) >= NOTHING_LOGIT) {
+            z += model.wordsLogit(words.cosine(i, j, cross), cross);
         }
-        return model.probability(sim, name, words.cosine(i, j, cross), lead, clash, author, link, apart, cross);
+        return StoryModel.sigmoid(z);
     }
 
-    private static final double NOTHING_LOGIT = logit(StoryClusterer.NOTHING_IN_COMMON);
-
-    private static double logit(double p) {
-        return Math.log(p / (1 - p));
-    }
+    private static final double NOTHING_LOGIT =
+            Math.log(StoryClusterer.NOTHING_IN_COMMON / (1 - StoryClusterer.NOTHING_IN_COMMON));
 
     /** Every pair the model links, no further apart than {@code maxHoursApart} (≤ 0: no bound). */
     Links links(double maxHoursApart) {

@@ -108,7 +108,7 @@ public record StoryModel(double bias, double[] weights, double threshold) {
     }
 
     public double probability(PairEvidence e) {
-        return 1 / (1 + Math.exp(-logit(e)));
+        return sigmoid(logit(e));
     }
 
     /**
@@ -117,6 +117,20 @@ public record StoryModel(double bias, double[] weights, double threshold) {
      * {@link PairEvidence#features()}.
      */
     double probability(
+            double similarity,
+            double name,
+            double words,
+            boolean lead,
+            boolean clash,
+            boolean sameAuthor,
+            boolean sameLink,
+            double hoursApart,
+            boolean crossScript) {
+        return sigmoid(logit(similarity, name, words, lead, clash, sameAuthor, sameLink, hoursApart, crossScript));
+    }
+
+    /** The log-odds of {@link #probability(double, double, double, boolean, boolean, boolean, boolean, double, boolean)}. */
+    double logit(
             double similarity,
             double name,
             double words,
@@ -139,6 +153,15 @@ public record StoryModel(double bias, double[] weights, double threshold) {
                 + (sameAuthor ? weights[8] : 0)
                 + (sameLink ? weights[9] : 0)
                 + weights[10] * hoursApart;
+        return z;
+    }
+
+    /** What a words cosine adds to a pair's log-odds. */
+    double wordsLogit(double words, boolean crossScript) {
+        return words * (weights[4] + (crossScript ? weights[5] : 0));
+    }
+
+    static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 
