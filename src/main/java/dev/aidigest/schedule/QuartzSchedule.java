@@ -4,19 +4,20 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
@@ -86,13 +87,8 @@ final class QuartzSchedule {
     }
 
     private void every(JobKey job, Duration interval) throws SchedulerException {
-        TriggerKey key = new TriggerKey(job.getName(), job.getGroup());
-        Trigger existing = scheduler.getTrigger(key);
-        if (existing instanceof SimpleTrigger s && s.getRepeatInterval() == interval.toMillis()) {
-            return;
-        }
         Trigger t = TriggerBuilder.newTrigger()
-                .withIdentity(key)
+                .withIdentity(job.getName(), job.getGroup())
                 .forJob(job)
                 .startNow()
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
@@ -100,34 +96,49 @@ final class QuartzSchedule {
                         .repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        schedule(existing, t);
+        schedule(t, existing -> existing instanceof SimpleTrigger s && s.getRepeatInterval() == interval.toMillis());
     }
 
     private void cron(JobKey job, String expression) throws SchedulerException {
-        TriggerKey key = new TriggerKey(job.getName(), job.getGroup());
-        Trigger existing = scheduler.getTrigger(key);
         TimeZone zone = TimeZone.getTimeZone(settings.zone());
-        if (existing instanceof CronTrigger c
-                && c.getCronExpression().equals(expression)
-                && Objects.equals(c.getTimeZone().getID(), zone.getID())) {
-            return;
-        }
         Trigger t = TriggerBuilder.newTrigger()
-                .withIdentity(key)
+                .withIdentity(job.getName(), job.getGroup())
                 .forJob(job)
                 .withSchedule(CronScheduleBuilder.cronSchedule(expression)
                         .inTimeZone(zone)
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
-        schedule(existing, t);
+        schedule(
+                t,
+                existing -> existing instanceof CronTrigger c
+                        && c.getCronExpression().equals(expression)
+                        && Objects.equals(c.getTimeZone().getID(), zone.getID()));
     }
 
-    private void schedule(Trigger existing, Trigger t) throws SchedulerException {
-        if (existing == null) {
-            scheduler.scheduleJob(t);
-        } else {
-            log.info("schedule of {} changed; replacing its trigger", t.getKey());
-            scheduler.rescheduleJob(t.getKey(), t);
+    /**
+     * Stores {@code t} unless a trigger with the same schedule is there. Nodes of a cluster install at the
+     * same moment: when another node stored the trigger between our look and our insert, its trigger is
+     * looked at again instead of failing the start.
+     */
+    private void schedule(Trigger t, Predicate<Trigger> sameSchedule) throws SchedulerException {
+        for (int attempt = 1; ; attempt++) {
+            Trigger existing = scheduler.getTrigger(t.getKey());
+            if (existing != null && sameSchedule.test(existing)) {
+                return;
+            }
+            if (existing != null) {
+                log.info("schedule of {} changed; replacing its trigger", t.getKey());
+                scheduler.rescheduleJob(t.getKey(), t);
+                return;
+            }
+            try {
+                scheduler.scheduleJob(t);
+                return;
+            } catch (ObjectAlreadyExistsException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
