@@ -1,6 +1,8 @@
 package dev.aidigest.eval;
 
+import dev.aidigest.digest.StoredPost;
 import dev.aidigest.digest.Story;
+import dev.aidigest.digest.cluster.Clustering;
 import dev.aidigest.digest.cluster.StoryModel;
 import dev.aidigest.digest.filter.PostFilter;
 import dev.aidigest.ingest.Post;
@@ -158,6 +160,14 @@ public final class Diagnosis {
                                 : "split piece: some pairs with the rest reach the similarity that links alone");
                 out.append(String.format(
                         Locale.ROOT, "      piece #%d to the rest of the story: centred similarity %s%n", c + 1, sim));
+                bestPair(piece, rest)
+                        .ifPresent(l -> out.append(String.format(
+                                Locale.ROOT,
+                                "      its most probable pair with the rest: p %.2f (links at %.2f) with @%s: %s%n",
+                                l.probability(),
+                                run.build().clustering().threshold(),
+                                l.other().post().authorHandle(),
+                                l.evidence().describe())));
             }
         });
     }
@@ -181,6 +191,32 @@ public final class Diagnosis {
                             pairs,
                             merge);
         }
+    }
+
+    /** The pair across two sets of posts that the story model found most probable. */
+    private java.util.Optional<Clustering.Link> bestPair(List<String> as, List<String> bs) {
+        Clustering.Link best = null;
+        for (String a : as) {
+            for (String b : bs) {
+                StoredPost pa = stored(a);
+                StoredPost pb = stored(b);
+                if (pa == null || pb == null) {
+                    continue;
+                }
+                var l = run.build().clustering().between(pa, pb);
+                if (l.isPresent() && (best == null || l.get().probability() > best.probability())) {
+                    best = l.get();
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private StoredPost stored(String tweetId) {
+        return run.inWindow().stream()
+                .filter(p -> p.post().platformId().equals(tweetId))
+                .findFirst()
+                .orElse(null);
     }
 
     private Sim similarity(List<String> as, List<String> bs) {

@@ -28,7 +28,8 @@ public final class EvalCorpus {
      * Held-out windows, written later by someone who had not read the engine: never used to fit the
      * story model or to choose a rule, only to measure what the development windows cannot.
      */
-    public static final List<String> HELD_OUT = List.of("2026.02.10.16", "2026.03.05.08");
+    public static final List<String> HELD_OUT =
+            List.of("2026.02.10.16", "2026.03.05.08", "2026.04.21.20", "2026.06.17.12", "2026.09.09.04");
 
     /** Every evaluated slot: {@link #DEV}, then {@link #HELD_OUT}, oldest first in each. */
     public static final List<String> SLOTS =

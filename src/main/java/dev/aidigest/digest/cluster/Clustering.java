@@ -189,6 +189,27 @@ public final class Clustering {
     /** A pair of stories whose mean probability is at least this share of the threshold is near. */
     static final double NEAR = 0.5;
 
+    /**
+     * How the model saw the units that hold two posts of the window: the probability and evidence of
+     * that pair (empty when a post is not in a unit, or both are in the same one).
+     */
+    public java.util.Optional<Link> between(StoredPost a, StoredPost b) {
+        int ua = unitOf(a);
+        int ub = unitOf(b);
+        return ua < 0 || ub < 0 || ua == ub ? java.util.Optional.empty() : java.util.Optional.of(link(ua, ub));
+    }
+
+    private int unitOf(StoredPost p) {
+        for (int u = 0; u < units.size(); u++) {
+            for (StoredPost q : units.get(u).posts()) {
+                if (q.id() == p.id()) {
+                    return u;
+                }
+            }
+        }
+        return -1;
+    }
+
     private Link link(int u, int v) {
         PairEvidence e = scorer.evidence(u, v);
         return new Link(units.get(v).posts().get(0), scorer.probability(u, v), e);
