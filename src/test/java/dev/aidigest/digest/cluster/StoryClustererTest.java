@@ -51,15 +51,30 @@ class StoryClustererTest {
     }
 
     @Test
-    void doesNotChainThreePostsWhenTheEndsHaveNothingInCommon() {
+    void doesNotChainPostsThatEachResembleOnlyTheNext() {
         StoredPost a = post(1, "a", "The first thing about robotics research today", T, 10, axis(1));
         StoredPost b = post(2, "b", "Something about robotics and also chips research", T, 10, mix(1, 2));
-        StoredPost c = post(3, "c", "The second thing about chips research today", T, 10, axis(2));
+        StoredPost c = post(3, "c", "Something about chips and also batteries research", T, 10, mix(2, 3));
+        StoredPost d = post(4, "d", "The last thing about batteries research today", T, 10, axis(3));
 
-        List<Story> stories = clusterer.cluster(List.of(a, b, c));
+        List<Story> stories = clusterer.cluster(List.of(a, b, c, d));
 
-        assertThat(stories).hasSize(2);
-        assertThat(stories).noneMatch(s -> s.posts().containsAll(List.of(a, c)));
+        // each post links to the next, but a post joins a story only when close to it as a whole
+        assertThat(stories).hasSizeGreaterThan(1);
+        assertThat(stories).noneMatch(s -> s.posts().containsAll(List.of(a, d)));
+    }
+
+    @Test
+    void aPostCloseToOnlyOnePostOfAStoryOfThreeDoesNotJoinIt() {
+        StoredPost a = post(1, "a", "The first thing about robotics research today", T, 10, axis(1));
+        StoredPost b = post(2, "b", "More about the same robotics research today", T, 10, axis(1));
+        StoredPost c = post(3, "c", "Robotics research once more, from another lab", T, 10, axis(1));
+        StoredPost bridge = post(4, "d", "Something about robotics and also chips research", T, 10, mix(1, 2));
+        StoredPost chips = post(5, "e", "The second thing about chips research today", T, 10, axis(2));
+
+        List<Story> stories = clusterer.cluster(List.of(a, b, c, bridge, chips));
+
+        assertThat(stories).noneMatch(s -> s.posts().containsAll(List.of(a, chips)));
     }
 
     @Test
