@@ -100,13 +100,17 @@ final class Topic {
 
     private Set<String> found(PostFeatures post, List<String> links) {
         Set<String> found = new LinkedHashSet<>();
-        for (LatinToken t : post.tokens()) {
+        List<LatinToken> tokens = post.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            LatinToken t = tokens.get(i);
             String lower = t.text().toLowerCase(Locale.ROOT);
             String term = term(lower);
             if (term != null) {
                 found.add(term);
             } else if (productLike(t)) {
                 found.add(lower);
+            } else if (i + 1 < tokens.size() && versioned(t, tokens.get(i + 1))) {
+                found.add(lower + " " + tokens.get(i + 1).text().toLowerCase(Locale.ROOT));
             }
         }
         String lower = post.words().toLowerCase(Locale.ROOT);
@@ -162,6 +166,22 @@ final class Topic {
                 && n >= 4
                 && Character.isUpperCase(s.charAt(n - 1))
                 && Character.isUpperCase(s.charAt(n - 2));
+    }
+
+    private static final Pattern VERSION = Pattern.compile("[vV]\\d+(?:\\.\\d+)*|\\d+\\.\\d+(?:\\.\\d+)*|0\\d");
+
+    /**
+     * A name and its version written apart, the way products are released: Seedream 5.0, Hailuo 03,
+     * Eleven v4 — a capitalised word, one space, then a version with a dot, a {@code v} or a leading
+     * zero; not a count or a date (Game 7, March 15, Top 10), nor a word that is lower-case first (iPhone 18).
+     */
+    static boolean versioned(LatinToken name, LatinToken next) {
+        String s = name.text();
+        return name.adjacentToNext()
+                && name.digits() == 0
+                && name.letters() >= 3
+                && Character.isUpperCase(s.charAt(0))
+                && VERSION.matcher(next.text()).matches();
     }
 
     private static boolean linksToAiWork(String text, List<String> links) {

@@ -93,4 +93,20 @@ class RepliesAndTopicTest {
                 .isNull();
         assertThat(judge(post(4, "dotey", "失眠，起来看发布会"))).as("发布 counted once").isEqualTo(Reason.OFF_TOPIC);
     }
+
+    @Test
+    void aNameWithItsVersionWrittenApartIsAProduct() {
+        assertThat(judge(post(1, "dotey", "Seedream 5.0 改图里的字太好用了：上传一张旧海报，一次就对。")))
+                .isNull();
+        assertThat(judge(
+                        post(2, "dotey", "And one more thing: Hailuo 03 🎬 Native 1080p, 10-second clips with sound.")))
+                .isNull();
+        assertThat(judge(post(3, "dotey", "Eleven v4 clones a voice in real time from ten seconds of audio.")))
+                .isNull();
+        assertThat(judge(post(4, "dotey", "Game 7 tonight, March 15, and we are in the Top 10 again")))
+                .as("counts and dates are no versions")
+                .isEqualTo(Reason.OFF_TOPIC);
+        assertThat(judge(post(5, "dotey", "The iPhone 18 camera is great for my holiday photos")))
+                .isEqualTo(Reason.OFF_TOPIC);
+    }
 }
