@@ -181,6 +181,11 @@ final class WordVectors {
             out.add("t:" + m.id());
             Arrays.fill(rest, m.start(), m.end(), ' ');
         }
+        java.util.regex.Matcher n = CHINESE_NUMBER.matcher(new String(rest));
+        while (n.find()) {
+            out.add("w:" + figure(n.group(1), n.group(2)));
+            Arrays.fill(rest, n.start(), n.end(), ' ');
+        }
         String blanked = new String(rest);
         for (LatinToken t : LatinToken.scan(blanked)) {
             String w = latin(t.text(), stopwords);
@@ -203,6 +208,35 @@ final class WordVectors {
             }
         }
         return out;
+    }
+
+    /** A figure counted in Chinese units: 520 亿, 1.2 万亿, 100 万. */
+    private static final java.util.regex.Pattern CHINESE_NUMBER =
+            java.util.regex.Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?) ?(万亿|亿|万)");
+
+    /**
+     * A figure in Chinese units written as English writes it: 520 亿 is 52b, 1.2 万亿 1.2t, 100 万 1m,
+     * 3 万 30k, so "激活 520 亿" and "52B active" share a word.
+     */
+    static String figure(String number, String unit) {
+        double v = Double.parseDouble(number)
+                * switch (unit) {
+                    case "万亿" -> 1e12;
+                    case "亿" -> 1e8;
+                    default -> 1e4;
+                };
+        String[] suffixes = {"t", "b", "m", "k"};
+        double[] scales = {1e12, 1e9, 1e6, 1e3};
+        for (int i = 0; i < scales.length; i++) {
+            if (v >= scales[i]) {
+                return java.math.BigDecimal.valueOf(v / scales[i])
+                                .setScale(2, java.math.RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + suffixes[i];
+            }
+        }
+        return number;
     }
 
     private static String latin(String token, Set<String> stopwords) {

@@ -37,6 +37,13 @@ class WordVectorsTest {
     }
 
     @Test
+    void figuresInChineseUnitsAreWrittenAsEnglishWritesThem() {
+        assertThat(words("总参数 1.2 万亿，激活 520 亿，100 万上下文，3万人")).contains("w:1.2t", "w:52b", "w:1m", "w:30k");
+        assertThat(words("1.2T total, 52B active, 1M context")).contains("w:1.2t", "w:52b", "w:1m");
+        assertThat(WordVectors.figure("4000", "亿")).isEqualTo("400b");
+    }
+
+    @Test
     void aChineseAndAnEnglishTellingShareTheirBilingualWordsOnly() {
         WordVectors v = vectors(
                 "Honored that Gated Attention received a NeurIPS 2025 best paper award",
