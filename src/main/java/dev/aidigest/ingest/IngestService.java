@@ -98,6 +98,10 @@ public final class IngestService {
             throw new BadInputException("No parser is set up for format " + format.cliName() + ".");
         }
         Parsed parsed = parser.parse(content);
+        if (parsed.posts().isEmpty() && parsed.skipped().isEmpty() && parsed.unattributed() > 0) {
+            throw new BadInputException("None of the " + parsed.unattributed()
+                    + " posts has an author (no includes.users and no known user id) or a time; nothing was stored.");
+        }
         ImportResult stored = store(parsed.posts());
         if (!parsed.skipped().isEmpty()) {
             throw new BadInputException(partly(parsed.skipped(), stored));

@@ -63,6 +63,17 @@ class IngestServiceImportTest {
     }
 
     @Test
+    void aFileWhosePostsHaveNoAuthorIsRefusedAndStoresNothing() throws IOException {
+        // a lookup answer without includes.users: 58 posts, none of them attributable
+        Path f = file("lookup.json", FixtureFiles.bytes("twitter/postman_v2_tweets_lookup_multi_tweet_fields.json"));
+
+        assertThatThrownBy(() -> service.importFile(f, Format.X_API_V2))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("None of the 58 posts has an author");
+        assertThat(sink.posts()).isEmpty();
+    }
+
+    @Test
     void aBadLineIsSkippedAndNamedAndReimportingTheFixedFileAddsOnlyIt() throws IOException {
         String bad = "{\"id\":\"1993000000000000003\",\"author_handle\":\"dotey\"}";
         Path f = file(
@@ -196,13 +207,6 @@ class IngestServiceImportTest {
 
         assertThat(IngestService.embeddingText(post)).isEqualTo("Claude Opus 4.5 发布 详情");
         assertThat(IngestService.embeddingText(onlyLink)).isEqualTo("https://x.com/a");
-    }
-
-    @Test
-    void reportsTweetsThatCouldNotBeAttributed() throws IOException {
-        Path f = file("home.json", FixtureFiles.bytes("twitter/tweepy_v2_get_home_timeline.json"));
-
-        assertThat(service.importFile(f, Format.X_API_V2)).isEqualTo(new ImportResult(0, 0, 0, 98));
     }
 
     @Test
