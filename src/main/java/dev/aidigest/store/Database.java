@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password) {
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(durable(url));
+        cfg.setJdbcUrl(durable(uninterruptible(url)));
         if (url.startsWith("jdbc:postgresql:")) {
             cfg.setConnectionInitSql("SET synchronous_commit = on");
         }
@@ -119,6 +119,16 @@ public final class Database implements AutoCloseable {
             return url;
         }
         return url + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * An H2 file URL read and written through H2's asynchronous file channel ({@code async:}, the same
+     * files): with plain file channels a thread interrupted in the middle of a write (a job stopped
+     * at shutdown, a cancelled worker) closes the channel, and H2 then closes the database for every
+     * thread. Other URLs are returned as they are.
+     */
+    static String uninterruptible(String url) {
+        return url.startsWith("jdbc:h2:file:") ? "jdbc:h2:async:" + url.substring("jdbc:h2:file:".length()) : url;
     }
 
     /** The H2 file URL used when nothing else is configured. */

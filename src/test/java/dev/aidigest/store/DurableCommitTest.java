@@ -37,6 +37,9 @@ class DurableCommitTest {
     void aWriteDelayTheUrlSetsIsLeftAsTheOperatorChoseIt() {
         assertThat(Database.durable("jdbc:h2:file:/x;write_delay=500")).isEqualTo("jdbc:h2:file:/x;write_delay=500");
         assertThat(Database.durable("jdbc:h2:file:/x")).isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0");
+        assertThat(Database.uninterruptible("jdbc:h2:file:/x;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:async:/x;MODE=PostgreSQL");
+        assertThat(Database.uninterruptible("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(Database.durable("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 
