@@ -73,11 +73,15 @@ final class TweetMapper {
 
     private record Body(String text, List<String> links) {}
 
-    /** A retweet's own text is cut at 140 characters; the original in includes is whole. */
+    /**
+     * A retweet's own text is cut at 140 characters; the original in includes is whole (when it has
+     * a text at all: an original without one leaves the retweet its own).
+     */
     private Body body(JsonNode tweet, Post.Reference reference) {
         if (reference != null && reference.isRetweet() && reference.authorHandle() != null) {
             JsonNode original = includes.tweet(reference.platformId());
-            if (original != null) {
+            if (original != null
+                    && (Json.str(original, "text") != null || Json.str(original.path("note_tweet"), "text") != null)) {
                 Body inner = ownBody(original);
                 return new Body("RT @" + reference.authorHandle() + ": " + inner.text, inner.links);
             }

@@ -111,6 +111,19 @@ class XApiV2ParserTest {
     }
 
     @Test
+    void aRetweetWhoseIncludedOriginalHasNoTextKeepsItsOwn() {
+        Parsed parsed = parser.parse(json("{\"data\":[{\"id\":\"1993000000000000001\",\"author_id\":\"1\","
+                + "\"created_at\":\"2025-11-26T08:00:00.000Z\",\"text\":\"RT @karpathy: nanochat is out\","
+                + "\"referenced_tweets\":[{\"type\":\"retweeted\",\"id\":\"1993000000000000000\"}]}],"
+                + "\"includes\":{\"users\":[{\"id\":\"1\",\"username\":\"dotey\",\"name\":\"宝玉\"},"
+                + "{\"id\":\"2\",\"username\":\"karpathy\",\"name\":\"Andrej Karpathy\"}],"
+                + "\"tweets\":[{\"id\":\"1993000000000000000\",\"author_id\":\"2\"}]}}"));
+
+        assertThat(parsed.posts()).singleElement().satisfies(p -> assertThat(p.text())
+                .isEqualTo("RT @karpathy: nanochat is out"));
+    }
+
+    @Test
     void retweetAuthorComesFromTheRtPrefixWhenTheOriginalIsNotIncluded() {
         XPage page = parser.page(
                 fixture("postman_v2_search_recent_tweet_fields.json"),
