@@ -197,8 +197,8 @@ public final class Diagnosis {
     private java.util.Optional<Clustering.Link> bestPair(List<String> as, List<String> bs) {
         Clustering.Link best = null;
         for (String a : as) {
+            StoredPost pa = stored(a);
             for (String b : bs) {
-                StoredPost pa = stored(a);
                 StoredPost pb = stored(b);
                 if (pa == null || pb == null) {
                     continue;

@@ -112,24 +112,10 @@ public record StoryModel(double bias, double[] weights, double threshold) {
     }
 
     /**
-     * {@link #probability(PairEvidence)} of the evidence these arguments make, without building it:
-     * the clusterer scores hundreds of thousands of pairs in a big window. Same order and meaning as
+     * {@link #logit(PairEvidence)} of the evidence these arguments make, without building it: the
+     * clusterer scores hundreds of thousands of pairs in a big window. Same order and meaning as
      * {@link PairEvidence#features()}.
      */
-    double probability(
-            double similarity,
-            double name,
-            double words,
-            boolean lead,
-            boolean clash,
-            boolean sameAuthor,
-            boolean sameLink,
-            double hoursApart,
-            boolean crossScript) {
-        return sigmoid(logit(similarity, name, words, lead, clash, sameAuthor, sameLink, hoursApart, crossScript));
-    }
-
-    /** The log-odds of {@link #probability(double, double, double, boolean, boolean, boolean, boolean, double, boolean)}. */
     double logit(
             double similarity,
             double name,

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class StoryModelTest {
 
     @Test
-    void theFastPathGivesTheProbabilityOfTheEvidenceItStandsFor() {
+    void theFastPathGivesTheLogOddsOfTheEvidenceItStandsFor() {
         StoryModel m = StoryModel.bundled();
         Random r = new Random(3);
         for (int k = 0; k < 1000; k++) {
@@ -27,7 +27,7 @@ class StoryModelTest {
                     r.nextBoolean(),
                     (float) (r.nextDouble() * 12),
                     r.nextBoolean());
-            double fast = m.probability(
+            double fast = m.logit(
                     e.similarity(),
                     e.name(),
                     e.words(),
@@ -37,7 +37,7 @@ class StoryModelTest {
                     e.sameLink(),
                     e.hoursApart(),
                     e.crossScript());
-            assertThat(fast).isCloseTo(m.probability(e), within(1e-9));
+            assertThat(fast).isCloseTo(m.logit(e), within(1e-9));
         }
     }
 
