@@ -344,13 +344,13 @@ public final class Diagnosis {
         for (String id : lab.outsideWindow()) {
             if (clusterOf.containsKey(id)) {
                 count("outside-window post kept");
-                lines.add("  outside the window " + postLine(id));
+                lines.add("  outside the window " + postLine(id) + withOthers(id));
             }
         }
         for (String id : lab.repeatNoNews()) {
             if (clusterOf.containsKey(id)) {
                 count("repeat without news kept");
-                lines.add("  repeat of " + lab.repeatOf().get(id) + " " + postLine(id));
+                lines.add("  repeat of " + lab.repeatOf().get(id) + " " + postLine(id) + withOthers(id));
             }
         }
         out.append(String.format(
@@ -358,12 +358,23 @@ public final class Diagnosis {
         lines.forEach(l -> out.append(l).append('\n'));
     }
 
-    /** How close a kept post is to the rest of its cluster, when it is not alone. */
+    /** How close a kept post is to the rest of its cluster, and the link that most likely joined it, when it is not alone. */
     private String withOthers(String id) {
         List<String> others = clusters.get(clusterOf.get(id)).stream()
                 .filter(j -> !j.equals(id))
                 .toList();
-        return others.isEmpty() ? "" : "; to the rest of its cluster: " + similarity(List.of(id), others);
+        if (others.isEmpty()) {
+            return "";
+        }
+        return "; to the rest of its cluster: " + similarity(List.of(id), others)
+                + bestPair(List.of(id), others)
+                        .map(l -> String.format(
+                                Locale.ROOT,
+                                "; most probable pair p %.2f with @%s: %s",
+                                l.probability(),
+                                l.other().post().authorHandle(),
+                                l.evidence().describe()))
+                        .orElse("");
     }
 
     private void nearMisses(StringBuilder out) {
