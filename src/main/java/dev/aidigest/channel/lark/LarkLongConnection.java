@@ -11,7 +11,6 @@ import com.lark.oapi.okio.ByteString;
 import com.lark.oapi.ws.Client;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ final class LarkLongConnection implements AutoCloseable {
             "im.chat.member.bot.deleted_v1",
             "im.chat.disbanded_v1");
 
-    /** Parks a closed client: its reconnect loop stops at the next check and its pings go nowhere. */
+    /** Parks a client closed before it connected: its connect loop stops at the next check. */
     private static final WebSocket CLOSED = new WebSocket() {
         @Override
         public Request request() {
@@ -156,22 +155,31 @@ final class LarkLongConnection implements AutoCloseable {
         intake.accept(event);
     }
 
+    /**
+     * Turns reconnection off, closes the socket and stops the SDK's workers without interrupting
+     * them. Its ping loop reads {@code conn} twice per ping and parses {@code serviceId}; when the
+     * closing handshake ends, the SDK's own listener nulls both. Interrupting the pool woke the ping
+     * thread at that very moment, and its ping failed with a NullPointerException that the SDK logged
+     * with its stack trace at every stop. Left asleep, it next wakes after the handshake, finds no
+     * socket and sends nothing.
+     */
     @Override
     public void close() {
         closed = true;
-        set("autoReconnect", Boolean.FALSE);
-        try {
-            Method disconnect = Client.class.getDeclaredMethod("disconnect");
-            disconnect.setAccessible(true);
-            disconnect.invoke(client);
-        } catch (ReflectiveOperationException e) {
-            log.debug("Lark long connection: disconnect failed", e);
+        Object open;
+        synchronized (client) { // the client's connect and disconnect hold its lock
+            set("autoReconnect", Boolean.FALSE);
+            open = get("conn");
+            if (open == null) {
+                set("conn", CLOSED); // still connecting: its connect loop stops at the next check
+            }
         }
-        set("serviceId", "0"); // its ping loop cannot be stopped; it keeps sending, to nowhere, without errors
-        set("conn", CLOSED);
+        if (open instanceof WebSocket socket && socket != CLOSED) {
+            socket.close(1000, "client closed");
+        }
         Object executor = get("executor");
         if (executor instanceof ExecutorService pool) {
-            pool.shutdownNow();
+            pool.shutdown();
         }
     }
 
