@@ -1,5 +1,6 @@
 package dev.aidigest.channel;
 
+import dev.aidigest.log.Causes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class SupervisedBot implements ChatBot {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
-            String why = oneLine(e);
+            String why = Causes.oneLine(e);
             if (e instanceof Exception ex && bot.refusesCredentials(ex)) {
                 state = new State(platform, Phase.CONFIG_ERROR, why, n, clock.instant(), null);
                 log.warn(
@@ -141,17 +142,6 @@ public final class SupervisedBot implements ChatBot {
             ms *= 2;
         }
         return Duration.ofMillis(Math.min(ms, maxDelay.toMillis()));
-    }
-
-    private static String oneLine(Throwable e) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = e; t != null && b.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (b.indexOf(m) < 0) {
-                b.append(b.length() == 0 ? "" : ": ").append(m);
-            }
-        }
-        return b.toString().replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     /** Stops retrying, and stops the bot if it had started. */

@@ -3,6 +3,8 @@ package dev.aidigest.command;
 import dev.aidigest.channel.ChatRef;
 import dev.aidigest.channel.Conversation;
 import dev.aidigest.channel.Reply;
+import dev.aidigest.log.Causes;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +116,12 @@ public final class CommandRouter implements Conversation {
             return Optional.of(
                     commands.get(name).handle(new CommandRequest(chat, userId, args, page, isAdmin, locale)));
         } catch (RuntimeException e) {
-            log.warn("/{} failed in {}:{}", name, chat.platform(), chat.chatId(), e);
+            if (Causes.has(e, SQLException.class)) {
+                // the database is down or refusing: an outage to act on, not a bug to trace
+                log.warn("/{} failed in {}:{}: {}", name, chat.platform(), chat.chatId(), Causes.oneLine(e));
+            } else {
+                log.warn("/{} failed in {}:{}", name, chat.platform(), chat.chatId(), e);
+            }
             return Optional.of(Reply.text("抱歉，处理 /" + name + " 时出错了，请稍后再试。"));
         }
     }

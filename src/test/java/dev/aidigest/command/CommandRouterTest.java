@@ -164,4 +164,48 @@ class CommandRouterTest {
         assertThat(r.onText(DM, "1", "/latest", () -> false, "zh").orElseThrow().plainText())
                 .isEqualTo("抱歉，处理 /latest 时出错了，请稍后再试。");
     }
+
+    /**
+     * A database that does not answer is an outage the operator acts on: one WARN line saying why,
+     * no stack trace; any other failure of a command is a bug, logged with its stack trace.
+     */
+    @Test
+    void aDatabaseOutageIsOneLogLineAndABugKeepsItsStackTrace() {
+        RuntimeException outage = new IllegalStateException(
+                "cannot read the latest digest",
+                new java.sql.SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available, request timed out after 30000ms."));
+        RuntimeException bug = new IllegalStateException("index 3 out of bounds");
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CommandRouter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            for (RuntimeException failure : java.util.List.of(outage, bug)) {
+                CommandFakes.FakeArchive broken = new CommandFakes.FakeArchive() {
+                    @Override
+                    public Optional<ArchivedDigest> latest(String kind) {
+                        throw failure;
+                    }
+                };
+                CommandRouter r = new CommandRouter(
+                        catalog,
+                        Commands.all(catalog, broken, search, subs, follows, ZoneId.of("UTC")),
+                        new UserRateLimit(10, Duration.ofSeconds(1), Clock.systemUTC()));
+                assertThat(r.onText(DM, "1", "/latest", () -> false, "zh")
+                                .orElseThrow()
+                                .plainText())
+                        .isEqualTo("抱歉，处理 /latest 时出错了，请稍后再试。");
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).hasSize(2);
+        assertThat(logged.list.get(0).getFormattedMessage())
+                .contains("/latest failed", "cannot read the latest digest", "Connection is not available");
+        assertThat(logged.list.get(0).getThrowableProxy()).isNull();
+        assertThat(logged.list.get(1).getThrowableProxy()).isNotNull();
+    }
 }
