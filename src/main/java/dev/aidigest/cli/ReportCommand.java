@@ -1,10 +1,8 @@
 package dev.aidigest.cli;
 
 import dev.aidigest.Wiring;
-import dev.aidigest.delivery.Outbox;
 import dev.aidigest.edition.EditionWithheld;
 import dev.aidigest.report.DailyReports;
-import dev.aidigest.store.OutboxStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -67,8 +65,8 @@ final class ReportCommand extends BaseCommand {
         System.err.println("written " + edition.file()
                 + (edition.image() == null ? " (no word cloud)" : " and " + edition.image()));
         if (publish) {
-            // no /follow alerts: the report's items are stories the digests already alerted on
-            int queued = new Outbox(new OutboxStore(w.db()), w.clock()).publish(edition.id());
+            // the scheduled report's path: queued like a digest; /follow alerts are for digests only
+            int queued = w.outbox().publish(edition.id());
             System.err.println("queued to " + queued + " subscription(s)");
         }
         return 0;

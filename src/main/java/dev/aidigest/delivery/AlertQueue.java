@@ -22,6 +22,7 @@ public interface AlertQueue {
 
     List<Follow> follows();
 
+    /** The items of digest {@code digestId} that may alert: none for a daily report, which retells digests. */
     List<Item> items(long digestId);
 
     /** Queues an alert unless this follow was already alerted about the story; true when added. */

@@ -46,9 +46,11 @@ public final class AlertStore implements AlertQueue {
     public List<Item> items(long digestId) {
         return db.read(c -> {
             List<Item> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT di.story_key, d.slot, di.headline, di.summary, di.url"
-                            + " FROM digest_item di JOIN digest d ON d.id = di.digest_id WHERE d.id = ? ORDER BY di.position")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT di.story_key, d.slot, di.headline, di.summary, di.url"
+                            // a daily report retells digests whose items were alerted on when published
+                            + " FROM digest_item di JOIN digest d ON d.id = di.digest_id"
+                            + " WHERE d.id = ? AND d.kind = 'digest' ORDER BY di.position")) {
                 ps.setLong(1, digestId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -57,4 +57,22 @@ class AlertsTest {
         worker.drain(() -> true);
         assertThat(channel.to("1")).hasSize(2);
     }
+
+    /**
+     * The daily report retells the day's digests, whose items were alerted on when they were
+     * published: publishing it queues no alert, not even to a chat that followed the word since.
+     */
+    @Test
+    void publishingTheDailyReportAlertsNobody() {
+        FollowStore follows = new FollowStore(db, clock);
+        follows.follow(new ChatRef("telegram", "1", ChatRef.Kind.PRIVATE), "flux.2");
+        long report = TestDb.insertEdition(db, "report", "2025.11.26", clock.instant(), 2, 50);
+        outbox.publish(report);
+        worker.drain(() -> true);
+        assertThat(channel.to("1")).noneMatch(s -> s.text().startsWith("关注提醒"));
+        long digest = TestDb.insertDigest(db, "2025.11.26.16", clock.instant(), 2, 50);
+        outbox.publish(digest);
+        worker.drain(() -> true);
+        assertThat(channel.to("1")).filteredOn(s -> s.text().startsWith("关注提醒")).hasSize(2);
+    }
 }

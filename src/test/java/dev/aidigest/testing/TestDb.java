@@ -24,19 +24,26 @@ public final class TestDb {
 
     /** Stores a digest of {@code items} items like the seeds (bold phrases, Chinese, links); returns its id. */
     public static long insertDigest(Database db, String slot, Instant windowEnd, int items, int summaryChars) {
+        return insertEdition(db, "digest", slot, windowEnd, items, summaryChars);
+    }
+
+    /** As {@link #insertDigest}, of kind {@code digest} or {@code report}. */
+    public static long insertEdition(
+            Database db, String kind, String slot, Instant windowEnd, int items, int summaryChars) {
         return db.transaction(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO digest (kind, slot, window_start, window_end, title,"
-                            + " categories, markdown, engine, created_at, updated_at) VALUES ('digest', ?, ?, ?, ?, ?, '', 'test-model', ?, ?)",
+                            + " categories, markdown, engine, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', 'test-model', ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, slot);
-                ps.setObject(2, windowEnd.minusSeconds(4 * 3600).atOffset(ZoneOffset.UTC));
-                ps.setObject(3, windowEnd.atOffset(ZoneOffset.UTC));
-                ps.setString(4, slot + " 过去4小时全球AI发生了什么？");
-                ps.setString(5, "[\"AI模型\",\"AI应用\"]");
-                ps.setObject(6, windowEnd.atOffset(ZoneOffset.UTC));
+                ps.setString(1, kind);
+                ps.setString(2, slot);
+                ps.setObject(3, windowEnd.minusSeconds(4 * 3600).atOffset(ZoneOffset.UTC));
+                ps.setObject(4, windowEnd.atOffset(ZoneOffset.UTC));
+                ps.setString(5, slot + " 过去4小时全球AI发生了什么？");
+                ps.setString(6, "[\"AI模型\",\"AI应用\"]");
                 ps.setObject(7, windowEnd.atOffset(ZoneOffset.UTC));
+                ps.setObject(8, windowEnd.atOffset(ZoneOffset.UTC));
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
