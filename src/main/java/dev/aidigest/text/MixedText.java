@@ -9,7 +9,8 @@ import java.util.function.IntPredicate;
  * The one reading of mixed Chinese/English text into words: {@linkplain #latin Latin tokens} and
  * {@linkplain #hanRuns Han runs}, each with where it starts. The digest, search, the word cloud,
  * the LLM checks and the summaries all find their words here and differ only in what they do with
- * them (case, stop words, splitting, segmenting a Han run with jieba or into character pairs).
+ * them (case, stop words, splitting, segmenting a Han run with {@link Jieba} or into character
+ * pairs).
  *
  * <p>A Latin token is a run of letters and digits in which a {@linkplain Rules#joiners() joiner}
  * counts only between two of them: {@code FLUX.2} is one token, the full stop of {@code out.} none.
