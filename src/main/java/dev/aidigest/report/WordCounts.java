@@ -1,14 +1,11 @@
 package dev.aidigest.report;
 
 import dev.aidigest.digest.PostText;
+import dev.aidigest.digest.WordLists;
 import dev.aidigest.text.Aliases;
 import dev.aidigest.text.Jieba;
 import dev.aidigest.text.LatinToken;
 import dev.aidigest.text.MixedText;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,13 +58,13 @@ public final class WordCounts {
 
     /** The bundled stop word lists (English from the digest's list plus web noise; Chinese from the report's). */
     public static WordCounts standard(Aliases aliases) {
-        Set<String> en = new HashSet<>(words("/dev/aidigest/digest/stopwords-en.txt", true));
+        Set<String> en = new HashSet<>(WordLists.load("stopwords-en.txt"));
         en.addAll(List.of(
                 "https", "http", "www", "com", "amp", "rt", "via", "just", "like", "get", "got", "one", "now", "new",
                 "today", "really", "still", "even", "much", "many", "lot", "way", "thing", "things", "make", "made",
                 "use", "used", "using", "see", "here", "there", "what", "when", "it's", "i'm", "don't", "can't",
                 "that's", "you're", "we're"));
-        Set<String> terms = new HashSet<>(words("/dev/aidigest/digest/ai-terms.txt", true));
+        Set<String> terms = new HashSet<>(WordLists.load("ai-terms.txt"));
         terms.addAll(List.of(
                 "video",
                 "image",
@@ -81,28 +78,7 @@ public final class WordCounts {
                 "gpu",
                 "paper"));
         terms.removeIf(t -> !t.matches("[a-z][a-z0-9.\\-]*"));
-        return new WordCounts(en, words("stopwords-zh.txt", false), terms, aliases);
-    }
-
-    private static Set<String> words(String resource, boolean oneALine) {
-        try (InputStream in = WordCounts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled word list missing: " + resource);
-            }
-            Set<String> out = new HashSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList()) {
-                int hash = line.indexOf('#');
-                String l = (hash >= 0 ? line.substring(0, hash) : line).strip().toLowerCase(Locale.ROOT);
-                if (!l.isEmpty()) {
-                    out.addAll(oneALine ? List.of(l) : List.of(l.split("\\s+")));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new WordCounts(en, WordLists.load("/dev/aidigest/report/stopwords-zh.txt"), terms, aliases);
     }
 
     /** The {@code max} most frequent words of the texts, most frequent first (ties alphabetical). */
