@@ -1,6 +1,8 @@
 package dev.aidigest.digest;
 
 import dev.aidigest.text.Aliases;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +96,7 @@ public final class Entities {
     /** Canonical key → name for the names written in {@code text}, aliases resolved. */
     public Map<String, Name> extract(String text) {
         String clean = PostWords.clean(text);
-        return extract(clean, LatinToken.scan(clean));
+        return extract(clean, MixedText.latin(clean));
     }
 
     /**
@@ -109,7 +111,7 @@ public final class Entities {
         latin.forEach((key, name) -> put(out, aliases.idOf(key).orElse(key), name));
         List<Aliases.Match> matches = aliases.find(cleanText);
         if (!matches.isEmpty()) {
-            int[] starts = LatinToken.starts(cleanText);
+            int[] starts = MixedText.latinStarts(cleanText);
             for (Aliases.Match m : matches) {
                 int at = Arrays.binarySearch(starts, m.start());
                 at = at >= 0 ? at : -at - 1;
@@ -225,7 +227,7 @@ public final class Entities {
         // Tokens never span a line break, so counting them line by line finds the lede's last one.
         int before = 0;
         for (String line : cleanText.split("\n")) {
-            before += LatinToken.scan(line).size();
+            before += MixedText.latin(line).size();
             if (before > first) {
                 return before;
             }

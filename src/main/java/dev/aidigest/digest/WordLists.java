@@ -16,7 +16,10 @@ public final class WordLists {
 
     private WordLists() {}
 
-    /** A list bundled next to this class ({@code src/main/resources/dev/aidigest/digest/}). */
+    /**
+     * A bundled list: {@code name} next to this class ({@code src/main/resources/dev/aidigest/digest/}),
+     * or from the root of the resources when it starts with {@code /}.
+     */
     public static Set<String> load(String name) {
         try (InputStream in = WordLists.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -1,6 +1,8 @@
 package dev.aidigest.llm;
 
 import dev.aidigest.text.Aliases;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,8 +25,13 @@ import java.util.regex.Pattern;
  */
 final class Grounding {
 
-    /** Latin-script tokens, possibly with digits and inner separators: "flux.2", "gpt-4o", "qwen3-vl", "80gb". */
-    private static final Pattern TOKEN = Pattern.compile("[0-9]*[a-z][a-z0-9]*(?:[.\\-_+/'][a-z0-9]+)*\\+*");
+    /**
+     * Latin-script tokens, possibly with digits and inner separators: "flux.2", "gpt-4o", "qwen3-vl",
+     * "80gb", "c++", "gpt-4o/mini", "don't"; read from the answer in lower case. Only the part from
+     * the first word with a letter is checked as a name ({@link #named}); numbers are checked as numbers.
+     */
+    private static final MixedText.Rules TOKENS =
+            MixedText.Rules.NAMES.withJoiners("+/'").withTrailing("+");
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
@@ -86,10 +93,13 @@ final class Grounding {
         Set<String> missing = new LinkedHashSet<>();
         String a = normalise(withoutKnownNames(answer, missing));
         StringBuilder rest = new StringBuilder(a);
-        Matcher t = TOKEN.matcher(a);
-        while (t.find()) {
-            String token = t.group();
-            rest.replace(t.start(), t.end(), " ".repeat(token.length()));
+        for (LatinToken t : MixedText.latin(a, TOKENS)) {
+            int start = named(t);
+            if (start < 0) {
+                continue;
+            }
+            String token = a.substring(start, t.end());
+            rest.replace(start, t.end(), " ".repeat(token.length()));
             Matcher num = NUMBER_WITH_SUFFIX.matcher(token);
             if (num.matches() && (MULTIPLIERS.containsKey(num.group(2)) || GENERIC.contains(num.group(2)))) {
                 checkNumber(num.group(1), num.group(2), 0, missing); // "40m", "80gb", "2k"
@@ -121,7 +131,7 @@ final class Grounding {
             }
             String written = answer.substring(n.start(), n.end());
             boolean grounded = entities.contains(n.id());
-            if (!grounded && written.codePoints().noneMatch(Grounding::isHan)) {
+            if (!grounded && written.codePoints().noneMatch(MixedText::isHan)) {
                 continue;
             }
             if (!grounded) {
@@ -134,8 +144,23 @@ final class Grounding {
         return rest.toString();
     }
 
-    private static boolean isHan(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    /**
+     * Where the name in a token starts: at its first part (between joiners) with a letter, so the
+     * figures before it stay numbers ("2.5-flash" names "flash"); -1 when no part has one ("4.5").
+     */
+    private static int named(LatinToken t) {
+        String s = t.text();
+        int partStart = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                return t.start() + partStart;
+            }
+            if (!(c >= '0' && c <= '9')) {
+                partStart = k + 1; // a joiner: the next part starts after it
+            }
+        }
+        return -1;
     }
 
     private void checkNumber(String number, CharSequence s, int end, Set<String> missing) {

@@ -1,12 +1,11 @@
 package dev.aidigest.report;
 
-import com.huaban.analysis.jieba.JiebaSegmenter;
 import dev.aidigest.digest.PostText;
+import dev.aidigest.digest.WordLists;
 import dev.aidigest.text.Aliases;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.aidigest.text.Jieba;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Word frequencies for the word cloud. Product and model names stay whole ({@code FLUX.2},
@@ -36,16 +33,12 @@ public final class WordCounts {
     /** A word and how often it occurs; {@code name} marks a product or model name. */
     public record Word(String text, int count, boolean name) {}
 
-    private static final Pattern LATIN_RUN = Pattern.compile(
-            "[A-Za-z][A-Za-z0-9]*(?:[.\\-_][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9]*(?:[.\\-_][A-Za-z0-9]+)*|\\d+(?:\\.\\d+)?[A-Za-z]?))*");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
     private static final int MAX_NAME_WORDS = 4;
 
     private final Set<String> stopEn;
     private final Set<String> stopZh;
     private final Set<String> terms;
     private final Aliases aliases;
-    private volatile JiebaSegmenter jieba;
 
     /**
      * @param terms lower-case English words worth a place in the cloud when written in lower case
@@ -65,13 +58,13 @@ public final class WordCounts {
 
     /** The bundled stop word lists (English from the digest's list plus web noise; Chinese from the report's). */
     public static WordCounts standard(Aliases aliases) {
-        Set<String> en = new HashSet<>(words("/dev/aidigest/digest/stopwords-en.txt", true));
+        Set<String> en = new HashSet<>(WordLists.load("stopwords-en.txt"));
         en.addAll(List.of(
                 "https", "http", "www", "com", "amp", "rt", "via", "just", "like", "get", "got", "one", "now", "new",
                 "today", "really", "still", "even", "much", "many", "lot", "way", "thing", "things", "make", "made",
                 "use", "used", "using", "see", "here", "there", "what", "when", "it's", "i'm", "don't", "can't",
                 "that's", "you're", "we're"));
-        Set<String> terms = new HashSet<>(words("/dev/aidigest/digest/ai-terms.txt", true));
+        Set<String> terms = new HashSet<>(WordLists.load("ai-terms.txt"));
         terms.addAll(List.of(
                 "video",
                 "image",
@@ -85,28 +78,7 @@ public final class WordCounts {
                 "gpu",
                 "paper"));
         terms.removeIf(t -> !t.matches("[a-z][a-z0-9.\\-]*"));
-        return new WordCounts(en, words("stopwords-zh.txt", false), terms, aliases);
-    }
-
-    private static Set<String> words(String resource, boolean oneALine) {
-        try (InputStream in = WordCounts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled word list missing: " + resource);
-            }
-            Set<String> out = new HashSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList()) {
-                int hash = line.indexOf('#');
-                String l = (hash >= 0 ? line.substring(0, hash) : line).strip().toLowerCase(Locale.ROOT);
-                if (!l.isEmpty()) {
-                    out.addAll(oneALine ? List.of(l) : List.of(l.split("\\s+")));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new WordCounts(en, WordLists.load("/dev/aidigest/report/stopwords-zh.txt"), terms, aliases);
     }
 
     /** The {@code max} most frequent words of the texts, most frequent first (ties alphabetical). */
@@ -118,13 +90,12 @@ public final class WordCounts {
             String cleaned = PostText.clean(raw).replaceAll("@\\w+", " ");
             Map<Long, String> latinNames = new HashMap<>();
             String text = countChineseNames(cleaned, latinNames, counts, forms, names);
-            Matcher m = LATIN_RUN.matcher(text);
-            while (m.find()) {
-                latin(m.group(), m.start(), latinNames, counts, forms, names);
+            for (MixedText.Run run : nameRuns(text)) {
+                latin(run.text(), run.start(), latinNames, counts, forms, names);
             }
-            Matcher h = HAN.matcher(text);
-            while (h.find()) {
-                for (String w : segmenter().sentenceProcess(h.group())) {
+            for (MixedText.Run h : MixedText.hanRuns(text)) {
+                // jieba loads its dictionary when first asked: only when a report is made
+                for (String w : Jieba.segmenter().sentenceProcess(h.text())) {
                     if (w.length() >= 2 && !stopZh.contains(w)) {
                         add(w, w, counts, forms);
                     }
@@ -288,15 +259,85 @@ public final class WordCounts {
                 .orElse("");
     }
 
-    // jieba loads its dictionary (~3 s) on construction: only when a report is made
-    private JiebaSegmenter segmenter() {
-        if (jieba == null) {
-            synchronized (this) {
-                if (jieba == null) {
-                    jieba = dev.aidigest.search.Jieba.segmenter();
+    /**
+     * Runs of Latin words that may be one name, from the {@link MixedText#latin} tokens: a word from
+     * its first letter ({@code flash} of {@code 2.5-flash}: a figure opens no name) followed, each
+     * after one space, by capitalised words ({@code Nano Banana Pro}) and numbers with at most one
+     * decimal and one letter ({@code Claude Opus 4.5}, {@code Llama 3 70B}). A number that goes on
+     * ({@code 4.5-turbo}) ends the run, and the rest of its token may open the next.
+     */
+    static List<MixedText.Run> nameRuns(String text) {
+        List<LatinToken> tokens = MixedText.latin(text);
+        List<MixedText.Run> out = new ArrayList<>();
+        int k = 0;
+        int from = 0; // where in tokens.get(k) a run may start
+        while (k < tokens.size()) {
+            LatinToken t = tokens.get(k);
+            int start = firstLetter(text, Math.max(from, t.start()), t.end());
+            k++;
+            from = 0;
+            if (start < 0) {
+                continue;
+            }
+            int end = t.end();
+            while (k < tokens.size() && tokens.get(k - 1).adjacentToNext()) {
+                LatinToken next = tokens.get(k);
+                char c = next.text().charAt(0);
+                if (c >= 'A' && c <= 'Z') {
+                    end = next.end();
+                    k++;
+                    continue;
                 }
+                int number = numberLength(next.text());
+                if (number == 0) {
+                    break;
+                }
+                end = next.start() + number;
+                if (number < next.text().length()) {
+                    from = end;
+                    break;
+                }
+                k++;
+            }
+            out.add(new MixedText.Run(text.substring(start, end), start));
+        }
+        return out;
+    }
+
+    private static int firstLetter(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return i;
             }
         }
-        return jieba;
+        return -1;
+    }
+
+    /** How much of {@code word} a number with at most one decimal and one letter is: 4.5, 70B, 4o; 0 if none. */
+    private static int numberLength(String word) {
+        int i = digits(word, 0);
+        if (i == 0) {
+            return 0;
+        }
+        if (i + 1 < word.length() && word.charAt(i) == '.' && digits(word, i + 1) > i + 1) {
+            i = digits(word, i + 1);
+        }
+        if (i < word.length() && isAsciiLetter(word.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -3,6 +3,9 @@ package dev.aidigest.search;
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import com.huaban.analysis.jieba.SegToken;
 import dev.aidigest.text.Aliases;
+import dev.aidigest.text.Jieba;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,9 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Search terms for Chinese and English text alike. Chinese has no spaces: runs of Han characters
- * are segmented by jieba (index mode for documents, search mode for queries). Latin tokens are
- * lower-cased and kept whole ({@code flux.2}, {@code qwen3-vl}); documents also get their parts split
+ * Search terms for Chinese and English text alike, from the words of {@link MixedText}. Chinese has
+ * no spaces: runs of Han characters are segmented by jieba (index mode for documents, search mode
+ * for queries). Latin tokens, of any Latin letter and also joined by {@code +} and {@code /}
+ * ({@code c++}, {@code gpt-4o/mini}, {@code café}), are lower-cased and kept whole ({@code flux.2},
+ * {@code qwen3-vl}); documents also get their parts split
  * on {@code - . _ /}, and their prefixes, so {@code Qwen3} finds {@code Qwen3-VL} and {@code GPT-5} finds {@code GPT-5.1}, while {@code FLUX.2} only finds {@code FLUX.2}.
  *
  * <p>Names of one entity in any language are one term ({@link #entityTerm}): a document that names
@@ -28,8 +33,10 @@ public final class Tokenizer {
     /** Longest term stored (search_term.term is VARCHAR(100)). */
     public static final int MAX_TERM = 100;
 
-    private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[._\\-+/][\\p{IsLatin}0-9]+)*\\+*");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+    /** The digest's names, plus {@code + /} joining and trailing {@code +}, of any Latin letter. */
+    private static final MixedText.Rules TERMS =
+            MixedText.Rules.NAMES.withJoiners("+/").withTrailing("+").withAnyLatinLetter();
+
     private static final Pattern PARTS = Pattern.compile("[._\\-/]");
 
     /** What every name of an entity is indexed as; no word of a text can produce it (':' is never in a token). */
@@ -52,22 +59,6 @@ public final class Tokenizer {
         return aliases;
     }
 
-    // jieba loads its dictionary (~3 s) on construction: only when Chinese text first shows up
-    private volatile JiebaSegmenter jieba;
-
-    private JiebaSegmenter jieba() {
-        JiebaSegmenter j = jieba;
-        if (j == null) {
-            synchronized (this) {
-                if (jieba == null) {
-                    jieba = Jieba.segmenter();
-                }
-                j = jieba;
-            }
-        }
-        return j;
-    }
-
     /** Every term a document should be found by. */
     public Set<String> documentTerms(String text) {
         Set<String> out = new LinkedHashSet<>();
@@ -75,9 +66,8 @@ public final class Tokenizer {
         if (text != null) {
             aliases.findAll(text).forEach(n -> add(out, entityTerm(n.id())));
         }
-        Matcher m = LATIN.matcher(lower);
-        while (m.find()) {
-            String token = m.group();
+        for (LatinToken t : MixedText.latin(lower, TERMS)) {
+            String token = t.text();
             add(out, token);
             Matcher sep = PARTS.matcher(token);
             while (sep.find()) {
@@ -87,10 +77,10 @@ public final class Tokenizer {
                 add(out, part);
             }
         }
-        Matcher h = HAN.matcher(lower);
-        while (h.find()) {
-            for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.INDEX)) {
-                if (t.word.length() >= 2 || h.group().length() == 1) {
+        for (MixedText.Run h : MixedText.hanRuns(lower)) {
+            // jieba loads its dictionary when first asked: only once Chinese text shows up
+            for (SegToken t : Jieba.segmenter().process(h.text(), JiebaSegmenter.SegMode.INDEX)) {
+                if (t.word.length() >= 2 || h.text().length() == 1) {
                     add(out, t.word);
                 }
             }
@@ -102,14 +92,12 @@ public final class Tokenizer {
     public List<String> queryTerms(String query) {
         Set<String> out = new LinkedHashSet<>();
         String lower = withoutNames(query == null ? "" : query, out).toLowerCase(Locale.ROOT);
-        Matcher m = LATIN.matcher(lower);
-        while (m.find()) {
-            add(out, m.group());
+        for (LatinToken t : MixedText.latin(lower, TERMS)) {
+            add(out, t.text());
         }
-        Matcher h = HAN.matcher(lower);
-        while (h.find()) {
+        for (MixedText.Run h : MixedText.hanRuns(lower)) {
             List<String> words = new ArrayList<>();
-            for (SegToken t : jieba().process(h.group(), JiebaSegmenter.SegMode.SEARCH)) {
+            for (SegToken t : Jieba.segmenter().process(h.text(), JiebaSegmenter.SegMode.SEARCH)) {
                 words.add(t.word);
             }
             boolean hasWords = words.stream().anyMatch(w -> w.length() >= 2);

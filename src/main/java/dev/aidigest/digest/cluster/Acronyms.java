@@ -1,7 +1,7 @@
 package dev.aidigest.digest.cluster;
 
 import dev.aidigest.digest.Entities;
-import dev.aidigest.digest.LatinToken;
+import dev.aidigest.text.LatinToken;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,9 @@
 package dev.aidigest.digest.cluster;
 
 import dev.aidigest.digest.Entities;
-import dev.aidigest.digest.LatinToken;
 import dev.aidigest.digest.PostWords;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -96,7 +97,7 @@ public final class EntityIndex {
         Map<String, String> acronyms = new HashMap<>();
         for (String text : texts) {
             String clean = PostWords.clean(text);
-            List<LatinToken> t = LatinToken.scan(clean);
+            List<LatinToken> t = MixedText.latin(clean);
             Map<String, Entities.Name> names = entities.extract(clean, t);
             if (PostWords.isCjk(clean)) {
                 // "Kimi 的 PPT…" opens with a name; "Full stop." in an English passage of the same text

@@ -1,8 +1,9 @@
 package dev.aidigest.digest.cluster;
 
-import dev.aidigest.digest.LatinToken;
 import dev.aidigest.digest.PostWords;
 import dev.aidigest.text.Aliases;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -187,24 +188,16 @@ final class WordVectors {
             Arrays.fill(rest, n.start(), n.end(), ' ');
         }
         String blanked = new String(rest);
-        for (LatinToken t : LatinToken.scan(blanked)) {
+        for (LatinToken t : MixedText.latin(blanked)) {
             String w = latin(t.text(), stopwords);
             if (w != null) {
                 out.add("w:" + w);
             }
         }
-        int i = 0;
-        while (i < rest.length) {
-            if (isHan(rest[i])) {
-                int start = i;
-                while (i < rest.length && isHan(rest[i])) {
-                    i++;
-                }
-                for (int k = start; k + 1 < i; k++) {
-                    out.add("c:" + rest[k] + rest[k + 1]);
-                }
-            } else {
-                i++;
+        for (MixedText.Run run : MixedText.hanRuns(blanked)) {
+            int[] cps = run.text().codePoints().toArray();
+            for (int k = 0; k + 1 < cps.length; k++) {
+                out.add("c:" + new String(cps, k, 2));
             }
         }
         return out;
@@ -248,9 +241,5 @@ final class WordVectors {
             w = w.substring(0, w.length() - 1);
         }
         return w;
-    }
-
-    private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 }

@@ -1,7 +1,7 @@
 package dev.aidigest.digest.filter;
 
-import dev.aidigest.digest.LatinToken;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.text.LatinToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,8 @@
 package dev.aidigest.digest.filter;
 
-import dev.aidigest.digest.LatinToken;
 import dev.aidigest.ingest.Post;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ record PostFeatures(String text, String words, String plain, String match, List<
         String plain = SPACES.matcher(all).replaceAll(" ").strip();
         String match = TermList.normalise(plain);
         int han = (int) words.codePoints().filter(PostFeatures::isHan).count();
-        return new PostFeatures(text, words, plain, match, LatinToken.scan(words), han);
+        return new PostFeatures(text, words, plain, match, MixedText.latin(words), han);
     }
 
     /** Latin words plus half a word per Chinese character: how much there is to read. */
@@ -44,7 +45,7 @@ record PostFeatures(String text, String words, String plain, String match, List<
     }
 
     static boolean isHan(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        return MixedText.isHan(cp);
     }
 
     /** {@code &lt;script&gt;} → {@code <script>}; {@code &amp;} last, so {@code &amp;lt;} is decoded once only. */

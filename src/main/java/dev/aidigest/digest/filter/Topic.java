@@ -1,7 +1,7 @@
 package dev.aidigest.digest.filter;
 
-import dev.aidigest.digest.LatinToken;
 import dev.aidigest.digest.WordLists;
+import dev.aidigest.text.LatinToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.aidigest.digest.summary;
 
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * "Says the same thing" for short texts in any script: overlap of character bigrams after
@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 public final class SentenceOverlap {
 
     private static final double SAME = 0.6;
-    private static final Pattern LATIN_WORD = Pattern.compile("[a-z0-9][a-z0-9.+\\-]*[a-z0-9%]|[a-z0-9]");
+    /** Words joined by {@code . - +} ({@code gpt-4o}, {@code 4.5}, {@code a+b}); an underscore separates. */
+    private static final MixedText.Rules WORDS = new MixedText.Rules(false, ".-+", "");
+
     private static final Set<String> STOPWORDS = Set.of(
             "the", "and", "for", "with", "this", "that", "these", "those", "from", "here", "there", "have", "has",
             "had", "are", "was", "were", "will", "would", "not", "but", "you", "your", "our", "its", "into", "than",
@@ -46,31 +48,22 @@ public final class SentenceOverlap {
 
     /**
      * What a text talks about, to compare it with a story's topic: bigrams of its Chinese and
-     * Japanese runs (no spaces to split on) and its Latin words of three or more letters, without
-     * stop words; letter bigrams of English would match any two sentences.
+     * Japanese runs (no spaces to split on) and its Latin words of three or more letters or with a
+     * digit ({@code 80%} with its per cent sign), without stop words; letter bigrams of English would
+     * match any two sentences.
      */
     static Set<String> topicFeatures(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> out = new HashSet<>();
-        Matcher m = LATIN_WORD.matcher(lower);
-        while (m.find()) {
-            String w = m.group();
-            if ((w.length() >= 3 || w.matches(".*\\d.*")) && !STOPWORDS.contains(w)) {
+        for (LatinToken t : MixedText.latin(lower, WORDS)) {
+            String w = t.end() < lower.length() && lower.charAt(t.end()) == '%' ? t.text() + '%' : t.text();
+            if ((w.length() >= 3 || t.digits() > 0) && !STOPWORDS.contains(w)) {
                 out.add(w);
             }
         }
-        StringBuilder cjk = new StringBuilder();
-        lower.codePoints()
-                .forEach(cp -> cjk.appendCodePoint(
-                        Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                                        || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
-                                        || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA
-                                ? cp
-                                : ' '));
-        for (String run : cjk.toString().trim().split(" +")) {
-            out.addAll(bigrams(run));
+        for (MixedText.Run run : MixedText.cjkRuns(lower)) {
+            out.addAll(bigrams(run.text()));
         }
-        out.remove("");
         return out;
     }
 

@@ -8,7 +8,8 @@
  *
  * <p>May use the digest's values and port ({@code Story}, {@code StoredPost}, {@code Summarizer},
  * {@code Summaries}, {@code StorySummary}, {@code LlmUsage}), its text helpers ({@code PostText},
- * {@code MarkdownSafe}), the ingested post value ({@code ingest.Post}) and the JDK; nothing else. The digest pipeline does not depend on this
+ * {@code MarkdownSafe}), the shared tokenizer ({@code text.MixedText}: the words of a text), the ingested post
+ * value ({@code ingest.Post}) and the JDK; nothing else. The digest pipeline does not depend on this
  * package: the summarizer reaches it through the {@code Summarizer} port, chosen by the wiring.
  */
 package dev.aidigest.digest.summary;

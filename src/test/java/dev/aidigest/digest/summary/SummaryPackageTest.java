@@ -32,7 +32,11 @@ class SummaryPackageTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
-                        "java..", "dev.aidigest.digest", "dev.aidigest.digest.summary..", "dev.aidigest.ingest"));
+                        "java..",
+                        "dev.aidigest.digest",
+                        "dev.aidigest.digest.summary..",
+                        "dev.aidigest.ingest",
+                        "dev.aidigest.text"));
     }
 
     @Test
