@@ -2,6 +2,8 @@ package dev.aidigest.digest.rank;
 
 import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.StoredPost;
+import dev.aidigest.text.LatinToken;
+import dev.aidigest.text.MixedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -29,7 +31,10 @@ final class Names {
             EnumSet.of(Entities.Kind.PRODUCT, Entities.Kind.PHRASE, Entities.Kind.NAME_IN_CHINESE, Entities.Kind.WORD);
     private static final Pattern MODEL_NUMBER =
             Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z]\\d{2,4})s?(?![\\p{L}\\p{N}])");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.+_'-]*[A-Za-z0-9+])?");
+    /** A name's words as they are written: {@code Claude Opus 4.5}, {@code C++}, {@code O'Reilly}. */
+    private static final MixedText.Rules WORDS =
+            MixedText.Rules.NAMES.withJoiners("+'").withTrailing("+");
+
     private static final int MAX_WORDS = 4;
     private static final Pattern FIRST_SENTENCE_END = Pattern.compile("[。！？!?\\n]|\\.(?=\\s|$)");
 
@@ -82,9 +87,8 @@ final class Names {
     /** The words {@code text} writes the name {@code key} with ({@code GLM-4.6V-Flash}), or the key. */
     static String surface(String text, String key) {
         List<int[]> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            tokens.add(new int[] {m.start(), m.end()});
+        for (LatinToken t : MixedText.latin(text, WORDS)) {
+            tokens.add(new int[] {t.start(), t.end()});
         }
         for (int i = 0; i < tokens.size(); i++) {
             for (int j = i; j < Math.min(tokens.size(), i + MAX_WORDS); j++) {
