@@ -151,9 +151,10 @@ public final class DigestBuilder {
      * counts, every story the window's kept posts formed, the stories still in the running after the
      * repeat guard (best first, follow-ups marked), and timings; then what an explanation needs: the
      * window's posts, why each dropped post was dropped, the clusterer's decisions, every story ranked
-     * (best first, before the repeat guard), the terms of each story's score, and the stories the
-     * repeat guard left out (each with the earlier item it repeats; a candidate that is a follow-up
-     * carries the earlier item and what is new in its {@code decision()}).
+     * (best first, before the repeat guard), the terms of each story's score, and every ranked story
+     * as the repeat guard judged it, in the same order (a repeat with the earlier item it repeats, a
+     * follow-up with the earlier item and what is new, a story without the posts that only retold an
+     * earlier item).
      *
      * @param dropReasons the filter's reason for each post it left out, by {@link StoredPost#id()}
      * @param clustering  the clusterer's stories and links (before a merge review changed any)
@@ -170,7 +171,13 @@ public final class DigestBuilder {
             Clustering clustering,
             List<RankedStory> ranked,
             Map<String, StoryRanker.Parts> scoreParts,
-            List<RankedStory> repeats) {}
+            List<RankedStory> judged) {
+
+        /** The stories the repeat guard left out, each with the earlier item it repeats. */
+        public List<RankedStory> repeats() {
+            return judged.stream().filter(r -> r.decision().dropped()).toList();
+        }
+    }
 
     /** {@link #build} with what happened along the way. */
     public Build buildWithReport(Slot slot, Instant now) {
@@ -238,7 +245,7 @@ public final class DigestBuilder {
                 clustering,
                 ranked,
                 scoreParts(ranked, norms, slot),
-                judged.stream().filter(r -> r.decision().dropped()).toList());
+                judged);
     }
 
     private Map<String, StoryRanker.Parts> scoreParts(List<RankedStory> ranked, Map<String, Double> norms, Slot slot) {

@@ -67,13 +67,23 @@ final class Explaining {
             followUpOf.put(c.story().key(), c.followUp());
             decisionOf.put(c.story().key(), c.decision().explain());
         }
-        build.repeats()
-                .forEach(r -> decisionOf.put(r.story().key(), r.decision().explain()));
         List<StoryBlock> stories = new ArrayList<>();
         int notPicked = 0;
         for (int i = 0; i < build.ranked().size(); i++) {
             RankedStory r = build.ranked().get(i);
-            String key = r.story().key();
+            RankedStory judged = build.judged().get(i); // the same story, as the repeat guard left it
+            String key = judged.story().key();
+            decisionOf.putIfAbsent(key, judged.decision().explain());
+            List<String> retold = r.story().posts().stream()
+                    .filter(p -> !judged.story().posts().contains(p))
+                    .map(p -> "post " + p.id())
+                    .toList();
+            if (!retold.isEmpty()) {
+                decisionOf.put(
+                        key,
+                        decisionOf.get(key) + "; left out " + String.join(", ", retold)
+                                + ": retells an earlier item, which the rest does not continue");
+            }
             Integer item = itemOf.get(key);
             Integer candidate = candidateOf.get(key);
             Outcome outcome = item != null ? Outcome.ITEM : candidate != null ? Outcome.NOT_PICKED : Outcome.REPEAT;
@@ -85,7 +95,7 @@ final class Explaining {
             stories.add(new StoryBlock(
                     i + 1,
                     r.score(),
-                    build.scoreParts().get(key),
+                    build.scoreParts().get(r.story().key()),
                     outcome,
                     item,
                     candidate,

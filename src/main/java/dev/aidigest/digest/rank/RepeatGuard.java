@@ -6,6 +6,7 @@ import dev.aidigest.digest.Entities;
 import dev.aidigest.digest.Posts;
 import dev.aidigest.digest.Slot;
 import dev.aidigest.digest.StoredPost;
+import dev.aidigest.digest.Story;
 import dev.aidigest.digest.cluster.Background;
 import dev.aidigest.digest.cluster.Centring;
 import java.time.Duration;
@@ -100,11 +101,76 @@ public final class RepeatGuard {
             StoryProfile now = i < contenders.size()
                     ? contenders.get(i)
                     : profiles.of(ranked.get(i).story().posts());
-            RankedStory decided = ranked.get(i).withDecision(check(now, told, continuity, centring));
+            RankedStory decided = withoutStrayRetellings(
+                    ranked.get(i).withDecision(check(now, told, continuity, centring)),
+                    now,
+                    told,
+                    continuity,
+                    centring);
             out.add(decided);
             kept += decided.decision().dropped() ? 0 : 1;
         }
         return out;
+    }
+
+    /**
+     * A story that continues an earlier item only through posts that retell it (nearly the same text
+     * as one of its posts, {@link Continuity#SAME_TEXT_SIMILARITY}) while the rest of the story does
+     * not continue it at all was joined by a wrong link: an author repeating yesterday's point and a
+     * new post that happens to name the same model. When the rest is also far from every earlier
+     * item (closer than {@link Continuity#NAMED_SIMILARITY} to none, the similarity below which two
+     * stories are not one even when they share a name), the retellings are left out as repeats and
+     * the rest is a new story. A real follow-up keeps its retellings: its other posts continue the
+     * item too, and so does a looser retelling of it.
+     */
+    private RankedStory withoutStrayRetellings(
+            RankedStory decided, StoryProfile now, List<Told> told, Continuity continuity, Centring centring) {
+        if (decided.decision().kind() == FollowUp.Kind.NEW) {
+            return decided;
+        }
+        List<StoredPost> rest = new ArrayList<>();
+        for (StoredPost p : now.posts()) {
+            if (!retells(p, told, centring)) {
+                rest.add(p);
+            }
+        }
+        if (rest.isEmpty() || rest.size() == now.posts().size()) {
+            return decided;
+        }
+        StoryProfile remaining = profiles.of(rest);
+        if (check(remaining, told, continuity, centring).kind() != FollowUp.Kind.NEW
+                || closestToTold(remaining, told, centring) >= Continuity.NAMED_SIMILARITY) {
+            return decided; // the rest tells the earlier story too, in other words
+        }
+        log.debug(
+                "{} post(s) retelling an earlier item left out of a new story",
+                now.posts().size() - rest.size());
+        return new RankedStory(new Story(rest), decided.score(), FollowUp.NEW);
+    }
+
+    /** The closest similarity of a post of {@code story} to a post of an earlier item; −∞ when none compares. */
+    private static double closestToTold(StoryProfile story, List<Told> told, Centring centring) {
+        List<float[]> mine = story.centred(centring);
+        double best = Double.NEGATIVE_INFINITY;
+        for (Told t : told) {
+            double c = StoryProfile.closest(mine, t.vectors());
+            if (!Double.isNaN(c)) {
+                best = Math.max(best, c);
+            }
+        }
+        return best;
+    }
+
+    /** True when {@code p} is a post of an earlier item, or nearly the same text as one. */
+    private boolean retells(StoredPost p, List<Told> told, Centring centring) {
+        List<float[]> mine = profiles.of(List.of(p)).centred(centring);
+        for (Told t : told) {
+            if (t.profile().postIds().contains(p.id())
+                    || StoryProfile.closest(mine, t.vectors()) >= Continuity.SAME_TEXT_SIMILARITY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FollowUp check(StoryProfile now, List<Told> told, Continuity continuity, Centring centring) {

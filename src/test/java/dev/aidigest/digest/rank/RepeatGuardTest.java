@@ -109,6 +109,33 @@ class RepeatGuardTest {
                 .isFalse());
     }
 
+    /**
+     * Gary Marcus repeating yesterday's point joined, through the model they both name, a new
+     * prompt post that tells something else: his post is left out as a repeat and the prompt is a
+     * new story, not a 【后续】 of his. (A follow-up whose other posts are close to the earlier item
+     * keeps its retellings: {@link #keepsAStoryWithNewPostsFromSomeoneNewAsAFollowUp}.)
+     */
+    @Test
+    void aRetellingJoinedToAnUnrelatedNewPostIsLeftOutAndTheRestIsNew() {
+        StoredPost garyPast = post(
+                8, "GaryMarcus", "Gemini 3 still says a six-fingered hand has five fingers", EARLIER, 900, axis(3));
+        StoredPost garyAgain = post(
+                9,
+                "GaryMarcus",
+                "Reminder: Gemini 3 still says a six-fingered hand has five fingers",
+                NOW,
+                900,
+                axis(3));
+        StoredPost prompt = post(10, "vista8", "分享一个用 Gemini 3 练英语口语的提示词：你是我的英语口语陪练", NOW, 900, axis(5));
+        posts.add(garyPast, garyAgain, prompt);
+        digests.told(PREVIOUS_END, "2025.11.26.12", "Gary Marcus：Gemini 3 数不清手指", List.of(8L));
+
+        assertThat(apply(ranked(prompt, garyAgain))).singleElement().satisfies(r -> {
+            assertThat(r.followUp()).isFalse();
+            assertThat(r.story().posts()).containsExactly(prompt);
+        });
+    }
+
     @Test
     void leavesAnUnrelatedStoryAloneAndUnmarked() {
         StoredPost sam =
