@@ -62,13 +62,18 @@ final class TelegramHtml {
         return HtmlEscape.escape(s);
     }
 
-    /** Parts of at most {@code limit} HTML characters; a block too long alone is cut as plain text. */
+    /**
+     * Parts of at most {@code limit} characters as HTML and as plain text; a block too long alone is
+     * cut as plain text.
+     */
     static List<Reply> split(Reply reply, int limit) {
         List<Reply> parts = new ArrayList<>();
         List<Block> current = new ArrayList<>();
         int length = 0;
         for (Block b : reply.blocks()) {
-            int size = block(b).length();
+            // the plain text is sent when Telegram cannot parse the HTML: one message too (it keeps
+            // what the HTML escaper drops, such as U+FFFF), so a failure cannot resend half a part
+            int size = Math.max(block(b).length(), b.plainText().length());
             if (size > limit) {
                 if (!current.isEmpty()) {
                     parts.add(reply.part(current, false));
@@ -108,8 +113,8 @@ final class TelegramHtml {
 
     /**
      * A part as plain text (what is sent when Telegram cannot parse its HTML) in messages of at most
-     * {@code limit} characters: a part made by {@link #split} fits, since its plain text is never longer
-     * than its HTML, but Telegram may refuse one as too long for reasons of its own. Pieces that show
+     * {@code limit} characters: a part made by {@link #split} fits in one, but Telegram may refuse one as
+     * too long for reasons of its own. Pieces that show
      * nothing are left out (Telegram refuses them); never empty.
      */
     static List<String> plainParts(Reply part, int limit) {

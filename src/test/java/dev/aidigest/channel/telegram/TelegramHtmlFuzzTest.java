@@ -20,7 +20,8 @@ import org.jsoup.parser.Parser;
  * in inline markdown, buttons): each part is HTML of Telegram's subset as it parses it, only {@code <b>} and
  * {@code <a href>} with a safe http(s) link, tags balanced and nested, text escaped with the four named
  * entities or numeric ones, at most 4096 characters of text once parsed, no surrogate pair split; the
- * buttons ride on the last part alone, their callback data within 64 bytes.
+ * buttons ride on the last part alone, their callback data within 64 bytes; and a part's plain-text
+ * fallback (sent when Telegram cannot parse its HTML) is one message too.
  * Runs its seed corpus ({@code TelegramHtmlFuzzTestInputs/}) as a normal test; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class TelegramHtmlFuzzTest {
@@ -47,6 +48,9 @@ class TelegramHtmlFuzzTest {
                         .isFalse();
             }
             assertThat(part.buttons()).isEqualTo(i == parts.size() - 1 ? reply.buttons() : List.of());
+            assertThat(TelegramHtml.plainParts(part, TelegramHtml.LIMIT))
+                    .as("its plain-text fallback is one message: a failure mid-way cannot resend half a part")
+                    .hasSize(1);
         }
         reply.buttons().forEach(b -> {
             String data64 = TelegramChannel.callbackData(b.action());

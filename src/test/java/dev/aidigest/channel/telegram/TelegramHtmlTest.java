@@ -137,4 +137,24 @@ class TelegramHtmlTest {
         assertThat(parts.get(0).buttons()).isEmpty();
         assertThat(parts.get(1).buttons()).hasSize(1);
     }
+
+    /**
+     * The escaper drops what HTML cannot hold (U+FFFF), so the HTML of a part can be shorter than its
+     * plain text, which is what goes out when Telegram cannot parse the HTML. Parts fit both ways, so
+     * that fallback is one message and a failure half-way cannot resend half a part.
+     */
+    @Test
+    void aPartsPlainTextFallbackIsOneMessageEvenWhenTheHtmlDropsCharacters() {
+        Reply.Builder b = Reply.builder();
+        for (int i = 0; i < 6; i++) {
+            b.block(Reply.Block.of(Reply.Span.plain("第" + i + "条 " + "\uFFFF".repeat(700) + "g".repeat(300))));
+        }
+        Reply reply = b.build();
+
+        List<Reply> parts = TelegramHtml.split(reply, TelegramHtml.LIMIT);
+
+        assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(
+                        TelegramHtml.plainParts(p, TelegramHtml.LIMIT))
+                .hasSize(1));
+    }
 }
