@@ -163,7 +163,7 @@ public final class RepeatGuard {
 
     /** True when {@code p} is a post of an earlier item, or nearly the same text as one. */
     private boolean retells(StoredPost p, List<Told> told, Centring centring) {
-        List<float[]> mine = profiles.of(List.of(p)).centred(centring);
+        List<float[]> mine = StoryProfile.centred(List.of(p), centring);
         for (Told t : told) {
             if (t.profile().postIds().contains(p.id())
                     || StoryProfile.closest(mine, t.vectors()) >= Continuity.SAME_TEXT_SIMILARITY) {

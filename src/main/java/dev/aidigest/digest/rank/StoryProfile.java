@@ -30,6 +30,11 @@ record StoryProfile(
 
     /** The posts' embeddings centred with the window's centring; posts without one are left out. */
     List<float[]> centred(Centring centring) {
+        return centred(posts, centring);
+    }
+
+    /** The embeddings of {@code posts} centred with the window's centring; posts without one are left out. */
+    static List<float[]> centred(List<StoredPost> posts, Centring centring) {
         List<float[]> out = new ArrayList<>();
         for (StoredPost p : posts) {
             if (p.embedding() != null) {
