@@ -69,12 +69,6 @@ public final class EntityIndex {
     }
 
     /**
-     * A post that leads with this many different versioned models at least is a comparison ("Claude
-     * Opus 4.5 beats GPT-5.1 and Gemini 3 Pro"): its subject is the first of them.
-     */
-    static final int LIST_NAMES = 3;
-
-    /**
      * A name that a post does not write but that its author is ({@link Entities#authorEntities}): a
      * post by @sama and one naming Sam Altman share him, weighed like a word inside a sentence.
      */
@@ -113,7 +107,8 @@ public final class EntityIndex {
             tokens.add(t);
             found.add(names);
             names.forEach((k, name) -> {
-                if (name.kind() == Entities.Kind.PHRASE || (name.kind() == Entities.Kind.PRODUCT && hasDigit(k))) {
+                if (name.kind() == Entities.Kind.PHRASE
+                        || (name.kind() == Entities.Kind.PRODUCT && Leads.hasDigit(k))) {
                     searchable.put(k, name.kind());
                 }
                 if (name.kind() == Entities.Kind.WORD || name.kind() == Entities.Kind.NAME_IN_CHINESE) {
@@ -135,7 +130,7 @@ public final class EntityIndex {
             Map<String, Entities.Name> names = found.get(p);
             Acronyms.apply(names, acronyms);
             WindowPhrases.addLowerCaseMatches(tokens.get(p), searchable, prefixes, names);
-            ledWith[p] = ledWith(names, lede[p]);
+            ledWith[p] = Leads.ledWith(names, lede[p]);
             names.keySet().removeIf(entities::isGeneric);
             int[] mentions = names.values().stream()
                     .mapToInt(Entities.Name::at)
@@ -192,7 +187,7 @@ public final class EntityIndex {
             authorIds[p] = Arrays.copyOf(implicit, m);
             Arrays.sort(authorIds[p]);
             leadingIds[p] = Arrays.copyOf(leading, lead);
-            subjectIds[p] = subject(leadingIds[p], leadKinds, leadAt, keyList);
+            subjectIds[p] = Leads.subject(leadingIds[p], leadKinds, leadAt, keyList);
             leadKinds.clear();
             leadAt.clear();
             postIds[p] = new int[mine.length];
@@ -216,70 +211,6 @@ public final class EntityIndex {
                 subjectIds,
                 ledWith,
                 authorIds);
-    }
-
-    /**
-     * What a single post is about: the specific names it leads with (not a sentence-opening word); of
-     * a comparison of {@value #LIST_NAMES} or more versioned models, only the first. A post that merely
-     * lists Gemini 3 Pro after Claude Opus 4.5 is not a Gemini 3 Pro story.
-     */
-    private static int[] subject(
-            int[] leading, Map<Integer, Entities.Kind> kinds, Map<Integer, Integer> at, List<String> keys) {
-        List<Integer> out = new ArrayList<>();
-        Set<Integer> productPositions = new HashSet<>();
-        int first = Integer.MAX_VALUE;
-        for (int id : leading) {
-            Entities.Kind kind = kinds.get(id);
-            if (kind.factor < Entities.Kind.WORD.factor) {
-                continue;
-            }
-            out.add(id);
-            if ((kind == Entities.Kind.PRODUCT || kind == Entities.Kind.PHRASE) && hasDigit(keys.get(id))) {
-                productPositions.add(at.get(id));
-                first = Math.min(first, at.get(id));
-            }
-        }
-        if (productPositions.size() >= LIST_NAMES) {
-            int firstAt = first;
-            out.removeIf(id -> at.get(id) != firstAt);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * The names, company and product words included ({@code ChatGPT}, {@code OpenAI}), that a post
-     * leads with: among its first {@value #SALIENT_MENTIONS} and in its lede; acronyms and
-     * sentence-opening words left out. Sorted.
-     */
-    private static String[] ledWith(Map<String, Entities.Name> names, int lede) {
-        int[] mentions = names.values().stream()
-                .mapToInt(Entities.Name::at)
-                .distinct()
-                .sorted()
-                .toArray();
-        List<String> out = new ArrayList<>();
-        names.forEach((key, name) -> {
-            Entities.Kind k = name.kind();
-            boolean named = k == Entities.Kind.PRODUCT
-                    || k == Entities.Kind.PHRASE
-                    || k == Entities.Kind.WORD
-                    || k == Entities.Kind.NAME_IN_CHINESE;
-            if (named && name.at() < lede && Arrays.binarySearch(mentions, name.at()) < SALIENT_MENTIONS) {
-                out.add(key);
-            }
-        });
-        String[] sorted = out.toArray(String[]::new);
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     int size() {
