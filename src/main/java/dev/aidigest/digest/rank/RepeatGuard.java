@@ -138,8 +138,8 @@ public final class RepeatGuard {
             return decided;
         }
         StoryProfile remaining = profiles.of(rest);
-        if (check(remaining, told, continuity, centring).kind() != FollowUp.Kind.NEW
-                || closestToTold(remaining, told, centring) >= Continuity.NAMED_SIMILARITY) {
+        if (closestToTold(remaining.centred(centring), told) >= Continuity.NAMED_SIMILARITY
+                || check(remaining, told, continuity, centring).kind() != FollowUp.Kind.NEW) {
             return decided; // the rest tells the earlier story too, in other words
         }
         log.debug(
@@ -148,12 +148,11 @@ public final class RepeatGuard {
         return new RankedStory(new Story(rest), decided.score(), FollowUp.NEW);
     }
 
-    /** The closest similarity of a post of {@code story} to a post of an earlier item; −∞ when none compares. */
-    private static double closestToTold(StoryProfile story, List<Told> told, Centring centring) {
-        List<float[]> mine = story.centred(centring);
+    /** The closest similarity of {@code vectors} to a post of an earlier item; −∞ when none compares. */
+    private static double closestToTold(List<float[]> vectors, List<Told> told) {
         double best = Double.NEGATIVE_INFINITY;
         for (Told t : told) {
-            double c = StoryProfile.closest(mine, t.vectors());
+            double c = StoryProfile.closest(vectors, t.vectors());
             if (!Double.isNaN(c)) {
                 best = Math.max(best, c);
             }
@@ -162,15 +161,9 @@ public final class RepeatGuard {
     }
 
     /** True when {@code p} is a post of an earlier item, or nearly the same text as one. */
-    private boolean retells(StoredPost p, List<Told> told, Centring centring) {
-        List<float[]> mine = StoryProfile.centred(List.of(p), centring);
-        for (Told t : told) {
-            if (t.profile().postIds().contains(p.id())
-                    || StoryProfile.closest(mine, t.vectors()) >= Continuity.SAME_TEXT_SIMILARITY) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean retells(StoredPost p, List<Told> told, Centring centring) {
+        return told.stream().anyMatch(t -> t.profile().postIds().contains(p.id()))
+                || closestToTold(StoryProfile.centred(List.of(p), centring), told) >= Continuity.SAME_TEXT_SIMILARITY;
     }
 
     private FollowUp check(StoryProfile now, List<Told> told, Continuity continuity, Centring centring) {
